@@ -1,0 +1,8 @@
+namespace Verivius.Domain.History;
+
+public enum ChangeOperation
+{
+    Insert,
+    Update,
+    Delete,
+}

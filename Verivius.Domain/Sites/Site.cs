@@ -1,0 +1,76 @@
+using Verivius.Domain.Common;
+
+namespace Verivius.Domain.Sites;
+
+/// <summary>A registered location of a provider: a care home, a home-care branch.</summary>
+public sealed class Site : Entity
+{
+    public const int MaxNameLength = 200;
+    public const int MaxManagerNameLength = 200;
+
+    private Site()
+    {
+    }
+
+    public Site(Guid providerId, string code, string name, ServiceType serviceType, string? registeredManager = null)
+    {
+        var problem = CqcLocationId.Problem(code);
+        if (problem is not null)
+        {
+            throw new DomainException(char.ToUpperInvariant(problem[0]) + problem[1..] + ".");
+        }
+
+        ProviderId = providerId;
+        Code = code.Trim();
+        IsActive = true;
+        Describe(name, serviceType, registeredManager);
+    }
+
+    public Guid ProviderId { get; private set; }
+
+    /// <summary>The CQC location ID; it never changes once the site exists.</summary>
+    public string Code { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+
+    public ServiceType ServiceType { get; private set; }
+
+    /// <summary>The name of the registered manager as registered with CQC, if there is one.</summary>
+    public string? RegisteredManager { get; private set; }
+
+    /// <summary>An inactive site keeps its records and can be read, but takes no new evidence.</summary>
+    public bool IsActive { get; private set; }
+
+    public void Describe(string name, ServiceType serviceType, string? registeredManager)
+    {
+        var trimmedName = name?.Trim() ?? "";
+        if (trimmedName.Length == 0)
+        {
+            throw new DomainException("A site needs a name.");
+        }
+
+        if (trimmedName.Length > MaxNameLength)
+        {
+            throw new DomainException($"A site name can be at most {MaxNameLength} characters.");
+        }
+
+        if (!Enum.IsDefined(serviceType))
+        {
+            throw new DomainException($"Choose a service type: {ServiceTypes.ValidList}.");
+        }
+
+        var manager = string.IsNullOrWhiteSpace(registeredManager) ? null : registeredManager.Trim();
+        if (manager?.Length > MaxManagerNameLength)
+        {
+            throw new DomainException($"A registered manager's name can be at most {MaxManagerNameLength} characters.");
+        }
+
+        Name = trimmedName;
+        ServiceType = serviceType;
+        RegisteredManager = manager;
+    }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Reactivate() => IsActive = true;
+}

@@ -1,0 +1,152 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Verivius.Domain.Common;
+using Verivius.Domain.History;
+
+namespace Verivius.Infrastructure.History;
+
+/// <summary>
+/// Writes a change-log entry for every insert, update and delete that a save makes, as part of that
+/// same save (and so the same transaction), and stamps entities with who changed them and when.
+/// </summary>
+public sealed class ChangeLogInterceptor : SaveChangesInterceptor
+{
+    // Entries are chained, so appends must take turns. Within one process this gate orders them; across
+    // processes the log's primary key (the sequence) makes a second writer of entry N fail, not fork.
+    private static readonly SemaphoreSlim AppendGate = new(1, 1);
+
+    private readonly IActorContext _actor;
+    private readonly TimeProvider _clock;
+    private bool _holdingGate;
+
+    public ChangeLogInterceptor(IActorContext actor, TimeProvider clock)
+    {
+        _actor = actor;
+        _clock = clock;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        AppendGate.Wait();
+        _holdingGate = true;
+        AppendEntries(eventData.Context!, LastEntry(eventData.Context!));
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await AppendGate.WaitAsync(cancellationToken);
+        _holdingGate = true;
+        var context = eventData.Context!;
+        AppendEntries(context, await LastEntryQuery(context).FirstOrDefaultAsync(cancellationToken));
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        ReleaseGate();
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ReleaseGate();
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => ReleaseGate();
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ReleaseGate();
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => ReleaseGate();
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ReleaseGate();
+        return Task.CompletedTask;
+    }
+
+    private static IQueryable<ChangeLogEntry> LastEntryQuery(DbContext context) =>
+        context.Set<ChangeLogEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).Take(1);
+
+    private static ChangeLogEntry? LastEntry(DbContext context) => LastEntryQuery(context).FirstOrDefault();
+
+    private void ReleaseGate()
+    {
+        if (_holdingGate)
+        {
+            _holdingGate = false;
+            AppendGate.Release();
+        }
+    }
+
+    private void AppendEntries(DbContext context, ChangeLogEntry? last)
+    {
+        context.ChangeTracker.DetectChanges();
+        var now = _clock.GetUtcNow();
+        var actor = _actor.ActorName;
+        var changes = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsRecorded(e))
+            .ToList();
+        foreach (var change in changes)
+        {
+            Stamp(change, actor, now);
+        }
+
+        // Pending entries from an earlier failed save of this context must not be written twice.
+        foreach (var stale in context.ChangeTracker.Entries<ChangeLogEntry>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            stale.State = EntityState.Detached;
+        }
+
+        foreach (var change in changes)
+        {
+            var entry = new ChangeLogEntry(
+                last,
+                now,
+                actor,
+                change.Metadata.GetTableName() ?? change.Metadata.ShortName(),
+                RecordSnapshot.KeyOf(change),
+                OperationOf(change.State),
+                change.State == EntityState.Added ? null : RecordSnapshot.Of(change, original: true),
+                change.State == EntityState.Deleted ? null : RecordSnapshot.Of(change, original: false));
+            context.Add(entry);
+            last = entry;
+        }
+    }
+
+    private static void Stamp(EntityEntry change, string actor, DateTimeOffset now)
+    {
+        if (change.Entity is not Entity entity)
+        {
+            return;
+        }
+
+        if (change.State == EntityState.Added)
+        {
+            entity.StampCreated(actor, now);
+        }
+        else if (change.State == EntityState.Modified)
+        {
+            entity.StampUpdated(actor, now);
+        }
+    }
+
+    private static bool IsRecorded(EntityEntry change) =>
+        change.Entity is not (ChangeLogEntry or DataProtectionKey or IdentityUserToken<string>);
+
+    private static ChangeOperation OperationOf(EntityState state) => state switch
+    {
+        EntityState.Added => ChangeOperation.Insert,
+        EntityState.Deleted => ChangeOperation.Delete,
+        _ => ChangeOperation.Update,
+    };
+}

@@ -1,0 +1,7 @@
+namespace Verivius.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

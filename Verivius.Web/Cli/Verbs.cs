@@ -1,0 +1,177 @@
+using System.CommandLine;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Common;
+using Verivius.Web.Features.Admin.History;
+using Verivius.Web.Features.Admin.Providers;
+using Verivius.Web.Features.Admin.Sites;
+using Verivius.Web.Features.Admin.Users;
+using Verivius.Web.Security;
+
+namespace Verivius.Web.Cli;
+
+internal static class Verbs
+{
+    public static IEnumerable<Command> All(VerbConsole console)
+    {
+        yield return Migrate(console);
+        yield return CreateProvider(console);
+        yield return CreateUser(console);
+        yield return ImportSites(console);
+        yield return VerifyHistory(console);
+    }
+
+    private static Command Migrate(VerbConsole console)
+    {
+        var command = new Command("migrate", "Apply every pending database migration (also when Database:MigrateOnStartup is off).");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            await using var app = await OperatorCommands.BuildHostAsync(migrate: false);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            await db.Database.MigrateAsync(cancellationToken);
+            await console.Out.WriteLineAsync(pending.Count == 0
+                ? "The database is up to date."
+                : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateProvider(VerbConsole console)
+    {
+        var name = new Option<string>("--name") { Description = "The provider's name, as registered with CQC.", Required = true };
+        var command = new Command("create-provider", "Register a new provider.") { name };
+        command.SetAction((parsed, cancellationToken) => AsOperator(console, async mediator =>
+        {
+            var outcome = await mediator.Send(new CreateProviderCommand(parsed.GetValue(name)!), cancellationToken);
+            return Report(console, outcome, () => $"Created provider \"{parsed.GetValue(name)!.Trim()}\".");
+        }));
+        return command;
+    }
+
+    private static Command CreateUser(VerbConsole console)
+    {
+        var email = new Option<string>("--email") { Description = "The person's email address; they sign in with it.", Required = true };
+        var role = new Option<string>("--role") { Description = "ProviderAdmin, NominatedIndividual, RegisteredManager or Commissioner.", Required = true };
+        var provider = new Option<string?>("--provider") { Description = "The provider's name (not needed for a commissioner)." };
+        var sites = new Option<string?>("--sites") { Description = "CQC location IDs, comma-separated: a registered manager's sites or a commissioner's grants." };
+        var displayName = new Option<string?>("--name") { Description = "The person's name as shown in the portal." };
+        var organisation = new Option<string?>("--organisation") { Description = "A commissioner's organisation." };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of issuing a one-time password." };
+        var command = new Command("create-user", "Create a user; prints a one-time password unless one is given on standard input.")
+        {
+            email, role, provider, sites, displayName, organisation, passwordStdin,
+        };
+        command.SetAction((parsed, cancellationToken) => AsOperator(console, async mediator =>
+        {
+            string? password = null;
+            if (parsed.GetValue(passwordStdin))
+            {
+                password = (await console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n');
+                if (string.IsNullOrEmpty(password))
+                {
+                    await console.Error.WriteLineAsync("--password-stdin was given but standard input held no password.");
+                    return 1;
+                }
+            }
+
+            var siteCodes = (parsed.GetValue(sites) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var outcome = await mediator.Send(
+                new CreateUserCommand(
+                    parsed.GetValue(email)!,
+                    parsed.GetValue(displayName),
+                    [parsed.GetValue(role)!],
+                    siteCodes,
+                    parsed.GetValue(provider),
+                    parsed.GetValue(organisation),
+                    password),
+                cancellationToken);
+            return Report(console, outcome, () => outcome.Value!.OneTimePassword is { } oneTime
+                ? $"Created {outcome.Value.Email}. One-time password (must be changed at first sign-in): {oneTime}"
+                : $"Created {outcome.Value.Email} with the password given.");
+        }));
+        return command;
+    }
+
+    private static Command ImportSites(VerbConsole console)
+    {
+        var provider = new Option<string>("--provider") { Description = "The provider's name.", Required = true };
+        var file = new Option<FileInfo>("--file") { Description = "A CSV file with the header SiteCode,Name,ServiceType.", Required = true };
+        var command = new Command("import-sites", "Add or update a provider's sites from CSV, all or nothing.") { provider, file };
+        command.SetAction((parsed, cancellationToken) => AsOperator(console, async mediator =>
+        {
+            var csvFile = parsed.GetValue(file)!;
+            if (!csvFile.Exists)
+            {
+                await console.Error.WriteLineAsync($"There is no file {csvFile.FullName}.");
+                return 1;
+            }
+
+            if (csvFile.Length > AdminSitesController.MaxCsvBytes)
+            {
+                await console.Error.WriteLineAsync($"{csvFile.Name} is larger than 1 MB; a sites list is much smaller. Check it is the right file.");
+                return 1;
+            }
+
+            var csv = await File.ReadAllTextAsync(csvFile.FullName, cancellationToken);
+            var outcome = await mediator.Send(new ImportSitesCommand(csv, parsed.GetValue(provider)), cancellationToken);
+            return Report(console, outcome, () => $"Imported {csvFile.Name}: {outcome.Value!.Added} site(s) added, {outcome.Value.Updated} updated.");
+        }));
+        return command;
+    }
+
+    private static Command VerifyHistory(VerbConsole console)
+    {
+        var command = new Command("verify-history", "Check the change log's hash chain; names the first broken entry.");
+        command.SetAction((_, cancellationToken) => AsOperator(console, async mediator =>
+        {
+            var check = await mediator.Send(new VerifyHistoryQuery(), cancellationToken);
+            if (check.Break is { } broken)
+            {
+                await console.Error.WriteLineAsync($"The change log is broken at entry {broken.Sequence}: {broken.Reason}.");
+                return 2;
+            }
+
+            await console.Out.WriteLineAsync($"The change log is whole: {check.EntryCount} entries checked.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task<int> AsOperator(VerbConsole console, Func<IMediator, Task<int>> run)
+    {
+        await using var app = await OperatorCommands.BuildHostAsync(migrate: true);
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeOperator();
+        try
+        {
+            return await run(scope.ServiceProvider.GetRequiredService<IMediator>());
+        }
+        catch (Exception ex) when (ex is NotFoundException or ForbiddenException)
+        {
+            await console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+    }
+
+    private static int Report(VerbConsole console, Outcome outcome, Func<string> success)
+    {
+        if (outcome.Succeeded)
+        {
+            console.Out.WriteLine(success());
+            return 0;
+        }
+
+        foreach (var problem in outcome.Problems)
+        {
+            console.Error.WriteLine(string.IsNullOrEmpty(problem.Field) || problem.Field == "File"
+                ? problem.Message
+                : $"{problem.Field}: {problem.Message}");
+        }
+
+        return 1;
+    }
+}

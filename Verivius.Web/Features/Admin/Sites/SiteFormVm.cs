@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Verivius.Web.Features.Admin.Sites;
+
+public sealed class SiteFormVm
+{
+    [Required(ErrorMessage = "Enter the site's CQC location ID.")]
+    [Display(Name = "CQC location ID")]
+    public string Code { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter the site's name.")]
+    [StringLength(200)]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose a service type.")]
+    [Display(Name = "Service type")]
+    public string ServiceType { get; set; } = "";
+
+    [StringLength(200)]
+    [Display(Name = "Registered manager (as registered with CQC)")]
+    public string? RegisteredManager { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public bool IsNew { get; set; } = true;
+}

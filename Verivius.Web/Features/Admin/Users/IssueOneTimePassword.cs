@@ -1,0 +1,50 @@
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Verivius.Infrastructure.Identity;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Common;
+using Verivius.Web.Security;
+
+namespace Verivius.Web.Features.Admin.Users;
+
+/// <summary>Replaces a user's password with a one-time password and lifts any lockout.</summary>
+public sealed record IssueOneTimePasswordCommand(string UserId) : ICommand<Outcome<CreatedUser>>;
+
+internal sealed class IssueOneTimePasswordHandler : ICommandHandler<IssueOneTimePasswordCommand, Outcome<CreatedUser>>
+{
+    private readonly VeriviusDbContext _db;
+    private readonly UserManager<VeriviusUser> _users;
+    private readonly SiteAccess _access;
+
+    public IssueOneTimePasswordHandler(VeriviusDbContext db, UserManager<VeriviusUser> users, SiteAccess access)
+    {
+        _db = db;
+        _users = users;
+        _access = access;
+    }
+
+    public async ValueTask<Outcome<CreatedUser>> Handle(IssueOneTimePasswordCommand command, CancellationToken cancellationToken)
+    {
+        var user = await AdministeredUser.FindAsync(_users, _access, command.UserId, cancellationToken);
+        if (user.IsDisabled)
+        {
+            return Outcome<CreatedUser>.Refused("", "Enable the account before issuing it a password.");
+        }
+
+        var password = OneTimePasswords.New();
+        await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+        var token = await _users.GeneratePasswordResetTokenAsync(user);
+        var reset = await _users.ResetPasswordAsync(user, token, password);
+        if (!reset.Succeeded)
+        {
+            return Outcome<CreatedUser>.Refused("", string.Join(" ", reset.Errors.Select(e => e.Description)));
+        }
+
+        user.MustChangePassword = true;
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        await _users.UpdateAsync(user);
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome<CreatedUser>.Of(new CreatedUser(user.Id, user.Email!, password));
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Demo;
+
+namespace Verivius.Web.Hosting;
+
+public static class PortalStartup
+{
+    /// <summary>
+    /// Applies pending migrations (unless turned off), creates the demo data on the first start of an
+    /// embedded database, and, for the portal, prints where it listens and how to sign in.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool announce)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        if (database.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        if (!announce)
+        {
+            return;
+        }
+
+        var demo = scope.ServiceProvider.GetRequiredService<DemoOptions>();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        var showLogins = false;
+        if (demo.Seed && database.Provider == DatabaseProvider.Sqlite)
+        {
+            await seeder.SeedIfFirstRunAsync(CancellationToken.None);
+            showLogins = await seeder.HasDemoProviderAsync(CancellationToken.None);
+        }
+
+        var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
+        var server = services.GetRequiredService<IServer>();
+        lifetime.ApplicationStarted.Register(() => Announce(server, showLogins ? demo.Password : null));
+    }
+
+    private static void Announce(IServer server, string? demoPassword)
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        Console.WriteLine();
+        Console.WriteLine("Verivius is running at " + string.Join(" and ", addresses));
+        if (demoPassword is not null)
+        {
+            Console.WriteLine($"Demo logins (password for each: {demoPassword}):");
+            foreach (var login in DemoSeeder.Logins)
+            {
+                Console.WriteLine($"  {login.Email,-34} {login.Description}");
+            }
+        }
+
+        Console.WriteLine("Press Ctrl+C to stop.");
+        Console.WriteLine();
+    }
+}

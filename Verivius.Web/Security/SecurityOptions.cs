@@ -1,0 +1,17 @@
+namespace Verivius.Web.Security;
+
+/// <summary>The <c>Security</c> section of appsettings.json.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>Sign-in attempts one client address may make per minute before it is told to wait.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>The largest request body, which bounds a pack upload with its attachments.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 64 * 1024 * 1024;
+
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    public TimeSpan AbsoluteSessionLimit { get; set; } = TimeSpan.FromHours(12);
+}

@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Access;
+using Verivius.Domain.Sites;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Common;
+
+namespace Verivius.Web.Security;
+
+/// <summary>
+/// The one service every handler asks "may this person read or change this site?". It loads the
+/// person's scope once per request and applies <see cref="SiteAccessPolicy"/>; <see cref="ReadableSites"/>
+/// filters queries by the same scope as a second line of defence.
+/// </summary>
+public sealed class SiteAccess
+{
+    private readonly VeriviusDbContext _db;
+    private readonly CurrentActor _actor;
+    private UserScope? _scope;
+
+    public SiteAccess(VeriviusDbContext db, CurrentActor actor)
+    {
+        _db = db;
+        _actor = actor;
+    }
+
+    public async Task<UserScope> ScopeAsync(CancellationToken cancellationToken)
+    {
+        return _scope ??= await LoadScopeAsync(cancellationToken);
+    }
+
+    /// <summary>The sites the scope may read, as a query to filter further.</summary>
+    public IQueryable<Site> ReadableSites(UserScope scope)
+    {
+        if (scope.IsOperator)
+        {
+            return _db.Sites;
+        }
+
+        var wholeProvider = scope.SeesWholeProvider ? scope.ProviderId : null;
+        var managed = scope.IsIn(Roles.RegisteredManager) ? scope.ManagedSiteIds.ToList() : [];
+        var commissioned = scope.IsIn(Roles.Commissioner) ? scope.CommissionedSiteIds.ToList() : [];
+        return _db.Sites.Where(s =>
+            (wholeProvider != null && s.ProviderId == wholeProvider)
+            || (managed.Contains(s.Id) && s.ProviderId == scope.ProviderId)
+            || commissioned.Contains(s.Id));
+    }
+
+    /// <summary>The site, if this person may read it; otherwise not found, so its existence is not revealed.</summary>
+    public async Task<SiteRef> ReadableSiteAsync(string siteCode, CancellationToken cancellationToken)
+    {
+        var scope = await ScopeAsync(cancellationToken);
+        var site = await FindAsync(siteCode, cancellationToken);
+        if (site is null || !SiteAccessPolicy.CanRead(scope, site.Value))
+        {
+            throw new NotFoundException($"No site {siteCode} that you can see.");
+        }
+
+        return site.Value;
+    }
+
+    /// <summary>The site, if this person may change its records; forbidden if they may only read it.</summary>
+    public async Task<SiteRef> ChangeableSiteAsync(string siteCode, CancellationToken cancellationToken)
+    {
+        var site = await ReadableSiteAsync(siteCode, cancellationToken);
+        var scope = await ScopeAsync(cancellationToken);
+        if (!SiteAccessPolicy.CanChange(scope, site))
+        {
+            throw new ForbiddenException(site.IsActive
+                ? $"You can read site {siteCode} but not change its records."
+                : $"Site {siteCode} is inactive and takes no new records.");
+        }
+
+        return site;
+    }
+
+    /// <summary>The provider this person administers; forbidden for anyone who is not its provider admin.</summary>
+    public async Task<Guid> AdministeredProviderAsync(CancellationToken cancellationToken)
+    {
+        var scope = await ScopeAsync(cancellationToken);
+        if (scope.ProviderId is not { } providerId || !SiteAccessPolicy.CanAdminister(scope, providerId))
+        {
+            throw new ForbiddenException("Only a provider admin can do this.");
+        }
+
+        return providerId;
+    }
+
+    private async Task<SiteRef?> FindAsync(string siteCode, CancellationToken cancellationToken)
+    {
+        var code = siteCode.Trim();
+        var found = await _db.Sites.AsNoTracking()
+            .Where(s => s.Code == code)
+            .Select(s => new { s.Id, s.ProviderId, s.IsActive })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : new SiteRef(found.Id, found.ProviderId, found.IsActive);
+    }
+
+    private async Task<UserScope> LoadScopeAsync(CancellationToken cancellationToken)
+    {
+        if (_actor.IsOperator)
+        {
+            return UserScope.Operator;
+        }
+
+        if (_actor.UserId is not { } userId)
+        {
+            return UserScope.Nobody;
+        }
+
+        var user = await _db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && !u.IsDisabled)
+            .Select(u => new { u.ProviderId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (user is null)
+        {
+            return UserScope.Nobody;
+        }
+
+        var roles = await _db.UserRoles.Where(ur => ur.UserId == userId)
+            .Join(_db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync(cancellationToken);
+        var assignments = await _db.SiteAssignments.AsNoTracking()
+            .Where(a => a.UserId == userId)
+            .Select(a => new { a.SiteId, a.Kind })
+            .ToListAsync(cancellationToken);
+        return new UserScope(
+            userId,
+            roles.ToHashSet(),
+            user.ProviderId,
+            assignments.Where(a => a.Kind == SiteAssignmentKind.Manages).Select(a => a.SiteId).ToHashSet(),
+            assignments.Where(a => a.Kind == SiteAssignmentKind.Commissions).Select(a => a.SiteId).ToHashSet());
+    }
+}
