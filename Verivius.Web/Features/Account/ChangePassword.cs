@@ -1,6 +1,6 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Verivius.Infrastructure.Identity;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;

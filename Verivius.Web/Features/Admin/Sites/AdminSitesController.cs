@@ -37,11 +37,13 @@ public sealed class AdminSitesController : Controller
         View("Form", await _mediator.Send(new GetSiteFormQuery(siteCode), cancellationToken));
 
     [HttpPost("{siteCode}/edit")]
-    public Task<IActionResult> Edit(string siteCode, SiteFormVm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(string siteCode, SiteFormVm form, CancellationToken cancellationToken)
     {
+        // The site must be the admin's before the form is even checked: a stranger's gets 404, not errors.
+        await _mediator.Send(new GetSiteFormQuery(siteCode), cancellationToken);
         form.Code = siteCode;
         form.IsNew = false;
-        return Save(form, $"Site {siteCode} is updated.", cancellationToken);
+        return await Save(form, $"Site {siteCode} is updated.", cancellationToken);
     }
 
     [HttpGet("{siteCode}/deactivate")]

@@ -23,6 +23,7 @@ public sealed class UsersController : Controller
         View(await _mediator.Send(new GetUserFormQuery(null), cancellationToken));
 
     [HttpPost("new")]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public async Task<IActionResult> New(UserFormVm form, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)
@@ -73,6 +74,7 @@ public sealed class UsersController : Controller
         SetDisabled(userId, disabled: false, cancellationToken);
 
     [HttpPost("{userId}/password")]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     public async Task<IActionResult> IssuePassword(string userId, CancellationToken cancellationToken)
     {
         var outcome = await _mediator.Send(new IssueOneTimePasswordCommand(userId), cancellationToken);

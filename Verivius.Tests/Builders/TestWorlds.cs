@@ -1,0 +1,79 @@
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Verivius.Domain.Access;
+using Verivius.Tests.Support;
+using Verivius.Web.Common;
+using Verivius.Web.Features.Admin.Grants;
+using Verivius.Web.Features.Admin.Providers;
+using Verivius.Web.Features.Admin.Sites;
+using Verivius.Web.Features.Admin.Users;
+using Verivius.Web.Security;
+
+namespace Verivius.Tests;
+
+/// <summary>
+/// Builds a provider with sites and one user per role through the portal's own commands, as an
+/// operator would; every name and code is fresh, so tests sharing a database never collide.
+/// </summary>
+public static class TestWorlds
+{
+    public const string Password = "a long enough test password";
+
+    public static async Task<ProviderWorld> CreateAsync(PortalFactory factory, int sites = 3)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var provider = $"Provider {tag}";
+        var codes = Enumerable.Range(0, sites).Select(_ => NewSiteCode()).ToList();
+        var csv = "SiteCode,Name,ServiceType\n" + string.Join("\n", codes.Select((code, i) => $"{code},Site {i + 1} of {tag},CareHome"));
+        await AsOperatorAsync(factory, async mediator =>
+        {
+            Expect(await mediator.Send(new CreateProviderCommand(provider)));
+            Expect(await mediator.Send(new ImportSitesCommand(csv, provider)));
+            foreach (var (role, email, siteCodes) in new (string, string, string[])[]
+            {
+                (Roles.ProviderAdmin, $"admin-{tag}@test.example", []),
+                (Roles.NominatedIndividual, $"ni-{tag}@test.example", []),
+                (Roles.RegisteredManager, $"rm-{tag}@test.example", [codes[0]]),
+                (Roles.Commissioner, $"commissioner-{tag}@test.example", [codes[^1]]),
+            })
+            {
+                Expect(await mediator.Send(new CreateUserCommand(email, null, [role], siteCodes, provider, Password: Password)));
+            }
+        });
+        return new ProviderWorld(tag, provider, codes);
+    }
+
+    public static string NewSiteCode() => "1-" + Random.Shared.NextInt64(100_000_000, 999_999_999);
+
+    /// <summary>Runs commands with an operator's authority in a fresh scope of the portal's container.</summary>
+    public static async Task AsOperatorAsync(PortalFactory factory, Func<IMediator, Task> run)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeOperator();
+        await run(scope.ServiceProvider.GetRequiredService<IMediator>());
+    }
+
+    public static void Expect(Outcome outcome)
+    {
+        if (!outcome.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", outcome.Problems.Select(p => p.Message)));
+        }
+    }
+}
+
+/// <summary>A provider made for one test: its sites' codes and its users' emails (all with <see cref="TestWorlds.Password"/>).</summary>
+public sealed record ProviderWorld(string Tag, string ProviderName, IReadOnlyList<string> SiteCodes)
+{
+    public string Admin => $"admin-{Tag}@test.example";
+
+    public string NominatedIndividual => $"ni-{Tag}@test.example";
+
+    /// <summary>Manages the first site only.</summary>
+    public string RegisteredManager => $"rm-{Tag}@test.example";
+
+    /// <summary>Granted the last site only.</summary>
+    public string Commissioner => $"commissioner-{Tag}@test.example";
+
+    public string SiteName(int index) => $"Site {index + 1} of {Tag}";
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Verivius.Tests.Cli;
+
+/// <summary>The verbs as an operator runs them: a separate process, against the database its environment names.</summary>
+public sealed class OperatorCommandTests : IDisposable
+{
+    private static readonly string[] Verbs = ["migrate", "create-provider", "create-user", "import-sites", "verify-history"];
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"verivius-cli-{Guid.NewGuid():N}.db");
+    private readonly string _csv = Path.Combine(Path.GetTempPath(), $"verivius-sites-{Guid.NewGuid():N}.csv");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm", _csv })
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Help_ListsTheVerbs()
+    {
+        var help = await RunAsync("--help");
+
+        Assert.Equal(0, help.Exit);
+        Assert.All(Verbs, verb => Assert.Contains(verb, help.Out, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnOperator_SetsUpAProviderFromNothing_AndEveryMistakeIsRefusedWithAPlainMessage()
+    {
+        var migrate = await RunAsync("migrate");
+        var created = await RunAsync("create-provider", "--name", "Hillside Care");
+        var again = await RunAsync("create-provider", "--name", "Hillside Care");
+        await File.WriteAllTextAsync(_csv, "SiteCode,Name,ServiceType\n1-555000001,Hill House,CareHome\n1-55,Bad Code,CareHome\n");
+        var badSites = await RunAsync("import-sites", "--provider", "Hillside Care", "--file", _csv);
+        await File.WriteAllTextAsync(_csv, "SiteCode,Name,ServiceType\n1-555000001,Hill House,CareHome\n1-555000002,Dale View,HomeCare\n");
+        var sites = await RunAsync("import-sites", "--provider", "Hillside Care", "--file", _csv);
+        var ni = await RunAsync("create-user", "--email", "ni@hillside.example", "--role", "NominatedIndividual", "--provider", "Hillside Care");
+        var rm = await RunAsync(["create-user", "--email", "rm@hillside.example", "--role", "registeredmanager", "--provider", "Hillside Care", "--sites", "1-555000002", "--password-stdin"], "the manager's chosen password\n");
+        var wrongSite = await RunAsync("create-user", "--email", "rm2@hillside.example", "--role", "RegisteredManager", "--provider", "Hillside Care", "--sites", "1-555000009");
+        var noEmail = await RunAsync("create-user", "--role", "NominatedIndividual");
+        var badRole = await RunAsync("create-user", "--email", "x@hillside.example", "--role", "Inspector", "--provider", "Hillside Care");
+
+        Assert.Equal((0, true), (migrate.Exit, migrate.Out.Contains("Applied", StringComparison.Ordinal)));
+        Assert.Equal(0, created.Exit);
+        Assert.Equal((1, true), (again.Exit, again.Error.Contains("There is already a provider called \"Hillside Care\"", StringComparison.Ordinal)));
+        Assert.Equal((1, true), (badSites.Exit, badSites.Error.Contains("Line 3: \"1-55\" is not a CQC location ID", StringComparison.Ordinal)));
+        Assert.Equal((0, true), (sites.Exit, sites.Out.Contains("2 site(s) added", StringComparison.Ordinal)));
+        Assert.Equal(0, ni.Exit);
+        Assert.Matches("One-time password \\(must be changed at first sign-in\\): [a-z2-9]{4}(-[a-z2-9]{4}){3}", ni.Out);
+        Assert.Equal((0, true), (rm.Exit, rm.Out.Contains("with the password given", StringComparison.Ordinal)));
+        Assert.Equal((1, true), (wrongSite.Exit, wrongSite.Error.Contains("There is no site 1-555000009 in this provider.", StringComparison.Ordinal)));
+        Assert.NotEqual(0, noEmail.Exit);
+        Assert.Contains("--email", noEmail.Error, StringComparison.Ordinal);
+        Assert.Equal((1, true), (badRole.Exit, badRole.Error.Contains("\"Inspector\" is not a role", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task VerifyHistory_PassesAWholeChain_AndNamesTheFirstTamperedEntry()
+    {
+        await RunAsync("create-provider", "--name", "Chain Care");
+        await RunAsync("create-provider", "--name", "Second Care");
+        var whole = await RunAsync("verify-history");
+
+        await using (var connection = new SqliteConnection($"Data Source={_database}"))
+        {
+            await connection.OpenAsync();
+            await using var tamper = connection.CreateCommand();
+            tamper.CommandText = "DROP TRIGGER ChangeLog_NoUpdate; UPDATE ChangeLog SET Actor = 'nobody' WHERE Sequence = 2;";
+            await tamper.ExecuteNonQueryAsync();
+        }
+
+        var broken = await RunAsync("verify-history");
+
+        Assert.Equal((0, true), (whole.Exit, whole.Out.Contains("The change log is whole: 2 entries checked.", StringComparison.Ordinal)));
+        Assert.Equal(2, broken.Exit);
+        Assert.Contains("broken at entry 2", broken.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownVerb_FailsAndSaysSo()
+    {
+        var result = await RunAsync("make-coffee");
+
+        Assert.NotEqual(0, result.Exit);
+        Assert.Contains("make-coffee", result.Error, StringComparison.Ordinal);
+    }
+
+    private Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunAsync(args, null);
+
+    private async Task<(int Exit, string Out, string Error)> RunAsync(string[] args, string? input)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Verivius.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__Verivius"] = $"Data Source={_database}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output, await error);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Verivius.Tests.E2E;
+
+public class RoleHomeTests : IClassFixture<BrowserPortal>
+{
+    private readonly BrowserPortal _portal;
+
+    public RoleHomeTests(BrowserPortal portal) => _portal = portal;
+
+    [Theory]
+    [InlineData("ni@demo.verivius.test", "/provider", "Demo Care Group")]
+    [InlineData("admin@demo.verivius.test", "/admin", "Administration – Demo Care Group")]
+    [InlineData("rm@demo.verivius.test", "/sites", "Sites")]
+    [InlineData("commissioner@demo.verivius.test", "/commissioner", "Commissioned sites")]
+    public async Task EachDemoRole_SignsIn_AndLandsOnTheirHomePage(string email, string home, string heading)
+    {
+        var page = await _portal.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(BrowserPortal.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(Regex.Escape(home) + "$"));
+
+        Assert.Equal(heading, (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync())?.Trim());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheRegisteredManager_SeesTheirTwoSitesAndNoOthers()
+    {
+        var page = await _portal.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email address").FillAsync("rm@demo.verivius.test");
+        await page.GetByLabel("Password").FillAsync(BrowserPortal.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/sites$"));
+
+        var sites = await page.Locator("tbody tr td:first-child").AllTextContentsAsync();
+
+        Assert.Equal(["Beech House", "Cedar Lodge"], sites.Select(s => s.Trim()));
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Verivius.Tests.Support;
+
+namespace Verivius.Tests.Features;
+
+public class SiteAdministrationTests : IClassFixture<PortalFactory>
+{
+    private readonly PortalFactory _factory;
+
+    public SiteAdministrationTests(PortalFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task CsvImport_WithOneBadLine_ImportsNothing_AndNamesEveryBadLine()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        using var admin = await PortalSession.SignInAsync(_factory, world.Admin);
+        var good = TestWorlds.NewSiteCode();
+        var csv = $"""
+            SiteCode,Name,ServiceType
+            {good},Willow House,CareHome
+            12345,Bad Code House,CareHome
+            {TestWorlds.NewSiteCode()},Unknown Type House,Hospital
+            {good},Twice House,CareHome
+            """;
+
+        using var response = await UploadAsync(admin, csv);
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var (_, sites) = await admin.GetAsync("/admin/sites");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Line 3: \"12345\" is not a CQC location ID", body, StringComparison.Ordinal);
+        Assert.Contains("Line 4: \"Hospital\" is not a service type", body, StringComparison.Ordinal);
+        Assert.Contains($"Line 5: site {good} is also on line 2.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Willow House", sites, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CsvImport_AddsNewSites_AndUpdatesTheProvidersOwn()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        using var admin = await PortalSession.SignInAsync(_factory, world.Admin);
+        var added = TestWorlds.NewSiteCode();
+        var csv = $"site code,NAME,service type\r\n{added},\"Oak Lodge, North\",nursing home\r\n{world.SiteCodes[0]},Renamed Site,HomeCare\r\n";
+
+        using var response = await UploadAsync(admin, csv);
+        var (_, sites) = await admin.GetAsync("/admin/sites");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Oak Lodge, North", sites, StringComparison.Ordinal);
+        Assert.Contains("Renamed Site", sites, StringComparison.Ordinal);
+        Assert.Contains("NursingHome", sites, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CsvImport_RefusesAnotherProvidersSiteAndAMissingColumn()
+    {
+        var ours = await TestWorlds.CreateAsync(_factory, sites: 1);
+        var theirs = await TestWorlds.CreateAsync(_factory, sites: 1);
+        using var admin = await PortalSession.SignInAsync(_factory, ours.Admin);
+
+        using var stolen = await UploadAsync(admin, $"SiteCode,Name,ServiceType\n{theirs.SiteCodes[0]},Taken Over,CareHome\n");
+        using var noType = await UploadAsync(admin, $"SiteCode,Name\n{TestWorlds.NewSiteCode()},No Type\n");
+
+        Assert.Contains("registered to another provider", await stolen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Line 1: the header has no ServiceType column", await noType.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewSite_WithABadCode_IsRefusedWithTheRightShape()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        using var admin = await PortalSession.SignInAsync(_factory, world.Admin);
+
+        using var response = await admin.SubmitAsync("/admin/sites/new", "/admin/sites/new", new()
+        {
+            ["Code"] = "RXH01",
+            ["Name"] = "Ash Court",
+            ["ServiceType"] = "CareHome",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("it looks like 1-123456789", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeactivatedSite_StaysReadable()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 2);
+        using var admin = await PortalSession.SignInAsync(_factory, world.Admin);
+        var code = world.SiteCodes[1];
+
+        using var confirm = await admin.Client.GetAsync(new Uri($"/admin/sites/{code}/deactivate", UriKind.Relative));
+        using var deactivated = await admin.SubmitAsync($"/admin/sites/{code}/deactivate", $"/admin/sites/{code}/deactivate", []);
+        using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
+        var (status, page) = await ni.GetAsync($"/sites/{code}");
+
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Inactive", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Grant_LetsAnExistingCommissionerReadTheSite_AndRevokeEndsIt()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 2);
+        using var admin = await PortalSession.SignInAsync(_factory, world.Admin);
+        using var commissioner = await PortalSession.SignInAsync(_factory, world.Commissioner);
+        var code = world.SiteCodes[0];
+
+        using var granted = await admin.SubmitAsync("/admin/grants", "/admin/grants", new() { ["commissionerEmail"] = world.Commissioner, ["siteCode"] = code });
+        var afterGrant = (await commissioner.GetAsync($"/sites/{code}")).Status;
+        var (_, grants) = await admin.GetAsync("/admin/grants?filter=" + code);
+        var grantId = System.Text.RegularExpressions.Regex.Match(grants, "/admin/grants/([0-9a-f-]{36})/revoke").Groups[1].Value;
+        using var revoked = await admin.SubmitAsync($"/admin/grants/{grantId}/revoke", $"/admin/grants/{grantId}/revoke", []);
+        var afterRevoke = (await commissioner.GetAsync($"/sites/{code}")).Status;
+
+        Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterGrant);
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, afterRevoke);
+    }
+
+    [Fact]
+    public async Task Grant_ToSomeoneWhoIsNotACommissioner_IsRefused()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        using var admin = await PortalSession.SignInAsync(_factory, world.Admin);
+
+        using var response = await admin.SubmitAsync("/admin/grants", "/admin/grants", new() { ["commissionerEmail"] = world.RegisteredManager, ["siteCode"] = world.SiteCodes[0] });
+
+        Assert.Contains("no commissioner account with the email", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(PortalSession session, string csv)
+    {
+        var token = await session.TokenFromAsync("/admin/sites/import");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "sites.csv");
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        return await session.Client.PostAsync(new Uri("/admin/sites/import", UriKind.Relative), form);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Verivius.Tests.Support;
+
+/// <summary>
+/// The real portal over a real SQLite file of its own, migrated by the portal's own start-up, served
+/// over HTTPS as in production (the Testing environment is not Development).
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"verivius-test-{Guid.NewGuid():N}.db");
+
+    public PortalFactory() => ClientOptions.BaseAddress = new Uri("https://localhost");
+
+    public string ConnectionString => $"Data Source={_databasePath}";
+
+    /// <summary>Settings a test class changes before the portal starts (the demo data, a rate limit).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected virtual string EnvironmentName => "Testing";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("ConnectionStrings:Verivius", ConnectionString);
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("https_port", "443");
+        builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test of Verivius: unit, HTTP, command-line and browser tests, on real SQLite and Chromium.
+# Installs what the tests need first if it is missing (Debian's chromium for the Playwright tests).
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium for the browser tests..."
+  sudo_if_needed=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_if_needed="sudo"; fi
+  $sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
+dotnet tool restore >/dev/null
+dotnet build Verivius.sln -c Debug -nologo -clp:ErrorsOnly
+dotnet format Verivius.sln --verify-no-changes --no-restore
+
+results="$(mktemp -d)"
+status=0
+dotnet test Verivius.sln --no-build -nologo --logger "trx;LogFileName=results.trx" --results-directory "$results" || status=$?
+
+# One plain closing line that any CI can read, from the run's own results file.
+trx="$(find "$results" -name '*.trx' | head -n 1)"
+if [ -n "$trx" ]; then
+  passed=$(grep -o 'passed="[0-9]*"' "$trx" | head -n 1 | grep -o '[0-9]*')
+  failed=$(grep -o 'failed="[0-9]*"' "$trx" | head -n 1 | grep -o '[0-9]*')
+  echo "${passed:-0} passed, ${failed:-0} failed"
+fi
+rm -rf "$results"
+exit "$status"
