@@ -23,18 +23,23 @@ internal static class RecordSnapshot
         return JsonSerializer.Serialize(key, Json);
     }
 
-    public static string Of(EntityEntry change, bool original)
+    public static string Of(EntityEntry change, bool original) =>
+        JsonSerializer.Serialize(Values(change.Properties, change.ComplexProperties, original), Json);
+
+    // A record's workbook fields live in a complex type (Details); they are kept nested under its name.
+    private static SortedDictionary<string, object?> Values(IEnumerable<PropertyEntry> properties, IEnumerable<ComplexPropertyEntry> complexProperties, bool original)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in change.Properties)
+        foreach (var property in properties.Where(p => !Withheld.Contains(p.Metadata.Name)))
         {
-            var name = property.Metadata.Name;
-            if (!Withheld.Contains(name))
-            {
-                values[name] = original ? property.OriginalValue : property.CurrentValue;
-            }
+            values[property.Metadata.Name] = original ? property.OriginalValue : property.CurrentValue;
         }
 
-        return JsonSerializer.Serialize(values, Json);
+        foreach (var complex in complexProperties)
+        {
+            values[complex.Metadata.Name] = Values(complex.Properties, complex.ComplexProperties, original);
+        }
+
+        return values;
     }
 }

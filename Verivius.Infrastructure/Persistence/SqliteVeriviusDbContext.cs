@@ -13,6 +13,8 @@ public sealed class SqliteVeriviusDbContext : VeriviusDbContext
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        base.ConfigureConventions(configurationBuilder);
+
         // SQLite has no instant type; as text, DateTimeOffset can be neither compared nor ordered in SQL.
         // UTC ticks keep full precision and sort correctly.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();

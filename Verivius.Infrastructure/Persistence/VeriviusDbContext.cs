@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Access;
+using Verivius.Domain.Evidence;
 using Verivius.Domain.History;
+using Verivius.Domain.Packs;
 using Verivius.Domain.Providers;
 using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Identity;
@@ -29,6 +31,52 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ImprovementAction> Actions => Set<ImprovementAction>();
+
+    public DbSet<GovernanceMeeting> Meetings => Set<GovernanceMeeting>();
+
+    public DbSet<MeetingDecision> Decisions => Set<MeetingDecision>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<Audit> Audits => Set<Audit>();
+
+    public DbSet<StaffingWeek> Staffing => Set<StaffingWeek>();
+
+    public DbSet<TrainingRecord> Training => Set<TrainingRecord>();
+
+    public DbSet<SupervisionRecord> Supervision => Set<SupervisionRecord>();
+
+    public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
+
+    public DbSet<InspectionFinding> InspectionFindings => Set<InspectionFinding>();
+
+    public DbSet<AssuranceStatement> AssuranceStatements => Set<AssuranceStatement>();
+
+    public DbSet<RecoveryRisk> RecoveryRisks => Set<RecoveryRisk>();
+
+    public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
+
+    public DbSet<EvidenceAttachment> Attachments => Set<EvidenceAttachment>();
+
+    public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
+
+    public DbSet<MonthlyPack> Packs => Set<MonthlyPack>();
+
+    public DbSet<PackVersion> PackVersions => Set<PackVersion>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enumerations are stored by name: readable in the database and in the change log, and safe
+        // when a value is added in the middle of an enumeration.
+        foreach (var enumeration in typeof(Site).Assembly.GetTypes().Where(t => t.IsEnum))
+        {
+            configurationBuilder.Properties(enumeration).HaveConversion<string>().HaveMaxLength(40);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

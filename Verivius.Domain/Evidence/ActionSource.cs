@@ -1,0 +1,13 @@
+namespace Verivius.Domain.Evidence;
+
+public enum ActionSource
+{
+    Meeting,
+    Incident,
+    Complaint,
+    Audit,
+    Inspection,
+    Recovery,
+    Feedback,
+    Other,
+}

@@ -1,0 +1,9 @@
+namespace Verivius.Domain.Evidence;
+
+public enum ComplaintOutcome
+{
+    Upheld,
+    PartlyUpheld,
+    NotUpheld,
+    Open,
+}

@@ -1,0 +1,8 @@
+namespace Verivius.Domain.Evidence;
+
+public enum Confidence
+{
+    Strong,
+    Qualified,
+    Weak,
+}

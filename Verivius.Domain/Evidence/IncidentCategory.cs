@@ -1,0 +1,14 @@
+namespace Verivius.Domain.Evidence;
+
+public enum IncidentCategory
+{
+    Fall,
+    Medication,
+    Safeguarding,
+    PressureUlcer,
+    Behaviour,
+    MissingPerson,
+    Infection,
+    Death,
+    Other,
+}

@@ -1,0 +1,10 @@
+namespace Verivius.Domain.Evidence;
+
+/// <summary>CQC's four ratings, best first.</summary>
+public enum QualityRating
+{
+    Outstanding,
+    Good,
+    RequiresImprovement,
+    Inadequate,
+}

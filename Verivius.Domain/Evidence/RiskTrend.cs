@@ -1,0 +1,9 @@
+namespace Verivius.Domain.Evidence;
+
+public enum RiskTrend
+{
+    Worsening,
+    NoChange,
+    Improving,
+    Resolved,
+}

@@ -1,0 +1,8 @@
+namespace Verivius.Domain.Evidence;
+
+public enum Sentiment
+{
+    Positive,
+    Neutral,
+    Negative,
+}

@@ -1,0 +1,37 @@
+namespace Verivius.Domain.Evidence;
+
+/// <summary>A week's (or a month's) staffing figures, named by the date the period starts.</summary>
+public sealed class StaffingWeek : SiteRecord, IEvidence
+{
+    private StaffingWeek()
+    {
+    }
+
+    public StaffingWeek(Guid siteId, StaffingDetails details)
+        : base(siteId, RefOf(details.WeekStarting)) => Details = details;
+
+    public StaffingDetails Details { get; private set; } = null!;
+
+    public override RecordKind Kind => RecordKind.Staffing;
+
+    public EvidenceCategory Category => EvidenceCategory.Processes;
+
+    public DateOnly EvidenceDate => Details.WeekStarting;
+
+    /// <summary>Staffing rows are referred to by their start date, as <c>Staffing:2026-10-05</c>.</summary>
+    public static string RefOf(DateOnly weekStarting) => weekStarting.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public void Record(StaffingDetails details) => Details = details;
+}
+
+public sealed record StaffingDetails(
+    DateOnly WeekStarting,
+    int ShiftsPlanned,
+    int ShiftsUnfilled,
+    double AgencyHours,
+    double TotalHours,
+    int? MissedCare,
+    int? LateCare,
+    int? Starters,
+    int? Leavers,
+    int? Vacancies);

@@ -1,0 +1,7 @@
+namespace Verivius.Domain.Evidence;
+
+public enum SupervisionType
+{
+    Supervision,
+    Appraisal,
+}

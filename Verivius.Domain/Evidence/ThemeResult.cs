@@ -1,0 +1,8 @@
+namespace Verivius.Domain.Evidence;
+
+public enum ThemeResult
+{
+    Met,
+    PartlyMet,
+    NotMet,
+}
