@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.History;
 using Verivius.Infrastructure.Persistence;
 
@@ -18,6 +19,10 @@ public static class DependencyInjection
                 $"No connection string: set ConnectionStrings:{DatabaseOptions.ConnectionStringName} in appsettings.json or ConnectionStrings__{DatabaseOptions.ConnectionStringName} in the environment.");
 
         services.AddSingleton(TimeProvider.System);
+
+        // Uploaded files live outside the web root; a relative folder is under the content root.
+        var storage = configuration["Storage:Root"] ?? "storage";
+        services.AddSingleton(new FileStore(Path.GetFullPath(Path.Combine(contentRoot, storage))));
         services.AddScoped<ChangeLogInterceptor>();
         switch (options.Provider)
         {

@@ -25,6 +25,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Verivius", ConnectionString);
+        builder.UseSetting("Storage:Root", _databasePath + ".files");
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("https_port", "443");
         builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
@@ -41,6 +42,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
+        }
+
+        if (Directory.Exists(_databasePath + ".files"))
+        {
+            Directory.Delete(_databasePath + ".files", recursive: true);
         }
     }
 }

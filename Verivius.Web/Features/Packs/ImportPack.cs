@@ -1,0 +1,211 @@
+using System.Text.Json;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Evidence;
+using Verivius.Domain.Packs;
+using Verivius.Domain.Packs.Reading;
+using Verivius.Infrastructure.Files;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Infrastructure.Workbooks;
+using Verivius.Web.Security;
+
+namespace Verivius.Web.Features.Packs;
+
+/// <summary>
+/// Imports a monthly pack for a site: the workbook and its attachments are checked whole, every
+/// problem is reported at once, and only a pack with no error is written, in one transaction, as a
+/// new version of its month. The same workbook uploaded again changes nothing.
+/// </summary>
+public sealed record ImportPackCommand(string SiteCode, PackFile Workbook, IReadOnlyList<PackFile> Attachments) : ICommand<PackImportResult>;
+
+/// <summary>An uploaded file: the name it was sent with and its bytes.</summary>
+public sealed record PackFile(string FileName, byte[] Content);
+
+public sealed record PackImportResult(
+    PackImportStatus Status,
+    string? Period,
+    int? Version,
+    IReadOnlyList<PackIssue> Errors,
+    IReadOnlyList<PackIssue> Warnings,
+    IReadOnlyDictionary<string, int> RowCounts);
+
+public enum PackImportStatus
+{
+    Imported,
+    Unchanged,
+    Refused,
+}
+
+internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, PackImportResult>
+{
+    /// <summary>Documented on the upload page: per attachment, and for all the attachments of one upload.</summary>
+    public const long MaxAttachmentBytes = 20L * 1024 * 1024;
+    public const long MaxAttachmentsBytes = 60L * 1024 * 1024;
+
+    private readonly VeriviusDbContext _db;
+    private readonly SiteAccess _access;
+    private readonly FileStore _files;
+    private readonly CurrentActor _actor;
+    private readonly TimeProvider _clock;
+
+    public ImportPackHandler(VeriviusDbContext db, SiteAccess access, FileStore files, CurrentActor actor, TimeProvider clock)
+    {
+        _db = db;
+        _access = access;
+        _files = files;
+        _actor = actor;
+        _clock = clock;
+    }
+
+    public async ValueTask<PackImportResult> Handle(ImportPackCommand command, CancellationToken cancellationToken)
+    {
+        var site = await _access.ChangeableSiteAsync(command.SiteCode, cancellationToken);
+        var now = _clock.GetUtcNow();
+        var errors = AttachmentProblems(command.Attachments);
+        PackReadResult read;
+        try
+        {
+            using var workbook = XlsxWorkbook.Open(new MemoryStream(command.Workbook.Content, writable: false));
+            read = PackReader.Read(workbook, DateOnly.FromDateTime(now.UtcDateTime));
+        }
+        catch (UnreadableWorkbookException unreadable)
+        {
+            return Refused([new PackIssue(command.Workbook.FileName, null, unreadable.Message), .. errors], []);
+        }
+
+        errors.AddRange(read.Errors);
+        if (read.Content is { } readContent && !string.Equals(readContent.SiteCode, command.SiteCode.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new PackIssue("Pack", null, $"the workbook is for site {readContent.SiteCode}, but it is being uploaded to site {command.SiteCode.Trim()}; check you chose the right site and file"));
+        }
+
+        if (errors.Count > 0 || read.Content is not { } content)
+        {
+            return Refused(errors, read.Warnings);
+        }
+
+        var sha256 = FileStore.Sha256Of(command.Workbook.Content);
+        var pack = await _db.Packs.Include(p => p.Versions).SingleOrDefaultAsync(p => p.SiteId == site.SiteId && p.Period == content.Period.FirstDay, cancellationToken);
+        if (pack is not null && pack.IsLatest(sha256) && await AttachmentsAlreadyHeldAsync(site.SiteId, command.Attachments, cancellationToken))
+        {
+            return new PackImportResult(PackImportStatus.Unchanged, content.Period.ToString(), pack.Latest!.Number, [], read.Warnings, content.RowCounts);
+        }
+
+        var index = await RecordIndex.LoadAsync(_db, site.SiteId, errors, cancellationToken);
+        foreach (var attachment in command.Attachments)
+        {
+            index.Add(RecordKind.Attachment, attachment.FileName, index.Find(RecordKind.Attachment, attachment.FileName) ?? Guid.NewGuid());
+        }
+
+        await new PackRecords(_db, site.SiteId, index).ApplyAsync(content, content.Period, cancellationToken);
+        if (errors.Count > 0)
+        {
+            _db.ChangeTracker.Clear();
+            return Refused(errors, read.Warnings);
+        }
+
+        var written = new List<string>();
+        try
+        {
+            await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+            var stored = await _files.SaveAsync(command.Workbook.Content, FileSignatures.Xlsx, cancellationToken);
+            written.Add(stored.StoredName);
+            if (pack is null)
+            {
+                pack = new MonthlyPack(site.SiteId, content.Period);
+                _db.Packs.Add(pack);
+            }
+
+            var version = pack.AddVersion(command.Workbook.FileName, stored.StoredName, stored.SizeBytes, sha256, _actor.ActorName, now, JsonSerializer.Serialize(content.RowCounts));
+            _db.Add(version);
+            written.AddRange(await StoreAttachmentsAsync(site.SiteId, command.Attachments, index, now, cancellationToken));
+            MarkWrittenBy(version.Id);
+            await _db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new PackImportResult(PackImportStatus.Imported, content.Period.ToString(), version.Number, [], read.Warnings, content.RowCounts);
+        }
+        catch
+        {
+            // The database rolled back; the files written for it must not outlive it.
+            written.ForEach(_files.Delete);
+            throw;
+        }
+    }
+
+    private static PackImportResult Refused(List<PackIssue> errors, IReadOnlyList<PackIssue> warnings) =>
+        new(PackImportStatus.Refused, null, null, errors, warnings, new Dictionary<string, int>());
+
+    private static List<PackIssue> AttachmentProblems(IReadOnlyList<PackFile> attachments)
+    {
+        var problems = new List<PackIssue>();
+        foreach (var repeated in attachments.GroupBy(a => a.FileName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            problems.Add(new PackIssue("Attachments", null, $"{repeated.Key} is attached more than once; attach each file once"));
+        }
+
+        foreach (var attachment in attachments)
+        {
+            var problem = attachment.Content.Length > MaxAttachmentBytes
+                ? $"{attachment.FileName} is {attachment.Content.Length / (1024 * 1024)} MB; an attachment may be at most {MaxAttachmentBytes / (1024 * 1024)} MB"
+                : FileSignatures.Problem(attachment.FileName, attachment.Content);
+            if (problem is not null)
+            {
+                problems.Add(new PackIssue("Attachments", null, problem));
+            }
+        }
+
+        if (attachments.Sum(a => (long)a.Content.Length) > MaxAttachmentsBytes)
+        {
+            problems.Add(new PackIssue("Attachments", null, $"the attachments add up to more than {MaxAttachmentsBytes / (1024 * 1024)} MB; send the largest ones with next month's pack"));
+        }
+
+        return problems;
+    }
+
+    private async Task<bool> AttachmentsAlreadyHeldAsync(Guid siteId, IReadOnlyList<PackFile> attachments, CancellationToken cancellationToken)
+    {
+        var names = attachments.Select(a => a.FileName).ToList();
+        var held = await _db.Attachments.AsNoTracking().Where(a => a.SiteId == siteId && names.Contains(a.Ref))
+            .Select(a => new { a.Ref, a.File.Sha256 }).ToListAsync(cancellationToken);
+        return attachments.All(a => held.Any(h => h.Ref == a.FileName && h.Sha256 == FileStore.Sha256Of(a.Content)));
+    }
+
+    private async Task<List<string>> StoreAttachmentsAsync(Guid siteId, IReadOnlyList<PackFile> attachments, RecordIndex index, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var written = new List<string>();
+        var names = attachments.Select(a => a.FileName).ToList();
+        var existing = await _db.Attachments.Where(a => a.SiteId == siteId && names.Contains(a.Ref)).ToDictionaryAsync(a => a.Ref, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        foreach (var attachment in attachments)
+        {
+            if (existing.TryGetValue(attachment.FileName, out var held) && held.File.Sha256 == FileStore.Sha256Of(attachment.Content))
+            {
+                continue;
+            }
+
+            var file = await _files.SaveAsync(attachment.Content, FileSignatures.Sniff(attachment.Content)!, cancellationToken);
+            written.Add(file.StoredName);
+            if (held is not null)
+            {
+                held.Replace(file, held.AttachmentCategory, now);
+            }
+            else
+            {
+                var record = new EvidenceAttachment(siteId, attachment.FileName, file, EvidenceCategory.Processes, now);
+                _db.Entry(record).Property(r => r.Id).CurrentValue = index.Find(RecordKind.Attachment, attachment.FileName)!.Value;
+                _db.Attachments.Add(record);
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>Records written or changed by this upload name its version; untouched ones keep theirs.</summary>
+    private void MarkWrittenBy(Guid versionId)
+    {
+        _db.ChangeTracker.DetectChanges();
+        foreach (var entry in _db.ChangeTracker.Entries<SiteRecord>().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            entry.Entity.WrittenBy(versionId);
+        }
+    }
+}
