@@ -6,7 +6,7 @@ namespace Verivius.Tests.Cli;
 /// <summary>The verbs as an operator runs them: a separate process, against the database its environment names.</summary>
 public sealed class OperatorCommandTests : IDisposable
 {
-    private static readonly string[] Verbs = ["migrate", "create-provider", "create-user", "import-sites", "verify-history"];
+    private static readonly string[] Verbs = ["migrate", "create-provider", "create-user", "import-sites", "verify-history", "import-pack", "packs"];
 
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"verivius-cli-{Guid.NewGuid():N}.db");
     private readonly string _csv = Path.Combine(Path.GetTempPath(), $"verivius-sites-{Guid.NewGuid():N}.csv");
@@ -17,6 +17,11 @@ public sealed class OperatorCommandTests : IDisposable
         foreach (var file in new[] { _database, _database + "-wal", _database + "-shm", _csv })
         {
             File.Delete(file);
+        }
+
+        if (Directory.Exists(_database + ".files"))
+        {
+            Directory.Delete(_database + ".files", recursive: true);
         }
     }
 
@@ -82,6 +87,41 @@ public sealed class OperatorCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportPack_ImportsAsTheUser_ReportsEachProblemByCell_AndPacksListsTheVersions()
+    {
+        var workbook = Path.Combine(Path.GetTempPath(), $"verivius-pack-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await RunAsync("create-provider", "--name", "Pack Care");
+            await File.WriteAllTextAsync(_csv, "SiteCode,Name,ServiceType\n1-666000001,Ash House,CareHome\n1-666000002,Birch House,CareHome\n");
+            await RunAsync("import-sites", "--provider", "Pack Care", "--file", _csv);
+            await RunAsync(["create-user", "--email", "rm@pack.example", "--role", "RegisteredManager", "--provider", "Pack Care", "--sites", "1-666000001", "--password-stdin"], "a long enough password\n");
+            var bad = new PackWorkbook("1-666000001").Set("Incidents", 2, "Severity", "Sever").Set("Actions", 2, "Source", "Rumour");
+            await File.WriteAllBytesAsync(workbook, bad.Build());
+            var refused = await RunAsync("import-pack", "--file", workbook, "--user", "rm@pack.example");
+            await File.WriteAllBytesAsync(workbook, new PackWorkbook("1-666000001").Build());
+            var imported = await RunAsync("import-pack", "--file", workbook, "--user", "rm@pack.example");
+            var again = await RunAsync("import-pack", "--file", workbook, "--user", "rm@pack.example");
+            await File.WriteAllBytesAsync(workbook, new PackWorkbook("1-666000002").Build());
+            var notTheirs = await RunAsync("import-pack", "--file", workbook, "--user", "rm@pack.example");
+            var packs = await RunAsync("packs", "--site", "1-666000001");
+
+            Assert.Equal(1, refused.Exit);
+            Assert.Contains($"Incidents!{bad.Cell("Incidents", "Severity", 2)}: \"Sever\" is not a severity", refused.Error, StringComparison.Ordinal);
+            Assert.Contains($"Actions!{bad.Cell("Actions", "Source", 2)}: \"Rumour\" is not a source", refused.Error, StringComparison.Ordinal);
+            Assert.Equal((0, true), (imported.Exit, imported.Out.Contains("Imported the 2026-10 pack as version 1", StringComparison.Ordinal)));
+            Assert.Equal((0, true), (again.Exit, again.Out.Contains("Unchanged", StringComparison.Ordinal)));
+            Assert.Equal((1, true), (notTheirs.Exit, notTheirs.Error.Contains("No site 1-666000002 that you can see.", StringComparison.Ordinal)));
+            Assert.Equal(0, packs.Exit);
+            Assert.Matches(@"2026-10\s+1\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+rm@pack\.example\s+[0-9a-f]{64}\s+Actions 1", packs.Out);
+        }
+        finally
+        {
+            File.Delete(workbook);
+        }
+    }
+
+    [Fact]
     public async Task UnknownVerb_FailsAndSaysSo()
     {
         var result = await RunAsync("make-coffee");
@@ -110,6 +150,7 @@ public sealed class OperatorCommandTests : IDisposable
 
         start.Environment["ConnectionStrings__Verivius"] = $"Data Source={_database}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Storage__Root"] = _database + ".files";
         using var process = Process.Start(start)!;
         if (input is not null)
         {

@@ -151,6 +151,8 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
             "userId" => UserId,
             "grantId" => GrantId.ToString(),
             "status" => "404",
+            "period" => "2026-10",
+            "number" => "1",
             var unknown => throw new InvalidOperationException(
                 $"The route {template} has a parameter {{{unknown}}} that the access matrix does not know; add another provider's value for it here."),
         });

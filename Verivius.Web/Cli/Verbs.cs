@@ -20,6 +20,8 @@ internal static class Verbs
         yield return CreateUser(console);
         yield return ImportSites(console);
         yield return VerifyHistory(console);
+        yield return PackVerbs.ImportPack(console);
+        yield return PackVerbs.Packs(console);
     }
 
     private static Command Migrate(VerbConsole console)

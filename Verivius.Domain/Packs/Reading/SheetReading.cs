@@ -97,7 +97,12 @@ internal sealed class SheetReading
             data.Add(row);
         }
 
-        RowCounts[spec.Name] = data.Count;
+        // The Pack sheet's rows describe the pack; every other sheet's rows are records.
+        if (spec.Name != "Pack")
+        {
+            RowCounts[spec.Name] = data.Count;
+        }
+
         if (layout is null)
         {
             Errors.Add(new PackIssue(name, null, $"the sheet is empty; row 1 must be its header ({string.Join(", ", spec.Required)} at least)"));

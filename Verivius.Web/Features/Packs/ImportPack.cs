@@ -16,7 +16,8 @@ namespace Verivius.Web.Features.Packs;
 /// problem is reported at once, and only a pack with no error is written, in one transaction, as a
 /// new version of its month. The same workbook uploaded again changes nothing.
 /// </summary>
-public sealed record ImportPackCommand(string SiteCode, PackFile Workbook, IReadOnlyList<PackFile> Attachments) : ICommand<PackImportResult>;
+/// <param name="SiteCode">The site uploaded to; null (from the command line) takes the workbook's own SiteCode.</param>
+public sealed record ImportPackCommand(string? SiteCode, PackFile Workbook, IReadOnlyList<PackFile> Attachments) : ICommand<PackImportResult>;
 
 /// <summary>An uploaded file: the name it was sent with and its bytes.</summary>
 public sealed record PackFile(string FileName, byte[] Content);
@@ -59,7 +60,8 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
 
     public async ValueTask<PackImportResult> Handle(ImportPackCommand command, CancellationToken cancellationToken)
     {
-        var site = await _access.ChangeableSiteAsync(command.SiteCode, cancellationToken);
+        // A named site is checked before any work, so a stranger's site answers "not found" at once.
+        Domain.Access.SiteRef? site = command.SiteCode is null ? null : await _access.ChangeableSiteAsync(command.SiteCode, cancellationToken);
         var now = _clock.GetUtcNow();
         var errors = AttachmentProblems(command.Attachments);
         PackReadResult read;
@@ -74,7 +76,7 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
         }
 
         errors.AddRange(read.Errors);
-        if (read.Content is { } readContent && !string.Equals(readContent.SiteCode, command.SiteCode.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (read.Content is { } readContent && command.SiteCode is not null && !string.Equals(readContent.SiteCode, command.SiteCode.Trim(), StringComparison.OrdinalIgnoreCase))
         {
             errors.Add(new PackIssue("Pack", null, $"the workbook is for site {readContent.SiteCode}, but it is being uploaded to site {command.SiteCode.Trim()}; check you chose the right site and file"));
         }
@@ -84,20 +86,22 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
             return Refused(errors, read.Warnings);
         }
 
+        site ??= await _access.ChangeableSiteAsync(content.SiteCode, cancellationToken);
+
         var sha256 = FileStore.Sha256Of(command.Workbook.Content);
-        var pack = await _db.Packs.Include(p => p.Versions).SingleOrDefaultAsync(p => p.SiteId == site.SiteId && p.Period == content.Period.FirstDay, cancellationToken);
-        if (pack is not null && pack.IsLatest(sha256) && await AttachmentsAlreadyHeldAsync(site.SiteId, command.Attachments, cancellationToken))
+        var pack = await _db.Packs.Include(p => p.Versions).SingleOrDefaultAsync(p => p.SiteId == site.Value.SiteId && p.Period == content.Period.FirstDay, cancellationToken);
+        if (pack is not null && pack.IsLatest(sha256) && await AttachmentsAlreadyHeldAsync(site.Value.SiteId, command.Attachments, cancellationToken))
         {
             return new PackImportResult(PackImportStatus.Unchanged, content.Period.ToString(), pack.Latest!.Number, [], read.Warnings, content.RowCounts);
         }
 
-        var index = await RecordIndex.LoadAsync(_db, site.SiteId, errors, cancellationToken);
+        var index = await RecordIndex.LoadAsync(_db, site.Value.SiteId, errors, cancellationToken);
         foreach (var attachment in command.Attachments)
         {
             index.Add(RecordKind.Attachment, attachment.FileName, index.Find(RecordKind.Attachment, attachment.FileName) ?? Guid.NewGuid());
         }
 
-        await new PackRecords(_db, site.SiteId, index).ApplyAsync(content, content.Period, cancellationToken);
+        await new PackRecords(_db, site.Value.SiteId, index).ApplyAsync(content, content.Period, cancellationToken);
         if (errors.Count > 0)
         {
             _db.ChangeTracker.Clear();
@@ -112,13 +116,13 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
             written.Add(stored.StoredName);
             if (pack is null)
             {
-                pack = new MonthlyPack(site.SiteId, content.Period);
+                pack = new MonthlyPack(site.Value.SiteId, content.Period);
                 _db.Packs.Add(pack);
             }
 
             var version = pack.AddVersion(command.Workbook.FileName, stored.StoredName, stored.SizeBytes, sha256, _actor.ActorName, now, JsonSerializer.Serialize(content.RowCounts));
             _db.Add(version);
-            written.AddRange(await StoreAttachmentsAsync(site.SiteId, command.Attachments, index, now, cancellationToken));
+            written.AddRange(await StoreAttachmentsAsync(site.Value.SiteId, command.Attachments, index, now, cancellationToken));
             MarkWrittenBy(version.Id);
             await _db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

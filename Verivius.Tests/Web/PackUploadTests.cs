@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Verivius.Tests.Support;
+
+namespace Verivius.Tests.Web;
+
+public class PackUploadTests : IClassFixture<PortalFactory>
+{
+    private readonly PortalFactory _factory;
+
+    public PackUploadTests(PortalFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task ABadWorkbook_ShowsEveryProblemBySheet_ThenTheFixedOneImports_AndCanBeDownloaded()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        var site = world.SiteCodes[0];
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        var bad = new PackWorkbook(site).Set("Incidents", 2, "Severity", "Sever").Set("Actions", 2, "RaisedOn", "soon");
+
+        using var refused = await UploadAsync(manager, site, bad.Build());
+        var refusedPage = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        using var accepted = await UploadAsync(manager, site, new PackWorkbook(site).Build());
+        var (_, packsPage) = await manager.GetAsync($"/sites/{site}/packs");
+        using var download = await manager.Client.GetAsync(new Uri($"/sites/{site}/packs/2026-10/v1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Nothing was imported: the pack has 2 problems", refusedPage, StringComparison.Ordinal);
+        Assert.Contains($"Incidents!{bad.Cell("Incidents", "Severity", 2)}: \"Sever\" is not a severity", refusedPage, StringComparison.Ordinal);
+        Assert.Contains($"Actions!{bad.Cell("Actions", "RaisedOn", 2)}: \"soon\" is not a date", refusedPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Contains("October 2026", packsPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal($"pack-{site}-2026-10-v1.xlsx", download.Content.Headers.ContentDisposition?.FileNameStar);
+    }
+
+    [Fact]
+    public async Task TheProblemList_DownloadsAsText()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+
+        using var response = await manager.SubmitAsync($"/sites/{world.SiteCodes[0]}/packs", $"/sites/{world.SiteCodes[0]}/packs/problems", new() { ["problems"] = "Incidents!D2: \"Sever\" is not a severity" });
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Incidents!D2: \"Sever\" is not a severity", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AManager_CannotUploadToAnotherSite_AndACommissionerCannotOpenPacks()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 2);
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        using var commissioner = await PortalSession.SignInAsync(_factory, world.Commissioner);
+
+        using var elsewhere = await UploadAsync(manager, world.SiteCodes[1], new PackWorkbook(world.SiteCodes[1]).Build(), tokenPage: $"/sites/{world.SiteCodes[0]}/packs");
+        var (commissionerStatus, _) = await commissioner.GetAsync($"/sites/{world.SiteCodes[1]}/packs");
+
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, commissionerStatus);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(PortalSession session, string site, byte[] workbook, string? tokenPage = null)
+    {
+        var token = await session.TokenFromAsync(tokenPage ?? $"/sites/{site}/packs");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(workbook);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "workbook", "october.xlsx");
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        return await session.Client.PostAsync(new Uri($"/sites/{site}/packs", UriKind.Relative), form);
+    }
+}

@@ -1,0 +1,40 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Access;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Security;
+
+namespace Verivius.Web.Features.Packs;
+
+/// <summary>A site's packs: every version of every month, newest first, and whether this person may upload.</summary>
+public sealed record ListPackVersionsQuery(string SiteCode) : IQuery<SitePacksVm>;
+
+public sealed record SitePacksVm(string SiteCode, string SiteName, bool CanUpload, IReadOnlyList<PackVersionVm> Versions);
+
+public sealed record PackVersionVm(DateOnly Period, int Number, string FileName, long SizeBytes, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, string RowCounts);
+
+internal sealed class ListPackVersionsHandler : IQueryHandler<ListPackVersionsQuery, SitePacksVm>
+{
+    private readonly VeriviusDbContext _db;
+    private readonly SiteAccess _access;
+
+    public ListPackVersionsHandler(VeriviusDbContext db, SiteAccess access)
+    {
+        _db = db;
+        _access = access;
+    }
+
+    public async ValueTask<SitePacksVm> Handle(ListPackVersionsQuery query, CancellationToken cancellationToken)
+    {
+        var site = await _access.ReadableSiteAsync(query.SiteCode, cancellationToken);
+        var scope = await _access.ScopeAsync(cancellationToken);
+        var name = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => new { s.Code, s.Name }).SingleAsync(cancellationToken);
+        var versions = await (from version in _db.PackVersions
+                              join pack in _db.Packs on version.PackId equals pack.Id
+                              where pack.SiteId == site.SiteId
+                              orderby pack.Period descending, version.Number descending
+                              select new PackVersionVm(pack.Period, version.Number, version.FileName, version.SizeBytes, version.Sha256, version.UploadedBy, version.UploadedAt, version.RowCounts))
+            .ToListAsync(cancellationToken);
+        return new SitePacksVm(name.Code, name.Name, SiteAccessPolicy.CanChange(scope, site), versions);
+    }
+}
