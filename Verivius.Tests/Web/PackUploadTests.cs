@@ -35,6 +35,23 @@ public class PackUploadTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task TheTemplate_UploadedBackUnchanged_ImportsAsAnEmptyMonth()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        var site = world.SiteCodes[0];
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+
+        using var template = await manager.Client.GetAsync(new Uri($"/sites/{site}/packs/template", UriKind.Relative));
+        using var upload = await UploadAsync(manager, site, await template.Content.ReadAsByteArrayAsync());
+        var (_, packs) = await manager.GetAsync($"/sites/{site}/packs");
+
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        Assert.StartsWith($"pack-{site}-", template.Content.Headers.ContentDisposition?.FileNameStar, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        Assert.Contains("<td>1</td>", packs, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheProblemList_DownloadsAsText()
     {
         var world = await TestWorlds.CreateAsync(_factory, sites: 1);

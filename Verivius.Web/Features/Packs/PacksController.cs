@@ -60,6 +60,13 @@ public sealed class PacksController : Controller
         return File(Encoding.UTF8.GetBytes(problems ?? ""), "text/plain; charset=utf-8", $"pack-problems-{siteCode}.txt");
     }
 
+    [HttpGet("template")]
+    public async Task<IActionResult> Template(string siteCode, CancellationToken cancellationToken)
+    {
+        var template = await _mediator.Send(new DownloadPackTemplateQuery(siteCode), cancellationToken);
+        return File(template.Content, FileSignatures.Xlsx, template.FileName);
+    }
+
     [HttpGet("{period}/v{number:int}")]
     public async Task<IActionResult> Download(string siteCode, string period, int number, CancellationToken cancellationToken)
     {

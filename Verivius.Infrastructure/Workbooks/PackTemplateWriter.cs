@@ -1,0 +1,155 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Verivius.Domain.Packs;
+using Verivius.Domain.Packs.Reading;
+using Verivius.Domain.Packs.Workbooks;
+
+namespace Verivius.Infrastructure.Workbooks;
+
+/// <summary>
+/// Writes the blank monthly pack workbook a registered manager fills in: every sheet of the format
+/// with its header, drop-downs for every choice, date-formatted date columns, the Pack sheet filled
+/// for the site and month, and an Instructions sheet. Uploaded back unchanged it imports as an empty month.
+/// </summary>
+public static class PackTemplateWriter
+{
+    private const uint HeaderStyle = 1;
+    private const uint DateStyle = 2;
+    private const int ValidatedRows = PackFormat.MaxRowsPerSheet + 1;
+
+    public static byte[] Write(string siteCode, string siteName, PackPeriod period, string preparedBy)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = document.AddWorkbookPart();
+            workbookPart.Workbook = new Workbook(new Sheets());
+            workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
+            AddSheet(workbookPart, "Pack", PackSheet(siteCode, period, preparedBy));
+            foreach (var spec in PackFormat.Sheets.Where(s => s.Name != "Pack"))
+            {
+                AddSheet(workbookPart, spec.Name, DataSheet(spec));
+            }
+
+            AddSheet(workbookPart, "Instructions", Instructions(siteCode, siteName, period));
+            document.PackageProperties.Title = $"Monthly pack {period} – {siteName} ({siteCode})";
+            document.PackageProperties.Creator = "Verivius";
+        }
+
+        return stream.ToArray();
+    }
+
+    private static Worksheet PackSheet(string siteCode, PackPeriod period, string preparedBy)
+    {
+        var data = new SheetData(
+            Row(1, HeaderStyle, "Field", "Value"),
+            Row(2, 0, "SiteCode", siteCode),
+            Row(3, 0, "Period", period.ToString()),
+            Row(4, 0, "PreparedBy", preparedBy),
+            Row(5, 0, "PreparedOn", ""));
+        return new Worksheet(FrozenHeader(), new Columns(Width(1, 16), Width(2, 40)), data);
+    }
+
+    private static Worksheet DataSheet(SheetSpec spec)
+    {
+        var columns = spec.Columns.ToList();
+        var widths = new Columns(columns.Select((name, i) => ColumnOf(i + 1, name)));
+        var validations = new DataValidations();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var choices = ColumnKinds.ChoicesOf(spec.Name, columns[i]) ?? (ColumnKinds.IsYesNo(columns[i]) ? ["Y", "N"] : null);
+            if (choices is not null)
+            {
+                var letters = SheetCell.Letters(i + 1);
+                validations.Append(new DataValidation
+                {
+                    Type = DataValidationValues.List,
+                    AllowBlank = true,
+                    ShowErrorMessage = true,
+                    ErrorTitle = columns[i],
+                    Error = "Choose one of: " + string.Join(", ", choices),
+                    SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{letters}2:{letters}{ValidatedRows}" },
+                    Formula1 = new Formula1($"\"{string.Join(",", choices)}\""),
+                });
+            }
+        }
+
+        validations.Count = (uint)validations.ChildElements.Count;
+        var worksheet = new Worksheet(FrozenHeader(), widths, new SheetData(Row(1, HeaderStyle, [.. columns])));
+        if (validations.Count > 0)
+        {
+            worksheet.Append(validations);
+        }
+
+        return worksheet;
+    }
+
+    private static Worksheet Instructions(string siteCode, string siteName, PackPeriod period)
+    {
+        var lines = new List<string>
+        {
+            $"Monthly pack for {siteName} ({siteCode}), {period}",
+            "",
+            "Fill one sheet per kind of record; leave a sheet empty (or delete it) when there is nothing of that kind this month.",
+            "Row 1 of each sheet is its header; keep the headers. Columns may be in any order; extra columns are ignored with a warning.",
+            "Dates: real Excel dates, or text as YYYY-MM-DD or DD/MM/YYYY. Yes/no cells: Y, N, Yes, No, TRUE or FALSE.",
+            "Each ...Ref is your own reference, unique within its sheet and stable across months: sending a row with the same reference updates that record.",
+            "Training and Supervision are the whole matrix as of this month; rows left out of them are no longer current.",
+            "References to evidence are Sheet:Ref (for example Audits:AUD-12, Staffing:2026-10-05) or the file name of an attachment, separated by ;",
+            "No names of people who use the service: refer to them by your own reference. Staff appear by staff reference and role.",
+            "If anything is wrong, nothing is imported and every problem is listed as Sheet!Cell: what is wrong.",
+            "",
+            "Required columns of each sheet:",
+        };
+        lines.AddRange(PackFormat.Sheets.Select(s => $"{s.Name}: {string.Join(", ", s.Required)}"));
+        var data = new SheetData(lines.Select((line, i) => Row((uint)(i + 1), i == 0 ? HeaderStyle : 0, line)));
+        return new Worksheet(new Columns(Width(1, 140)), data);
+    }
+
+    private static void AddSheet(WorkbookPart workbookPart, string name, Worksheet worksheet)
+    {
+        var part = workbookPart.AddNewPart<WorksheetPart>();
+        part.Worksheet = worksheet;
+        var sheets = workbookPart.Workbook.Sheets!;
+        sheets.Append(new Sheet { Name = name, SheetId = (uint)sheets.ChildElements.Count + 1, Id = workbookPart.GetIdOfPart(part) });
+    }
+
+    private static Row Row(uint number, uint style, params string[] values) =>
+        new(values.Select((value, i) => new Cell
+        {
+            CellReference = SheetCell.Letters(i + 1) + number,
+            DataType = CellValues.InlineString,
+            StyleIndex = style == 0 ? null : style,
+            InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }),
+        }))
+        { RowIndex = number };
+
+    private static SheetViews FrozenHeader() =>
+        new(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 });
+
+    private static Column ColumnOf(int index, string name)
+    {
+        var column = Width(index, Math.Max(14, name.Length + 4));
+        if (ColumnKinds.IsDate(name))
+        {
+            column.Style = DateStyle;
+        }
+
+        return column;
+    }
+
+    private static Column Width(int index, double width) => new() { Min = (uint)index, Max = (uint)index, Width = width, CustomWidth = true };
+
+    private static Stylesheet Styles() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd" }) { Count = 1 },
+        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border()) { Count = 1 },
+        new CellStyleFormats(new CellFormat()) { Count = 1 },
+        new CellFormats(
+            new CellFormat(),
+            new CellFormat { FontId = 1, ApplyFont = true },
+            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true })
+        { Count = 3 });
+}
