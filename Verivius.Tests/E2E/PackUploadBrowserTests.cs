@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Verivius.Tests.E2E;
+
+public class PackUploadBrowserTests : IClassFixture<BrowserPortal>
+{
+    private const string Site = "1-101000001";
+
+    private readonly BrowserPortal _portal;
+
+    public PackUploadBrowserTests(BrowserPortal portal) => _portal = portal;
+
+    [Fact]
+    public async Task AManager_UploadsAWorkbookWithAnError_SeesTheCell_FixesIt_AndItImports()
+    {
+        var page = await _portal.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email address").FillAsync("rm@demo.verivius.test");
+        await page.GetByLabel("Password").FillAsync(BrowserPortal.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/sites$"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Beech House" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Monthly packs" }).ClickAsync();
+
+        var bad = new PackWorkbook(Site).Set("Incidents", 2, "Severity", "Sever");
+        await page.GetByLabel("Pack workbook (.xlsx, at most 20 MB)").SetInputFilesAsync(Workbook("october.xlsx", bad.Build()));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+        var problem = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(problem).ToContainTextAsync($"Incidents!{bad.Cell("Incidents", "Severity", 2)}: \"Sever\" is not a severity; use None, Low, Moderate, Severe or Death");
+
+        await page.GetByLabel("Pack workbook (.xlsx, at most 20 MB)").SetInputFilesAsync(Workbook("october-fixed.xlsx", new PackWorkbook(Site).Build()));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported the 2026-10 pack as version 1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "October 2026" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    private static FilePayload Workbook(string name, byte[] content) => new()
+    {
+        Name = name,
+        MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Buffer = content,
+    };
+}
