@@ -95,6 +95,9 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
             return new PackImportResult(PackImportStatus.Unchanged, content.Period.ToString(), pack.Latest!.Number, [], read.Warnings, content.RowCounts);
         }
 
+        // Thousands of new records are tracked while the rest of the pack is matched; detecting changes
+        // on every query would scan them all each time. Changes are detected once, before saving.
+        _db.ChangeTracker.AutoDetectChangesEnabled = false;
         var index = await RecordIndex.LoadAsync(_db, site.Value.SiteId, errors, cancellationToken);
         foreach (var attachment in command.Attachments)
         {

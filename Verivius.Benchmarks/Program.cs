@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Infrastructure.Workbooks;
+using Verivius.Tests;
+using Verivius.Tests.Support;
+using Verivius.Web.Features.Packs;
+using Verivius.Web.Security;
+
+// dotnet run -c Release --project Verivius.Benchmarks [-- --runs N --rows R]
+var runs = Argument("--runs", 7);
+var rows = Argument("--rows", 5000);
+Console.WriteLine($"Verivius benchmarks on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {runs} runs each");
+
+using var factory = new PortalFactory();
+factory.CreateClient().Dispose();
+var workbook = LargePack(rows);
+Console.WriteLine($"Pack workbook: {rows:N0} rows, {workbook.Length / 1024:N0} KB");
+
+var readTimes = new List<double>();
+for (var run = 0; run <= runs; run++)
+{
+    var timer = Stopwatch.StartNew();
+    using var opened = XlsxWorkbook.Open(new MemoryStream(workbook));
+    var read = Verivius.Domain.Packs.Reading.PackReader.Read(opened, new DateOnly(2026, 11, 22));
+    timer.Stop();
+    if (!read.Succeeded)
+    {
+        throw new InvalidOperationException("The benchmark pack does not read: " + string.Join("; ", read.Errors));
+    }
+
+    if (run > 0)
+    {
+        readTimes.Add(timer.Elapsed.TotalMilliseconds);
+    }
+}
+
+Report($"Read and validate {rows:N0} rows (ms)", readTimes);
+
+// Each run imports into a fresh site, so every run does the whole import (no 'unchanged' shortcut).
+var importTimes = new List<double>();
+for (var run = 0; run <= runs; run++)
+{
+    var world = await TestWorlds.CreateAsync(factory, sites: 1);
+    var bytes = LargePack(rows, world.SiteCodes[0]);
+    await using var scope = factory.Services.CreateAsyncScope();
+    var userId = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Users.Where(u => u.Email == world.RegisteredManager).Select(u => u.Id).SingleAsync();
+    scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(userId, world.RegisteredManager);
+    var timer = Stopwatch.StartNew();
+    var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportPackCommand(world.SiteCodes[0], new PackFile("pack.xlsx", bytes), []));
+    timer.Stop();
+    if (result.Status != PackImportStatus.Imported)
+    {
+        throw new InvalidOperationException("The benchmark pack was refused: " + string.Join("; ", result.Errors));
+    }
+
+    if (run > 0)
+    {
+        importTimes.Add(timer.Elapsed.TotalMilliseconds);
+    }
+}
+
+Report($"Import of a {rows:N0}-row pack (ms)", importTimes);
+
+var bomb = ZipBomb();
+var hostileTimes = new List<double>();
+var hostileMemory = new List<double>();
+for (var run = 0; run <= runs; run++)
+{
+    GC.Collect();
+    var before = GC.GetTotalMemory(forceFullCollection: true);
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var timer = Stopwatch.StartNew();
+    try
+    {
+        using var opened = XlsxWorkbook.Open(new MemoryStream(bomb));
+        throw new InvalidOperationException("The zip bomb was opened.");
+    }
+    catch (UnreadableWorkbookException)
+    {
+        timer.Stop();
+    }
+
+    if (run > 0)
+    {
+        hostileTimes.Add(timer.Elapsed.TotalMilliseconds);
+        hostileMemory.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024.0 * 1024.0));
+    }
+
+    _ = before;
+}
+
+Console.WriteLine($"Zip bomb: {bomb.Length / 1024:N0} KB packed, 200 MB declared inside");
+Report("Refusal of a zip bomb (ms)", hostileTimes);
+Report("Refusal of a zip bomb (MB allocated)", hostileMemory);
+
+static void Report(string what, List<double> samples)
+{
+    samples.Sort();
+    double At(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-45} median {At(0.5),8:F1}   p95 {At(0.95),8:F1}   min {samples[0],8:F1}   max {samples[^1],8:F1}"));
+}
+
+static byte[] LargePack(int rows, string site = "1-123456789")
+{
+    // A heavy month: a fifth each of incidents, actions, feedback, complaints and training rows.
+    var pack = new PackWorkbook(site).Clear("Incidents").Clear("Actions").Clear("Feedback").Clear("Complaints").Clear("Training")
+        .Clear("Decisions").Clear("Recovery").Clear("Inspection").Clear("Assurance");
+    var day = new DateOnly(2026, 10, 1);
+    for (var i = 0; i < rows / 5; i++)
+    {
+        pack.Row("Actions", ("ActionRef", $"ACT-{i}"), ("Title", "Review the care plan after the fall"), ("Source", "Incident"), ("SourceRef", $"INC-{i}"), ("Owner", "Deputy manager"), ("RaisedOn", day.AddDays(i % 28)), ("DueOn", day.AddDays(30)), ("Status", "Open"), ("Area", "Safeguarding"));
+        pack.Row("Incidents", ("IncidentRef", $"INC-{i}"), ("OccurredOn", day.AddDays(i % 28)), ("Category", "Fall"), ("Severity", "Low"), ("CqcNotifiable", "N"), ("CandourApplies", "N"), ("ActionRef", $"ACT-{i}"), ("Status", "Open"));
+        pack.Row("Feedback", ("FeedbackRef", $"FB-{i}"), ("ReceivedOn", day.AddDays(i % 28)), ("From", "Family"), ("Sentiment", "Positive"), ("Theme", "Activities"));
+        pack.Row("Complaints", ("ComplaintRef", $"CMP-{i}"), ("ReceivedOn", day.AddDays(i % 28)), ("Theme", "Laundry"), ("Outcome", "Open"));
+        pack.Row("Training", ("StaffRef", $"ST-{i / 12}"), ("Role", "Care assistant"), ("Course", $"Course {i % 12}"), ("Mandatory", "Y"), ("CompletedOn", day.AddDays(-200)), ("ExpiresOn", day.AddDays(165)));
+    }
+
+    return pack.Build();
+}
+
+static byte[] ZipBomb()
+{
+    using var stream = new MemoryStream();
+    using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+    {
+        using var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+        var block = new byte[1024 * 1024];
+        for (var i = 0; i < 200; i++)
+        {
+            entry.Write(block);
+        }
+    }
+
+    return stream.ToArray();
+}
+
+int Argument(string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+}
