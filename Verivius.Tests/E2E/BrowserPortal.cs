@@ -64,6 +64,9 @@ public sealed class BrowserPortal : IAsyncLifetime
         {
             ["Demo:Seed"] = "true",
             ["Demo:Password"] = DemoPassword,
+
+            // The browser tests upload their own packs; the demo's months would make theirs later versions.
+            ["Demo:Months"] = "0",
         };
     }
 

@@ -10,4 +10,7 @@ public sealed class DemoOptions
 
     /// <summary>The demo users' password: a demo on a local database, never a production credential.</summary>
     public string Password { get; set; } = "verivius-demo-password";
+
+    /// <summary>How many complete months of packs the demo sites get, imported through the real upload path.</summary>
+    public int Months { get; set; } = 12;
 }

@@ -2,10 +2,12 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Access;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Infrastructure.Workbooks;
 using Verivius.Web.Common;
 using Verivius.Web.Features.Admin.Providers;
 using Verivius.Web.Features.Admin.Sites;
 using Verivius.Web.Features.Admin.Users;
+using Verivius.Web.Features.Packs;
 using Verivius.Web.Security;
 
 namespace Verivius.Web.Demo;
@@ -36,23 +38,37 @@ public sealed class DemoSeeder
         1-101000006,Riverside Home Care,HomeCare,Joanne Whitfield
         """;
 
+    private static readonly DemoSite[] Characters =
+    [
+        new("1-101000001", "Beech House"),
+        new("1-101000002", "Cedar Lodge", NotificationGaps: true, StaffingPressure: true),
+        new("1-101000003", "Elm Court", ActionsPileUp: true),
+        new("1-101000004", "Hawthorn View", MeetingGaps: true, StaleMatrix: true),
+        new("1-101000005", "Maple Grange", MaskedTheme: true, TooCleanMatrix: true),
+        new("1-101000006", "Riverside Home Care", IsHomeCare: true, CarePlanGaps: true),
+    ];
+
     private readonly VeriviusDbContext _db;
     private readonly IMediator _mediator;
     private readonly CurrentActor _actor;
     private readonly DemoOptions _options;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _clock;
 
-    public DemoSeeder(VeriviusDbContext db, IMediator mediator, CurrentActor actor, DemoOptions options)
+    public DemoSeeder(VeriviusDbContext db, IMediator mediator, CurrentActor actor, DemoOptions options, IServiceScopeFactory scopes, TimeProvider clock)
     {
         _db = db;
         _mediator = mediator;
         _actor = actor;
         _options = options;
+        _scopes = scopes;
+        _clock = clock;
     }
 
     /// <summary>Seeds only a database with no providers and no users: the first run, never a real one.</summary>
     public async Task<bool> SeedIfFirstRunAsync(CancellationToken cancellationToken)
     {
-        if (await _db.Providers.AnyAsync(cancellationToken) || await _db.Users.AnyAsync(cancellationToken))
+        if (!await IsFirstRunAsync(cancellationToken))
         {
             return false;
         }
@@ -74,8 +90,37 @@ public sealed class DemoSeeder
                 cancellationToken));
         }
 
+        await ImportPacksAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>Each month of each site goes through the same upload path a registered manager uses.</summary>
+    private async Task ImportPacksAsync(CancellationToken cancellationToken)
+    {
+        var uploader = DemoUser(Roles.NominatedIndividual);
+        var userId = await _db.Users.Where(u => u.Email == uploader).Select(u => u.Id).SingleAsync(cancellationToken);
+        var months = DemoPacks.Months(DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime), _options.Months).ToList();
+        for (var m = 0; m < months.Count; m++)
+        {
+            foreach (var site in Characters)
+            {
+                var workbook = PackWorkbookWriter.Write(site.Code, site.Name, months[m], "Registered manager", DemoPacks.Rows(site, months[m], m));
+                await using var scope = _scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(userId, uploader);
+                var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
+                    new ImportPackCommand(site.Code, new PackFile($"{site.Code}-{months[m]}.xlsx", workbook), []), cancellationToken);
+                if (result.Status != PackImportStatus.Imported)
+                {
+                    throw new InvalidOperationException($"The demo pack for {site.Name}, {months[m]} was refused: " + string.Join("; ", result.Errors));
+                }
+            }
+        }
+    }
+
+    private static string DemoUser(string role) => Logins.Single(l => l.Role == role).Email;
+
+    public async Task<bool> IsFirstRunAsync(CancellationToken cancellationToken) =>
+        !await _db.Providers.AnyAsync(cancellationToken) && !await _db.Users.AnyAsync(cancellationToken);
 
     public async Task<bool> HasDemoProviderAsync(CancellationToken cancellationToken) =>
         await _db.Providers.AnyAsync(p => p.Name == ProviderName, cancellationToken);

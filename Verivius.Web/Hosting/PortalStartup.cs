@@ -32,7 +32,12 @@ public static class PortalStartup
         var showLogins = false;
         if (demo.Seed && database.Provider == DatabaseProvider.Sqlite)
         {
-            await seeder.SeedIfFirstRunAsync(CancellationToken.None);
+            if (await seeder.IsFirstRunAsync(CancellationToken.None))
+            {
+                Console.WriteLine($"First run: creating the demo provider with {demo.Months} months of packs for its six sites...");
+                await seeder.SeedIfFirstRunAsync(CancellationToken.None);
+            }
+
             showLogins = await seeder.HasDemoProviderAsync(CancellationToken.None);
         }
 

@@ -33,7 +33,7 @@ internal sealed class DownloadPackTemplateHandler : IQueryHandler<DownloadPackTe
         var details = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => new { s.Code, s.Name }).SingleAsync(cancellationToken);
         var preparedBy = await _db.Users.Where(u => u.Id == _actor.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
         var lastMonth = PackPeriod.Of(DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddMonths(-1));
-        var content = PackTemplateWriter.Write(details.Code, details.Name, lastMonth, string.IsNullOrWhiteSpace(preparedBy) ? _actor.ActorName : preparedBy);
+        var content = PackWorkbookWriter.Write(details.Code, details.Name, lastMonth, string.IsNullOrWhiteSpace(preparedBy) ? _actor.ActorName : preparedBy);
         return new PackTemplate($"pack-{details.Code}-{lastMonth}.xlsx", content);
     }
 }

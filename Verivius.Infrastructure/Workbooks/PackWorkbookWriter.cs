@@ -8,17 +8,19 @@ using Verivius.Domain.Packs.Workbooks;
 namespace Verivius.Infrastructure.Workbooks;
 
 /// <summary>
-/// Writes the blank monthly pack workbook a registered manager fills in: every sheet of the format
-/// with its header, drop-downs for every choice, date-formatted date columns, the Pack sheet filled
-/// for the site and month, and an Instructions sheet. Uploaded back unchanged it imports as an empty month.
+/// Writes monthly pack workbooks: every sheet of the format with its header, drop-downs for every
+/// choice, date-formatted date columns, the Pack sheet filled for the site and month, and an
+/// Instructions sheet. With no rows it is the blank template, which uploaded back imports as an empty
+/// month; with rows (the demo data) it is a filled pack.
 /// </summary>
-public static class PackTemplateWriter
+public static class PackWorkbookWriter
 {
     private const uint HeaderStyle = 1;
     private const uint DateStyle = 2;
     private const int ValidatedRows = PackFormat.MaxRowsPerSheet + 1;
 
-    public static byte[] Write(string siteCode, string siteName, PackPeriod period, string preparedBy)
+    /// <param name="rows">Per sheet, its data rows as column → value (text, numbers, DateOnly, or bool for Y/N).</param>
+    public static byte[] Write(string siteCode, string siteName, PackPeriod period, string preparedBy, IReadOnlyDictionary<string, List<Dictionary<string, object?>>>? rows = null)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -29,7 +31,7 @@ public static class PackTemplateWriter
             AddSheet(workbookPart, "Pack", PackSheet(siteCode, period, preparedBy));
             foreach (var spec in PackFormat.Sheets.Where(s => s.Name != "Pack"))
             {
-                AddSheet(workbookPart, spec.Name, DataSheet(spec));
+                AddSheet(workbookPart, spec.Name, DataSheet(spec, rows?.GetValueOrDefault(spec.Name) ?? []));
             }
 
             AddSheet(workbookPart, "Instructions", Instructions(siteCode, siteName, period));
@@ -51,7 +53,7 @@ public static class PackTemplateWriter
         return new Worksheet(FrozenHeader(), new Columns(Width(1, 16), Width(2, 40)), data);
     }
 
-    private static Worksheet DataSheet(SheetSpec spec)
+    private static Worksheet DataSheet(SheetSpec spec, List<Dictionary<string, object?>> rows)
     {
         var columns = spec.Columns.ToList();
         var widths = new Columns(columns.Select((name, i) => ColumnOf(i + 1, name)));
@@ -76,7 +78,14 @@ public static class PackTemplateWriter
         }
 
         validations.Count = (uint)validations.ChildElements.Count;
-        var worksheet = new Worksheet(FrozenHeader(), widths, new SheetData(Row(1, HeaderStyle, [.. columns])));
+        var data = new SheetData(Row(1, HeaderStyle, [.. columns]));
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var number = (uint)(r + 2);
+            data.Append(new Row(columns.Select((column, i) => ValueCell(SheetCell.Letters(i + 1) + number, rows[r].GetValueOrDefault(column))).OfType<Cell>()) { RowIndex = number });
+        }
+
+        var worksheet = new Worksheet(FrozenHeader(), widths, data);
         if (validations.Count > 0)
         {
             worksheet.Append(validations);
@@ -116,14 +125,30 @@ public static class PackTemplateWriter
     }
 
     private static Row Row(uint number, uint style, params string[] values) =>
-        new(values.Select((value, i) => new Cell
+        new(values.Select((value, i) =>
         {
-            CellReference = SheetCell.Letters(i + 1) + number,
-            DataType = CellValues.InlineString,
-            StyleIndex = style == 0 ? null : style,
-            InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }),
+            var cell = Text(SheetCell.Letters(i + 1) + number, value);
+            cell.StyleIndex = style == 0 ? null : style;
+            return cell;
         }))
         { RowIndex = number };
+
+    private static Cell? ValueCell(string reference, object? value) => value switch
+    {
+        null => null,
+        DateOnly day => new Cell { CellReference = reference, StyleIndex = DateStyle, CellValue = new CellValue(day.ToDateTime(TimeOnly.MinValue).ToOADate()) },
+        int number => new Cell { CellReference = reference, CellValue = new CellValue(number) },
+        double number => new Cell { CellReference = reference, CellValue = new CellValue(number) },
+        bool flag => Text(reference, flag ? "Y" : "N"),
+        _ => Text(reference, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+    };
+
+    private static Cell Text(string reference, string value) => new()
+    {
+        CellReference = reference,
+        DataType = CellValues.InlineString,
+        InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }),
+    };
 
     private static SheetViews FrozenHeader() =>
         new(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 });

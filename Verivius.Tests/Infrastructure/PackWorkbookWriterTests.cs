@@ -7,9 +7,9 @@ using Verivius.Infrastructure.Workbooks;
 
 namespace Verivius.Tests.Infrastructure;
 
-public class PackTemplateWriterTests
+public class PackWorkbookWriterTests
 {
-    private static readonly byte[] Template = PackTemplateWriter.Write("1-123456789", "Beech House", new PackPeriod(2026, 10), "Amira Okafor");
+    private static readonly byte[] Template = PackWorkbookWriter.Write("1-123456789", "Beech House", new PackPeriod(2026, 10), "Amira Okafor");
 
     [Fact]
     public void TheTemplate_IsValidOfficeOpenXml()

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Verivius.Domain.Evidence;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Tests.Support;
+
+namespace Verivius.Tests.Features;
+
+public class DemoDataTests : IClassFixture<DemoDataTests.DemoFactory>
+{
+    private readonly DemoFactory _factory;
+
+    public DemoDataTests(DemoFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task TheFirstRun_ImportsTwelveMonthsForEachDemoSite_ThroughTheRealUploadPath()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+
+        var monthsPerSite = await db.Packs.GroupBy(p => p.SiteId).Select(g => g.Count()).ToListAsync();
+        var uploaders = await db.PackVersions.Select(v => v.UploadedBy).Distinct().ToListAsync();
+
+        Assert.Equal([12, 12, 12, 12, 12, 12], monthsPerSite);
+        Assert.Equal(["ni@demo.verivius.test"], uploaders);
+        Assert.True(await db.Incidents.CountAsync() > 200);
+    }
+
+    [Fact]
+    public async Task EachDemoSite_ShowsItsOwnCharacter()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var sites = await db.Sites.ToDictionaryAsync(s => s.Code, s => s.Id);
+        Guid beech = sites["1-101000001"], cedar = sites["1-101000002"], elm = sites["1-101000003"], hawthorn = sites["1-101000004"], maple = sites["1-101000005"], riverside = sites["1-101000006"];
+
+        var beechUnsent = await db.Incidents.CountAsync(i => i.SiteId == beech && i.Details.CqcNotifiable && i.Details.NotificationSentOn == null);
+        var cedarUnsent = await db.Incidents.CountAsync(i => i.SiteId == cedar && i.Details.CqcNotifiable && i.Details.NotificationSentOn == null);
+        var elmClosed = await db.Actions.CountAsync(a => a.SiteId == elm && a.Details.Status == ActionStatus.Closed);
+        var elmOpen = await db.Actions.CountAsync(a => a.SiteId == elm && a.Details.Status != ActionStatus.Closed);
+        var hawthornMatrixMonths = await db.Training.Where(t => t.SiteId == hawthorn).Select(t => t.Period).Distinct().CountAsync();
+        var mapleExpired = await db.Training.CountAsync(t => t.SiteId == maple && t.Details.ExpiresOn < t.Period);
+        var riversideCarePlansMissed = await db.Complaints.CountAsync(c => c.SiteId == riverside && c.Details.CarePlanUpdateRequired == true && c.Details.CarePlanUpdatedOn == null);
+
+        Assert.Equal(0, beechUnsent);
+        Assert.True(cedarUnsent > 0, "Cedar Lodge should have notifiable incidents never notified.");
+        Assert.Equal(0, elmClosed);
+        Assert.True(elmOpen >= 10, "Elm Court's actions should pile up.");
+        Assert.Equal(4, hawthornMatrixMonths);
+        Assert.Equal(0, mapleExpired);
+        Assert.True(riversideCarePlansMissed > 0, "Riverside's complaint learning should miss care plans.");
+    }
+
+    public sealed class DemoFactory : PortalFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:Seed"] = "true", ["Demo:Months"] = "12" };
+    }
+}

@@ -1,0 +1,178 @@
+using Verivius.Domain.Packs;
+
+namespace Verivius.Web.Demo;
+
+/// <summary>
+/// Twelve months of packs for the demo sites, the same every time for the same months: each site has
+/// its own character, from good practice to the gaps the domain articles describe, so every screen and
+/// every challenge rule has something true to show.
+/// </summary>
+internal static class DemoPacks
+{
+    private static readonly string[] Courses = ["Moving and handling", "Safeguarding adults", "Medication", "Infection control", "Fire safety"];
+    private static readonly string[] IncidentCategories = ["Fall", "Fall", "Medication", "Behaviour", "PressureUlcer", "Safeguarding", "Infection"];
+
+    /// <summary>The months to fill: the twelve complete months before today.</summary>
+    public static IEnumerable<PackPeriod> Months(DateOnly today, int count) =>
+        Enumerable.Range(1, count).Reverse().Select(back => PackPeriod.Of(today.AddMonths(-back)));
+
+    public static Dictionary<string, List<Dictionary<string, object?>>> Rows(DemoSite site, PackPeriod period, int monthIndex)
+    {
+        var random = new Random(HashCode.Combine(site.Code.GetHashCode(StringComparison.Ordinal), period.Year * 12 + period.Month));
+        var sheets = new Dictionary<string, List<Dictionary<string, object?>>>();
+        List<Dictionary<string, object?>> Sheet(string name) => sheets.TryGetValue(name, out var rows) ? rows : sheets[name] = [];
+        void Add(string sheet, params (string Column, object? Value)[] cells) => Sheet(sheet).Add(cells.ToDictionary(c => c.Column, c => c.Value));
+        var first = period.FirstDay;
+        var tag = $"{period.Year % 100:00}{period.Month:00}";
+        var documentationAudit = $"Audits:AUD-DOC-{tag}";
+
+        // Governance: a minuted meeting each month (or each quarter where governance has slipped), two decisions each.
+        if (!site.MeetingGaps || monthIndex % 3 == 0)
+        {
+            var held = first.AddDays(5 + random.Next(5));
+            Add("Meetings", ("MeetingRef", $"GOV-{tag}"), ("HeldOn", held), ("Type", "Governance"), ("Chair", "Registered manager"), ("Attendees", "Deputy manager; senior carers; clinical lead"));
+            for (var d = 1; d <= 2; d++)
+            {
+                var actionRef = $"ACT-{tag}-D{d}";
+                var hasAction = !(site.ActionsPileUp && d == 2);
+                Add("Decisions", ("MeetingRef", $"GOV-{tag}"), ("DecisionRef", $"DEC-{tag}-{d}"), ("Decision", d == 1 ? "Re-audit care plans for falls risk" : "Review the agency induction checklist"),
+                    ("ActionRef", hasAction ? actionRef : null), ("Owner", hasAction ? "Deputy manager" : null), ("ReviewOn", hasAction ? held.AddDays(28) : null));
+                if (hasAction)
+                {
+                    AddAction(actionRef, d == 1 ? "Re-audit falls care plans" : "Update agency induction checklist", "Meeting", $"DEC-{tag}-{d}", held, d == 1 ? "Documentation" : "Staffing");
+                }
+            }
+        }
+
+        if (monthIndex % 3 == 1)
+        {
+            Add("Meetings", ("MeetingRef", $"STAFF-{tag}"), ("HeldOn", first.AddDays(14)), ("Type", "Staff"), ("Chair", "Deputy manager"));
+        }
+
+        // Incidents, each serious one with its notification and duty-of-candour steps.
+        for (var i = 1; i <= 3 + random.Next(4); i++)
+        {
+            var occurred = first.AddDays(random.Next(27));
+            var severity = random.Next(10) switch { < 4 => "Low", < 7 => "None", < 9 => "Moderate", _ => "Severe" };
+            var category = IncidentCategories[random.Next(IncidentCategories.Length)];
+            var notifiable = severity == "Severe" || category == "Safeguarding";
+            var candour = severity is "Moderate" or "Severe";
+            var lateNotification = site.NotificationGaps && random.Next(3) == 0;
+            var incidentRef = $"INC-{tag}-{i}";
+            var actionRef = candour ? $"ACT-{tag}-I{i}" : null;
+            Add("Incidents", ("IncidentRef", incidentRef), ("OccurredOn", occurred), ("Category", category), ("Severity", severity), ("CqcNotifiable", notifiable),
+                ("NotificationType", notifiable ? (category == "Safeguarding" ? "Abuse" : "SeriousInjury") : null),
+                ("NotificationSentOn", notifiable && !(site.NotificationGaps && random.Next(4) == 0) ? occurred.AddDays(lateNotification ? 5 : 1) : null),
+                ("CandourApplies", candour), ("CandourInPersonOn", candour ? occurred : null), ("ApologyGiven", candour ? true : null),
+                ("CandourWrittenOn", candour && !site.NotificationGaps ? occurred.AddDays(6) : null),
+                ("ActionRef", actionRef), ("Status", "Closed"), ("ClosedOn", occurred.AddDays(10)));
+            if (actionRef is not null)
+            {
+                AddAction(actionRef, $"Review {category.ToLowerInvariant()} risk assessment", "Incident", incidentRef, occurred, "Safeguarding");
+            }
+        }
+
+        // Complaints, and whether their learning reached the care plan.
+        for (var c = 1; c <= random.Next(3); c++)
+        {
+            var received = first.AddDays(random.Next(20));
+            var carePlan = random.Next(2) == 0;
+            Add("Complaints", ("ComplaintRef", $"CMP-{tag}-{c}"), ("ReceivedOn", received), ("Theme", random.Next(2) == 0 ? "Laundry" : "Call bell response"),
+                ("RespondedOn", received.AddDays(12)), ("Outcome", "PartlyUpheld"), ("Learning", "Share the learning at handover"),
+                ("CarePlanUpdateRequired", carePlan), ("CarePlanUpdatedOn", carePlan && !site.CarePlanGaps ? received.AddDays(30) : null));
+        }
+
+        // Audits: headline scores with themes; one theme keeps failing where the headline masks it.
+        foreach (var (type, area, score) in new[] { ("Documentation", "Documentation", 84 + random.Next(10)), ("Medication", "Medication", 88 + random.Next(9)) })
+        {
+            var auditRef = $"AUD-{type[..3].ToUpperInvariant()}-{tag}";
+            var themes = type == "Medication"
+                ? new[] { ("MAR charts complete", "Met"), ("Topical creams recorded", site.MaskedTheme ? "PartlyMet" : "Met"), ("Controlled drugs checked", "Met") }
+                : new[] { ("Care plans reviewed monthly", random.Next(4) == 0 ? "PartlyMet" : "Met"), ("Risk assessments signed", "Met"), ("Consent recorded", "Met") };
+            foreach (var (theme, result) in themes)
+            {
+                Add("Audits", ("AuditRef", auditRef), ("AuditType", type), ("HeldOn", first.AddDays(15)), ("ScorePercent", score), ("Theme", theme), ("ThemeResult", result), ("Area", area));
+            }
+        }
+
+        // Staffing, week by week.
+        for (var week = first.AddDays((8 - (int)first.DayOfWeek) % 7); week <= period.LastDay; week = week.AddDays(7))
+        {
+            var planned = site.IsHomeCare ? 420 : 140;
+            var unfilled = site.StaffingPressure ? 10 + random.Next(12) : random.Next(5);
+            Add("Staffing", ("WeekStarting", week), ("ShiftsPlanned", planned), ("ShiftsUnfilled", unfilled), ("AgencyHours", site.StaffingPressure ? 120 + random.Next(80) : random.Next(40)),
+                ("TotalHours", planned * 8), ("MissedCare", site.StaffingPressure ? random.Next(4) : 0), ("LateCare", random.Next(site.IsHomeCare ? 12 : 3)));
+        }
+
+        // The training matrix and supervision record, unless the matrix has gone stale.
+        if (!site.StaleMatrix || monthIndex < 4)
+        {
+            for (var s = 1; s <= 20; s++)
+            {
+                foreach (var course in Courses)
+                {
+                    var completed = first.AddDays(-random.Next(30, 420));
+                    var expired = !site.TooCleanMatrix && random.Next(12) == 0;
+                    Add("Training", ("StaffRef", $"ST-{s:00}"), ("Role", s <= 3 ? "Nurse" : "Care assistant"), ("Course", course), ("Mandatory", true),
+                        ("CompletedOn", completed), ("ExpiresOn", expired ? first.AddDays(-3) : completed.AddYears(1).AddDays(60)), ("PlannedOn", expired && random.Next(2) == 0 ? first.AddDays(20) : null));
+                }
+
+                Add("Supervision", ("StaffRef", $"ST-{s:00}"), ("Type", "Supervision"), ("HeldOn", first.AddDays(-random.Next(10, 80))));
+            }
+        }
+
+        // Feedback: you said, we did.
+        for (var f = 1; f <= 2 + random.Next(3); f++)
+        {
+            var negative = random.Next(3) == 0;
+            var received = first.AddDays(random.Next(25));
+            Add("Feedback", ("FeedbackRef", $"FB-{tag}-{f}"), ("ReceivedOn", received), ("From", f % 3 == 0 ? "Staff" : "Family"), ("Sentiment", negative ? "Negative" : "Positive"),
+                ("Theme", negative ? "Meal choice" : "Activities"), ("YouSaid", negative ? "Not enough choice at tea" : null),
+                ("WeDid", negative && random.Next(3) > 0 ? "Added a second hot option" : null), ("WeDidOn", negative ? received.AddDays(21) : null));
+        }
+
+        if (monthIndex == 0)
+        {
+            AddAction("ACT-INSP-1", "Strengthen governance audits (Regulation 17)", "Inspection", "F-1", first, "Governance");
+            Add("Inspection", ("FindingRef", "F-1"), ("InspectedOn", first.AddDays(-20)), ("Kind", "MustDo"), ("Regulation", "Regulation 17"), ("Finding", "Systems to assess and monitor quality were not effective"), ("ActionRef", "ACT-INSP-1"));
+            Add("Inspection", ("FindingRef", "F-2"), ("InspectedOn", first.AddDays(-20)), ("Kind", "ShouldDo"), ("Finding", "Care plans should record people's preferences"));
+        }
+
+        // What leaders claim, and the recovery map, restated every month.
+        Add("Assurance", ("StatementRef", "AS-STAFF"), ("Area", "Staffing"), ("Statement", "Staffing is stable and safe"), ("Rating", site.StaffingPressure ? "Green" : "Amber"), ("Confidence", "Strong"),
+            ("EvidenceRefs", site.StaffingPressure ? null : $"Staffing:{sheets["Staffing"][0]["WeekStarting"]:yyyy-MM-dd}"));
+        Add("Assurance", ("StatementRef", "AS-DOC"), ("Area", "Documentation"), ("Statement", "Documentation quality is strong"), ("Rating", "Green"), ("Confidence", "Qualified"), ("EvidenceRefs", documentationAudit));
+        Add("Recovery", ("RiskRef", "R-FALLS"), ("Area", "Safeguarding"), ("Risk", "Falls at night in the first weeks after admission"), ("BaselineIssue", "9 falls in the quarter before inspection"),
+            ("Target", "Halve night falls within 12 weeks"), ("CurrentActionRef", "ACT-INSP-1"), ("EvidenceSource", "Falls log and night checks"), ("Owner", "Deputy manager"),
+            ("ReviewRoute", "Monthly quality meeting; provider oversight quarterly"), ("ReviewOn", period.LastDay.AddDays(14)), ("Trend", monthIndex < 6 ? "NoChange" : "Improving"), ("EvidenceRefs", documentationAudit));
+        Add("Recovery", ("RiskRef", "R-STAFF"), ("Area", "Staffing"), ("Risk", "Reliance on agency nurses at weekends"), ("Target", "Agency hours below 5% of hours"),
+            ("Owner", site.MeetingGaps ? null : "Registered manager"), ("ReviewRoute", site.MeetingGaps ? null : "Monthly governance meeting"), ("ReviewOn", period.LastDay.AddDays(site.MeetingGaps ? -30 : 14)), ("Trend", site.StaffingPressure ? "Worsening" : "NoChange"));
+        Add("SelfAssessment", ("QualityStatement", "Governance, management and sustainability"), ("Rating", site.MeetingGaps ? "Good" : "RequiresImprovement"), ("Narrative", "Governance meetings and audits are in place"));
+        Add("SelfAssessment", ("QualityStatement", "Learning, improvement and innovation"), ("Rating", "Good"));
+        return sheets;
+
+        void AddAction(string actionRef, string title, string source, string sourceRef, DateOnly raised, string area)
+        {
+            var closes = !site.ActionsPileUp && random.Next(5) > 0;
+            var closedOn = raised.AddDays(14 + random.Next(20));
+            var closedInMonth = closes && closedOn <= period.LastDay;
+            Add("Actions", ("ActionRef", actionRef), ("Title", title), ("Source", source), ("SourceRef", sourceRef), ("Owner", "Deputy manager"), ("RaisedOn", raised), ("DueOn", raised.AddDays(28)),
+                ("Status", closedInMonth ? "Closed" : "Open"), ("ClosedOn", closedInMonth ? closedOn : null),
+                ("Outcome", closedInMonth ? "Done and checked at the next audit" : null), ("EvidenceRef", closedInMonth ? documentationAudit : null), ("Area", area));
+        }
+    }
+}
+
+/// <summary>One demo site and the character its records show.</summary>
+internal sealed record DemoSite(
+    string Code,
+    string Name,
+    bool IsHomeCare = false,
+    bool NotificationGaps = false,
+    bool StaffingPressure = false,
+    bool ActionsPileUp = false,
+    bool MeetingGaps = false,
+    bool StaleMatrix = false,
+    bool MaskedTheme = false,
+    bool TooCleanMatrix = false,
+    bool CarePlanGaps = false);
