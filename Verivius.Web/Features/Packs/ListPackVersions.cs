@@ -9,7 +9,12 @@ namespace Verivius.Web.Features.Packs;
 /// <summary>A site's packs: every version of every month, newest first, and whether this person may upload.</summary>
 public sealed record ListPackVersionsQuery(string SiteCode) : IQuery<SitePacksVm>;
 
-public sealed record SitePacksVm(string SiteCode, string SiteName, bool CanUpload, IReadOnlyList<PackVersionVm> Versions);
+public sealed record SitePacksVm(string SiteCode, string SiteName, bool CanUpload, IReadOnlyList<PackVersionVm> Versions, IReadOnlyList<PackMonthVm> LastTwelveMonths);
+
+public sealed record PackMonthVm(DateOnly Period, int Versions, string? LatestBy, DateTimeOffset? LatestAt)
+{
+    public bool Received => Versions > 0;
+}
 
 public sealed record PackVersionVm(DateOnly Period, int Number, string FileName, long SizeBytes, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, string RowCounts);
 
@@ -17,11 +22,13 @@ internal sealed class ListPackVersionsHandler : IQueryHandler<ListPackVersionsQu
 {
     private readonly VeriviusDbContext _db;
     private readonly SiteAccess _access;
+    private readonly TimeProvider _clock;
 
-    public ListPackVersionsHandler(VeriviusDbContext db, SiteAccess access)
+    public ListPackVersionsHandler(VeriviusDbContext db, SiteAccess access, TimeProvider clock)
     {
         _db = db;
         _access = access;
+        _clock = clock;
     }
 
     public async ValueTask<SitePacksVm> Handle(ListPackVersionsQuery query, CancellationToken cancellationToken)
@@ -35,6 +42,18 @@ internal sealed class ListPackVersionsHandler : IQueryHandler<ListPackVersionsQu
                               orderby pack.Period descending, version.Number descending
                               select new PackVersionVm(pack.Period, version.Number, version.FileName, version.SizeBytes, version.Sha256, version.UploadedBy, version.UploadedAt, version.RowCounts))
             .ToListAsync(cancellationToken);
-        return new SitePacksVm(name.Code, name.Name, SiteAccessPolicy.CanChange(scope, site), versions);
+        return new SitePacksVm(name.Code, name.Name, SiteAccessPolicy.CanChange(scope, site), versions, LastTwelveMonths(versions, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime)));
     }
+
+    /// <summary>The twelve complete months before today, each received or not, newest first.</summary>
+    private static List<PackMonthVm> LastTwelveMonths(List<PackVersionVm> versions, DateOnly today) =>
+        Enumerable.Range(1, 12)
+            .Select(back => new DateOnly(today.Year, today.Month, 1).AddMonths(-back))
+            .Select(month =>
+            {
+                var ofMonth = versions.Where(v => v.Period == month).ToList();
+                var latest = ofMonth.MaxBy(v => v.Number);
+                return new PackMonthVm(month, ofMonth.Count, latest?.UploadedBy, latest?.UploadedAt);
+            })
+            .ToList();
 }
