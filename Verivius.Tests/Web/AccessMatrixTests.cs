@@ -153,6 +153,8 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
             "status" => "404",
             "period" => "2026-10",
             "number" => "1",
+            "kind" => "incidents",
+            "reference" => "INC-1",
             var unknown => throw new InvalidOperationException(
                 $"The route {template} has a parameter {{{unknown}}} that the access matrix does not know; add another provider's value for it here."),
         });

@@ -1,0 +1,73 @@
+using System.Net;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Tests.Support;
+using Verivius.Web.Features.Packs;
+using Verivius.Web.Security;
+
+namespace Verivius.Tests.Web;
+
+public class RecordPageTests : IClassFixture<PortalFactory>
+{
+    private readonly PortalFactory _factory;
+
+    public RecordPageTests(PortalFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task AfterAnImport_TheRecordsListAndFilter()
+    {
+        var (world, site) = await ImportedSiteAsync();
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+
+        var (status, incidents) = await manager.GetAsync($"/sites/{site}/records/incidents");
+        var (_, filtered) = await manager.GetAsync($"/sites/{site}/records/feedback?filter=nothing-like-this");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(">INC-1</a>", incidents, StringComparison.Ordinal);
+        Assert.Contains("Fall, Moderate", incidents, StringComparison.Ordinal);
+        Assert.Contains("Nothing matches", WebUtility.HtmlDecode(filtered), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARecord_ShowsItsFieldsItsLinksBothWaysAndItsHistory()
+    {
+        var (world, site) = await ImportedSiteAsync();
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+
+        var (status, action) = await manager.GetAsync($"/sites/{site}/records/actions/ACT-1");
+        action = WebUtility.HtmlDecode(action);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Refresh falls care plans", action, StringComparison.Ordinal);
+        Assert.Contains("Raised from: <a href=\"/sites/" + site + "/records/incidents/INC-1\">Incident INC-1</a>", action, StringComparison.Ordinal);
+        Assert.Contains("Current action of: <a href=\"/sites/" + site + "/records/recovery/R-1\">Risk R-1</a>", action, StringComparison.Ordinal);
+        Assert.Contains("Carried out for: <a href=\"/sites/" + site + "/records/decisions/DEC-1\">Decision DEC-1</a>", action, StringComparison.Ordinal);
+        Assert.Contains($"<td>{world.RegisteredManager}</td><td>Insert</td>", action, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownKindsAndReferences_AreNotFound_AndCommissionersCannotOpenRecords()
+    {
+        var (world, site) = await ImportedSiteAsync();
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        using var commissioner = await PortalSession.SignInAsync(_factory, world.Commissioner);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/sites/{site}/records/gossip")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/sites/{site}/records/actions/ACT-404")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await commissioner.GetAsync($"/sites/{site}/records/incidents")).Status);
+    }
+
+    private async Task<(ProviderWorld World, string Site)> ImportedSiteAsync()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        var site = world.SiteCodes[0];
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var userId = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Users.Where(u => u.Email == world.RegisteredManager).Select(u => u.Id).SingleAsync();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(userId, world.RegisteredManager);
+        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportPackCommand(site, new PackFile("pack.xlsx", new PackWorkbook(site).Build()), []));
+        Assert.Equal(PackImportStatus.Imported, result.Status);
+        return (world, site);
+    }
+}

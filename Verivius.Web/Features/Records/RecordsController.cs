@@ -1,0 +1,25 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Verivius.Domain.Access;
+using Verivius.Web.Common;
+
+namespace Verivius.Web.Features.Records;
+
+/// <summary>A site's records, kind by kind. Not for commissioners: records carry staff references.</summary>
+[Route("sites/{siteCode}/records")]
+[Authorize(Roles = $"{Roles.RegisteredManager},{Roles.NominatedIndividual},{Roles.ProviderAdmin}")]
+public sealed class RecordsController : Controller
+{
+    private readonly IMediator _mediator;
+
+    public RecordsController(IMediator mediator) => _mediator = mediator;
+
+    [HttpGet("{kind}")]
+    public async Task<IActionResult> Index(string siteCode, string kind, [FromQuery] ListRequest request, CancellationToken cancellationToken) =>
+        View(await _mediator.Send(new ListRecordsQuery(siteCode, kind, request), cancellationToken));
+
+    [HttpGet("{kind}/{reference}")]
+    public async Task<IActionResult> Show(string siteCode, string kind, string reference, CancellationToken cancellationToken) =>
+        View(await _mediator.Send(new GetRecordQuery(siteCode, kind, reference), cancellationToken));
+}
