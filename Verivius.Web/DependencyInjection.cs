@@ -45,6 +45,7 @@ public static class DependencyInjection
             mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             mvc.Filters.Add<AccessExceptionFilter>();
             mvc.Filters.Add<MustChangePasswordFilter>();
+            mvc.Filters.Add<SiteRouteScopeFilter>();
             mvc.Conventions.Add(featureFolders);
         });
         services.Configure<RazorViewEngineOptions>(razor => razor.ViewLocationExpanders.Add(featureFolders));

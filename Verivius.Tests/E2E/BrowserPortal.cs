@@ -43,6 +43,9 @@ public sealed class BrowserPortal : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-GB" });
+
+        // Generous for a loaded two-core CI machine; a healthy page answers in well under a second.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 

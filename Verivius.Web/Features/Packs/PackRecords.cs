@@ -119,7 +119,7 @@ internal sealed class PackRecords
     /// A source of Meeting may name a decision or a meeting; every other source names one kind, and
     /// Other is free text that names no record.
     /// </summary>
-    private static RecordKind[] SourceKinds(ActionSource source) => source switch
+    internal static RecordKind[] SourceKinds(ActionSource source) => source switch
     {
         ActionSource.Meeting => [RecordKind.Decisions, RecordKind.Meetings],
         ActionSource.Incident => [RecordKind.Incidents],
