@@ -54,6 +54,28 @@ public class PackUploadTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task AnInactiveSite_SaysSo_AndRefusesAnUpload()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        var site = world.SiteCodes[0];
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        var token = await manager.TokenFromAsync($"/sites/{site}/packs");
+        using var admin = await PortalSession.SignInAsync(_factory, world.Admin);
+        using var _ = await admin.SubmitAsync($"/admin/sites/{site}/deactivate", $"/admin/sites/{site}/deactivate", []);
+
+        var (status, page) = await manager.GetAsync($"/sites/{site}/packs");
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(new PackWorkbook(site).Build()), "workbook", "october.xlsx");
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        using var upload = await manager.Client.PostAsync(new Uri($"/sites/{site}/packs", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("This site is inactive", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Upload and check", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, upload.StatusCode);
+    }
+
+    [Fact]
     public async Task TheProblemList_DownloadsAsText()
     {
         var world = await TestWorlds.CreateAsync(_factory, sites: 1);

@@ -9,7 +9,7 @@ namespace Verivius.Web.Features.Packs;
 /// <summary>A site's packs: every version of every month, newest first, and whether this person may upload.</summary>
 public sealed record ListPackVersionsQuery(string SiteCode) : IQuery<SitePacksVm>;
 
-public sealed record SitePacksVm(string SiteCode, string SiteName, bool CanUpload, IReadOnlyList<PackVersionVm> Versions, IReadOnlyList<PackMonthVm> LastTwelveMonths);
+public sealed record SitePacksVm(string SiteCode, string SiteName, bool CanUpload, bool IsActive, IReadOnlyList<PackVersionVm> Versions, IReadOnlyList<PackMonthVm> LastTwelveMonths);
 
 public sealed record PackMonthVm(DateOnly Period, int Versions, string? LatestBy, DateTimeOffset? LatestAt)
 {
@@ -42,7 +42,7 @@ internal sealed class ListPackVersionsHandler : IQueryHandler<ListPackVersionsQu
                               orderby pack.Period descending, version.Number descending
                               select new PackVersionVm(pack.Period, version.Number, version.FileName, version.SizeBytes, version.Sha256, version.UploadedBy, version.UploadedAt, version.RowCounts))
             .ToListAsync(cancellationToken);
-        return new SitePacksVm(name.Code, name.Name, SiteAccessPolicy.CanChange(scope, site), versions, LastTwelveMonths(versions, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime)));
+        return new SitePacksVm(name.Code, name.Name, SiteAccessPolicy.CanChange(scope, site), site.IsActive, versions, LastTwelveMonths(versions, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime)));
     }
 
     /// <summary>The twelve complete months before today, each received or not, newest first.</summary>
