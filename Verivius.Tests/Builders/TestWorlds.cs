@@ -1,12 +1,14 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Domain.Access;
+using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
 using Verivius.Web.Common;
-using Verivius.Web.Features.Admin.Grants;
 using Verivius.Web.Features.Admin.Providers;
 using Verivius.Web.Features.Admin.Sites;
 using Verivius.Web.Features.Admin.Users;
+using Verivius.Web.Features.Packs;
 using Verivius.Web.Security;
 
 namespace Verivius.Tests;
@@ -41,6 +43,25 @@ public static class TestWorlds
             }
         });
         return new ProviderWorld(tag, provider, codes);
+    }
+
+    /// <summary>A fresh provider whose first site has the default pack imported by its registered manager.</summary>
+    public static async Task<(ProviderWorld World, string Site)> WithImportedPackAsync(PortalFactory factory)
+    {
+        var world = await CreateAsync(factory, sites: 1);
+        var result = await ImportPackAsync(factory, world.RegisteredManager, world.SiteCodes[0], new PackWorkbook(world.SiteCodes[0]).Build());
+        return result.Status == PackImportStatus.Imported
+            ? (world, world.SiteCodes[0])
+            : throw new InvalidOperationException("The default pack was refused: " + string.Join("; ", result.Errors));
+    }
+
+    /// <summary>Imports a pack through the portal's own handler, as the named person.</summary>
+    public static async Task<PackImportResult> ImportPackAsync(PortalFactory factory, string email, string site, byte[] workbook, params PackFile[] attachments)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var userId = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(userId, email);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportPackCommand(site, new PackFile("pack.xlsx", workbook), attachments));
     }
 
     public static string NewSiteCode() => "1-" + Random.Shared.NextInt64(100_000_000, 999_999_999);

@@ -197,13 +197,8 @@ public class PackImportTests : IClassFixture<PortalFactory>
     private Task<PackImportResult> ImportAsync(string email, string site, PackWorkbook pack, params PackFile[] attachments) =>
         ImportAsync(email, site, pack.Build(), attachments);
 
-    private async Task<PackImportResult> ImportAsync(string email, string site, byte[] workbook, params PackFile[] attachments)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var userId = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(userId, email);
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportPackCommand(site, new PackFile("pack.xlsx", workbook), attachments));
-    }
+    private Task<PackImportResult> ImportAsync(string email, string site, byte[] workbook, params PackFile[] attachments) =>
+        TestWorlds.ImportPackAsync(_factory, email, site, workbook, attachments);
 
     private async Task<(int Actions, int Incidents, int Audits, int Training, int Versions, int Log)> CountsAsync(string site)
     {

@@ -1,11 +1,5 @@
 using System.Net;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
-using Verivius.Web.Features.Packs;
-using Verivius.Web.Security;
 
 namespace Verivius.Tests.Web;
 
@@ -18,7 +12,7 @@ public class RecordPageTests : IClassFixture<PortalFactory>
     [Fact]
     public async Task AfterAnImport_TheRecordsListAndFilter()
     {
-        var (world, site) = await ImportedSiteAsync();
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
         using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
 
         var (status, incidents) = await manager.GetAsync($"/sites/{site}/records/incidents");
@@ -33,7 +27,7 @@ public class RecordPageTests : IClassFixture<PortalFactory>
     [Fact]
     public async Task ARecord_ShowsItsFieldsItsLinksBothWaysAndItsHistory()
     {
-        var (world, site) = await ImportedSiteAsync();
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
         using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
 
         var (status, action) = await manager.GetAsync($"/sites/{site}/records/actions/ACT-1");
@@ -50,24 +44,12 @@ public class RecordPageTests : IClassFixture<PortalFactory>
     [Fact]
     public async Task UnknownKindsAndReferences_AreNotFound_AndCommissionersCannotOpenRecords()
     {
-        var (world, site) = await ImportedSiteAsync();
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
         using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
         using var commissioner = await PortalSession.SignInAsync(_factory, world.Commissioner);
 
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/sites/{site}/records/gossip")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/sites/{site}/records/actions/ACT-404")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await commissioner.GetAsync($"/sites/{site}/records/incidents")).Status);
-    }
-
-    private async Task<(ProviderWorld World, string Site)> ImportedSiteAsync()
-    {
-        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
-        var site = world.SiteCodes[0];
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var userId = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Users.Where(u => u.Email == world.RegisteredManager).Select(u => u.Id).SingleAsync();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(userId, world.RegisteredManager);
-        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportPackCommand(site, new PackFile("pack.xlsx", new PackWorkbook(site).Build()), []));
-        Assert.Equal(PackImportStatus.Imported, result.Status);
-        return (world, site);
     }
 }

@@ -102,13 +102,13 @@ internal sealed class PackRecords
         foreach (var (row, statement) in statements)
         {
             statement.Record(row.Details);
-            await LinkEvidenceAsync(new RecordLink(RecordKind.Assurance, statement.Id), _index.ResolveEvidence(row, "EvidenceRefs", row.Details.EvidenceRefs), cancellationToken);
+            await EvidenceLinking.ReplaceAsync(_db, _siteId, new RecordLink(RecordKind.Assurance, statement.Id), _index.ResolveEvidence(row, "EvidenceRefs", row.Details.EvidenceRefs), cancellationToken);
         }
 
         foreach (var (row, risk) in risks)
         {
             risk.Record(row.Details, _index.Resolve(row, "CurrentActionRef", row.Details.CurrentActionRef, RecordKind.Actions));
-            await LinkEvidenceAsync(new RecordLink(RecordKind.Recovery, risk.Id), _index.ResolveEvidence(row, "EvidenceRefs", row.Details.EvidenceRefs), cancellationToken);
+            await EvidenceLinking.ReplaceAsync(_db, _siteId, new RecordLink(RecordKind.Recovery, risk.Id), _index.ResolveEvidence(row, "EvidenceRefs", row.Details.EvidenceRefs), cancellationToken);
         }
 
         await ReplaceSnapshotAsync(_db.Training, content.Training, period, t => t.Details, d => new TrainingRecord(_siteId, period.FirstDay, d), cancellationToken);
@@ -154,20 +154,6 @@ internal sealed class PackRecords
         }
 
         return result;
-    }
-
-    /// <summary>Sets the evidence a statement or risk cites, touching nothing when it cites the same.</summary>
-    private async Task LinkEvidenceAsync(RecordLink owner, List<(RecordLink Link, string WrittenAs)> evidence, CancellationToken cancellationToken)
-    {
-        var current = await _db.EvidenceLinks.Where(l => l.OwnerKind == owner.Kind && l.OwnerId == owner.RecordId).ToListAsync(cancellationToken);
-        var wanted = evidence.DistinctBy(e => e.Link).ToList();
-        if (current.Select(l => new RecordLink(l.EvidenceKind, l.EvidenceId)).ToHashSet().SetEquals(wanted.Select(e => e.Link)))
-        {
-            return;
-        }
-
-        _db.EvidenceLinks.RemoveRange(current);
-        _db.EvidenceLinks.AddRange(wanted.Select(e => new EvidenceLink(_siteId, owner, e.Link, e.WrittenAs)));
     }
 
     /// <summary>Training and supervision replace the month's whole snapshot, unless it is unchanged.</summary>

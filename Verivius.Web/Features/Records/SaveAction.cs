@@ -56,8 +56,8 @@ internal sealed class ActionFormsHandler :
         var site = await _access.ChangeableSiteAsync(command.SiteCode, cancellationToken);
         var form = command.Form;
         var problems = new List<FieldProblem>();
-        var source = Choice<ActionSource>(form.Source, nameof(form.Source), problems);
-        AssuranceArea? area = string.IsNullOrWhiteSpace(form.Area) ? null : Choice<AssuranceArea>(form.Area, nameof(form.Area), problems);
+        var source = FormValues.Choice<ActionSource>(form.Source, nameof(form.Source), problems);
+        var area = FormValues.OptionalChoice<AssuranceArea>(form.Area, nameof(form.Area), problems);
         if (form.DueOn < form.RaisedOn)
         {
             problems.Add(new FieldProblem(nameof(form.DueOn), "The due date is before the date the action was raised."));
@@ -96,7 +96,7 @@ internal sealed class ActionFormsHandler :
 
         var previous = existing?.Details;
         var details = new ActionDetails(
-            form.ActionRef.Trim(), form.Title.Trim(), source, Blank(form.SourceRef), Blank(form.Owner), form.RaisedOn!.Value, form.DueOn,
+            form.ActionRef.Trim(), form.Title.Trim(), source, FormValues.Blank(form.SourceRef), FormValues.Blank(form.Owner), form.RaisedOn!.Value, form.DueOn,
             previous?.Status ?? ActionStatus.Open, previous?.ClosedOn, previous?.Outcome, previous?.EvidenceRef, area);
         var action = existing ?? _db.Actions.Add(new ImprovementAction(site.SiteId, details)).Entity;
         action.Record(details, sourceRecord, action.ClosureEvidence);
@@ -144,18 +144,4 @@ internal sealed class ActionFormsHandler :
     private async Task<ImprovementAction> FindAsync(Guid siteId, string reference, CancellationToken cancellationToken) =>
         await _db.Actions.FirstOrDefaultAsync(a => a.SiteId == siteId && a.Ref == reference, cancellationToken)
         ?? throw new NotFoundException($"No action {reference} at this site.");
-
-    private static T Choice<T>(string? text, string field, List<FieldProblem> problems)
-        where T : struct, Enum
-    {
-        if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value))
-        {
-            return value;
-        }
-
-        problems.Add(new FieldProblem(field, $"Choose one of {string.Join(", ", Enum.GetNames<T>())}."));
-        return default;
-    }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

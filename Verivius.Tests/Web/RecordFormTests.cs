@@ -1,24 +1,18 @@
 using System.Net;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
-using Verivius.Web.Features.Packs;
-using Verivius.Web.Security;
 
 namespace Verivius.Tests.Web;
 
-public class ActionFormTests : IClassFixture<PortalFactory>
+public class RecordFormTests : IClassFixture<PortalFactory>
 {
     private readonly PortalFactory _factory;
 
-    public ActionFormTests(PortalFactory factory) => _factory = factory;
+    public RecordFormTests(PortalFactory factory) => _factory = factory;
 
     [Fact]
     public async Task AManager_AddsAnActionFromAnIncident_AndTheLinkIsReal()
     {
-        var (world, site) = await ImportedSiteAsync();
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
         using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
 
         using var saved = await manager.SubmitAsync($"/sites/{site}/records/actions/new", $"/sites/{site}/records/actions/new", new()
@@ -48,7 +42,7 @@ public class ActionFormTests : IClassFixture<PortalFactory>
     [Fact]
     public async Task ClosingAnAction_NeedsAnOutcomeAndEvidenceThatExists()
     {
-        var (world, site) = await ImportedSiteAsync();
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
         using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
         var close = $"/sites/{site}/records/actions/ACT-1/close";
 
@@ -66,14 +60,36 @@ public class ActionFormTests : IClassFixture<PortalFactory>
         Assert.Contains($"Closure evidence: <a href=\"/sites/{site}/records/audits/AUD-1\">Audit AUD-1</a>", page, StringComparison.Ordinal);
     }
 
-    private async Task<(ProviderWorld World, string Site)> ImportedSiteAsync()
+    [Fact]
+    public async Task AManager_ChangesARisk_ItsActionAndEvidenceAreResolved_AndUnknownOnesAreNamed()
     {
-        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
-        var site = world.SiteCodes[0];
-        await using var scope = _factory.Services.CreateAsyncScope();
-        var userId = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Users.Where(u => u.Email == world.RegisteredManager).Select(u => u.Id).SingleAsync();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(userId, world.RegisteredManager);
-        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportPackCommand(site, new PackFile("pack.xlsx", new PackWorkbook(site).Build()), []));
-        return (world, site);
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        var edit = $"/sites/{site}/records/recovery/R-1/edit";
+        var fields = new Dictionary<string, string>
+        {
+            ["Area"] = "Safeguarding",
+            ["Risk"] = "Falls at night",
+            ["Trend"] = "Improving",
+            ["Owner"] = "Deputy manager",
+            ["ReviewRoute"] = "Monthly quality meeting",
+            ["ReviewOn"] = "2026-12-01",
+            ["CurrentActionRef"] = "ACT-9",
+            ["EvidenceRefs"] = "Audits:AUD-1; Feedback:FB-9",
+        };
+
+        using var refused = await manager.SubmitAsync(edit, edit, fields);
+        fields["CurrentActionRef"] = "ACT-1";
+        fields["EvidenceRefs"] = "Audits:AUD-1; Feedback:FB-1";
+        using var saved = await manager.SubmitAsync(edit, edit, fields);
+        var (_, page) = await manager.GetAsync($"/sites/{site}/records/recovery/R-1");
+        var problems = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+
+        Assert.Contains("\"ACT-9\" is not an action of this site", problems, StringComparison.Ordinal);
+        Assert.Contains("\"Feedback:FB-9\" names no record or attachment of this site", problems, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Improving", page, StringComparison.Ordinal);
+        Assert.Contains($"Evidence: <a href=\"/sites/{site}/records/feedback/FB-1\">Feedback FB-1</a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Evidence: <a href=\"/sites/{site}/records/incidents/INC-1\">", page, StringComparison.Ordinal);
     }
 }
