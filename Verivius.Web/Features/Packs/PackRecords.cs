@@ -96,19 +96,20 @@ internal sealed class PackRecords
             }
         }
 
+        var cited = await EvidenceLinking.CurrentAsync(_db, [.. statements.Select(s => s.Record.Id), .. risks.Select(r => r.Record.Id)], cancellationToken);
         staffing.ForEach(s => s.Record.Record(s.Row.Details));
         feedback.ForEach(f => f.Record.Record(f.Row.Details));
         assessments.ForEach(a => a.Record.Record(a.Row.Details));
         foreach (var (row, statement) in statements)
         {
             statement.Record(row.Details);
-            await EvidenceLinking.ReplaceAsync(_db, _siteId, new RecordLink(RecordKind.Assurance, statement.Id), _index.ResolveEvidence(row, "EvidenceRefs", row.Details.EvidenceRefs), cancellationToken);
+            EvidenceLinking.Replace(_db, _siteId, new RecordLink(RecordKind.Assurance, statement.Id), cited[statement.Id], _index.ResolveEvidence(row, "EvidenceRefs", row.Details.EvidenceRefs));
         }
 
         foreach (var (row, risk) in risks)
         {
             risk.Record(row.Details, _index.Resolve(row, "CurrentActionRef", row.Details.CurrentActionRef, RecordKind.Actions));
-            await EvidenceLinking.ReplaceAsync(_db, _siteId, new RecordLink(RecordKind.Recovery, risk.Id), _index.ResolveEvidence(row, "EvidenceRefs", row.Details.EvidenceRefs), cancellationToken);
+            EvidenceLinking.Replace(_db, _siteId, new RecordLink(RecordKind.Recovery, risk.Id), cited[risk.Id], _index.ResolveEvidence(row, "EvidenceRefs", row.Details.EvidenceRefs));
         }
 
         await ReplaceSnapshotAsync(_db.Training, content.Training, period, t => t.Details, d => new TrainingRecord(_siteId, period.FirstDay, d), cancellationToken);

@@ -100,7 +100,8 @@ internal sealed class RiskFormsHandler : ICommandHandler<SaveRiskCommand, Outcom
         var risk = existing ?? _db.RecoveryRisks.Add(new RecoveryRisk(site.SiteId, details)).Entity;
         risk.Record(details, actionId);
         risk.WrittenBy(null);
-        await EvidenceLinking.ReplaceAsync(_db, site.SiteId, new RecordLink(RecordKind.Recovery, risk.Id), evidence, cancellationToken);
+        var cited = await EvidenceLinking.CurrentAsync(_db, [risk.Id], cancellationToken);
+        EvidenceLinking.Replace(_db, site.SiteId, new RecordLink(RecordKind.Recovery, risk.Id), cited[risk.Id], evidence);
         await _db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }
