@@ -155,8 +155,6 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
             "number" => "1",
             "kind" => "incidents",
             "reference" => "INC-1",
-            "actionRef" => "ACT-1",
-            "riskRef" => "R-1",
             var unknown => throw new InvalidOperationException(
                 $"The route {template} has a parameter {{{unknown}}} that the access matrix does not know; add another provider's value for it here."),
         });

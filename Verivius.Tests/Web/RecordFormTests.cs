@@ -92,4 +92,33 @@ public class RecordFormTests : IClassFixture<PortalFactory>
         Assert.Contains($"Evidence: <a href=\"/sites/{site}/records/feedback/FB-1\">Feedback FB-1</a>", page, StringComparison.Ordinal);
         Assert.DoesNotContain($"Evidence: <a href=\"/sites/{site}/records/incidents/INC-1\">", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AManager_AddsAStatement_WithEvidenceThatMustExist()
+    {
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        var add = $"/sites/{site}/records/assurance/new";
+        var fields = new Dictionary<string, string>
+        {
+            ["StatementRef"] = "AS-9",
+            ["Area"] = "Medication",
+            ["Statement"] = "Medicines are given as prescribed",
+            ["Rating"] = "Green",
+            ["Confidence"] = "Qualified",
+            ["EvidenceRefs"] = "Audits:AUD-404",
+        };
+
+        using var refused = await manager.SubmitAsync(add, add, fields);
+        var afterRefusal = (await manager.GetAsync($"/sites/{site}/records/assurance/AS-9")).Status;
+        fields["EvidenceRefs"] = "Audits:AUD-1; Feedback:FB-1";
+        using var saved = await manager.SubmitAsync(add, add, fields);
+        var (_, page) = await manager.GetAsync($"/sites/{site}/records/assurance/AS-9");
+
+        Assert.Contains("\"Audits:AUD-404\" names no record or attachment of this site", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, afterRefusal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains($"Evidence: <a href=\"/sites/{site}/records/audits/AUD-1\">Audit AUD-1</a>", page, StringComparison.Ordinal);
+        Assert.Contains($"Evidence: <a href=\"/sites/{site}/records/feedback/FB-1\">Feedback FB-1</a>", page, StringComparison.Ordinal);
+    }
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Verivius.Web.Features.Records;
 
 /// <summary>An action as leaders keep it in the portal between packs.</summary>
-public sealed class ActionFormVm
+public sealed class ActionFormVm : IRecordForm
 {
     [Required(ErrorMessage = "Give the action a reference, such as ACT-42.")]
     [StringLength(100)]
@@ -34,6 +34,12 @@ public sealed class ActionFormVm
     public string? Area { get; set; }
 
     public bool IsNew { get; set; } = true;
+
+    string IRecordForm.Reference
+    {
+        get => ActionRef;
+        set => ActionRef = value;
+    }
 }
 
 /// <summary>Closing an action: when, what came of it, and the evidence that it was done.</summary>

@@ -9,59 +9,32 @@ namespace Verivius.Web.Features.Records;
 /// <summary>Actions kept in the portal between packs: add, change, and close with evidence.</summary>
 [Route("sites/{siteCode}/records/actions")]
 [Authorize(Roles = $"{Roles.RegisteredManager},{Roles.NominatedIndividual},{Roles.ProviderAdmin}")]
-public sealed class ActionsController : Controller
+public sealed class ActionsController(IMediator mediator) : RecordFormController<ActionFormVm>(mediator)
 {
-    private readonly IMediator _mediator;
+    protected override string Slug => "actions";
 
-    public ActionsController(IMediator mediator) => _mediator = mediator;
+    protected override string Noun => "Action";
 
-    [HttpGet("new")]
-    public async Task<IActionResult> New(string siteCode, CancellationToken cancellationToken)
+    [HttpGet("{reference}/close")]
+    public async Task<IActionResult> Close(string siteCode, string reference, CancellationToken cancellationToken)
     {
-        await _mediator.Send(new Sites.EnsureSiteReadableQuery(siteCode), cancellationToken);
-        return View("ActionForm", new ActionFormVm());
-    }
-
-    [HttpPost("new")]
-    public Task<IActionResult> New(string siteCode, ActionFormVm form, CancellationToken cancellationToken)
-    {
-        form.IsNew = true;
-        return SaveAsync(siteCode, form, cancellationToken);
-    }
-
-    [HttpGet("{actionRef}/edit")]
-    public async Task<IActionResult> Edit(string siteCode, string actionRef, CancellationToken cancellationToken) =>
-        View("ActionForm", await _mediator.Send(new GetActionFormQuery(siteCode, actionRef), cancellationToken));
-
-    [HttpPost("{actionRef}/edit")]
-    public async Task<IActionResult> Edit(string siteCode, string actionRef, ActionFormVm form, CancellationToken cancellationToken)
-    {
-        await _mediator.Send(new GetActionFormQuery(siteCode, actionRef), cancellationToken);
-        form.ActionRef = actionRef;
-        form.IsNew = false;
-        return await SaveAsync(siteCode, form, cancellationToken);
-    }
-
-    [HttpGet("{actionRef}/close")]
-    public async Task<IActionResult> Close(string siteCode, string actionRef, CancellationToken cancellationToken)
-    {
-        var action = await _mediator.Send(new GetActionFormQuery(siteCode, actionRef), cancellationToken);
+        var action = await Mediator.Send(Load(siteCode, reference), cancellationToken);
         return View("CloseAction", new CloseActionVm { ActionRef = action.ActionRef, Title = action.Title });
     }
 
-    [HttpPost("{actionRef}/close")]
-    public async Task<IActionResult> Close(string siteCode, string actionRef, CloseActionVm form, CancellationToken cancellationToken)
+    [HttpPost("{reference}/close")]
+    public async Task<IActionResult> Close(string siteCode, string reference, CloseActionVm form, CancellationToken cancellationToken)
     {
-        var action = await _mediator.Send(new GetActionFormQuery(siteCode, actionRef), cancellationToken);
+        var action = await Mediator.Send(Load(siteCode, reference), cancellationToken);
         form.ActionRef = action.ActionRef;
         form.Title = action.Title;
         if (ModelState.IsValid)
         {
-            var outcome = await _mediator.Send(new CloseActionCommand(siteCode, actionRef, form), cancellationToken);
+            var outcome = await Mediator.Send(new CloseActionCommand(siteCode, reference, form), cancellationToken);
             if (outcome.Succeeded)
             {
-                TempData["Notice"] = $"Action {actionRef} is closed.";
-                return Redirect($"/sites/{siteCode}/records/actions/{Uri.EscapeDataString(actionRef)}");
+                TempData["Notice"] = $"Action {reference} is closed.";
+                return ToRecord(siteCode, reference);
             }
 
             ModelState.AddProblems(outcome);
@@ -70,20 +43,7 @@ public sealed class ActionsController : Controller
         return View("CloseAction", form);
     }
 
-    private async Task<IActionResult> SaveAsync(string siteCode, ActionFormVm form, CancellationToken cancellationToken)
-    {
-        if (ModelState.IsValid)
-        {
-            var outcome = await _mediator.Send(new SaveActionCommand(siteCode, form), cancellationToken);
-            if (outcome.Succeeded)
-            {
-                TempData["Notice"] = $"Action {form.ActionRef.Trim()} is saved.";
-                return Redirect($"/sites/{siteCode}/records/actions/{Uri.EscapeDataString(form.ActionRef.Trim())}");
-            }
+    protected override IQuery<ActionFormVm> Load(string siteCode, string reference) => new GetActionFormQuery(siteCode, reference);
 
-            ModelState.AddProblems(outcome);
-        }
-
-        return View("ActionForm", form);
-    }
+    protected override ICommand<Outcome> Save(string siteCode, ActionFormVm form) => new SaveActionCommand(siteCode, form);
 }

@@ -1,4 +1,7 @@
+using Verivius.Domain.Evidence;
+using Verivius.Domain.Packs.Reading;
 using Verivius.Web.Common;
+using Verivius.Web.Features.Packs;
 
 namespace Verivius.Web.Features.Records;
 
@@ -20,5 +23,41 @@ internal static class FormValues
     public static T? OptionalChoice<T>(string? text, string field, List<FieldProblem> problems)
         where T : struct, Enum => string.IsNullOrWhiteSpace(text) ? null : Choice<T>(text, field, problems);
 
+    /// <summary>
+    /// A new record's reference must be free at the site; a changed record must exist (else not found).
+    /// </summary>
+    public static void CheckReference(SiteRecord? existing, IRecordForm form, string field, string noun, List<FieldProblem> problems)
+    {
+        if (form.IsNew && existing is not null)
+        {
+            problems.Add(new FieldProblem(field, $"This site already has {noun} {form.Reference.Trim()}; choose another reference."));
+        }
+        else if (!form.IsNew && existing is null)
+        {
+            throw new NotFoundException($"No {noun} {form.Reference} at this site.");
+        }
+    }
+
     public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>A form's evidence references resolved to records of the site; each that names nothing is a problem on the field.</summary>
+    public static List<(RecordLink Link, string WrittenAs)> Evidence(RecordIndex index, string? text, string field, List<FieldProblem> problems)
+    {
+        var (references, syntax) = EvidenceReference.ParseList(text);
+        problems.AddRange(syntax.Select(problem => new FieldProblem(field, char.ToUpperInvariant(problem[0]) + problem[1..] + ".")));
+        var evidence = new List<(RecordLink, string)>();
+        foreach (var reference in references)
+        {
+            if (index.Find(reference.Kind, reference.Ref) is { } id)
+            {
+                evidence.Add((new RecordLink(reference.Kind, id), reference.WrittenAs));
+            }
+            else
+            {
+                problems.Add(new FieldProblem(field, $"\"{reference.WrittenAs}\" names no record or attachment of this site."));
+            }
+        }
+
+        return evidence;
+    }
 }

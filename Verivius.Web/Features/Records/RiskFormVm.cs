@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Verivius.Web.Features.Records;
 
 /// <summary>A risk on the site's recovery map, as leaders keep it in the portal between packs.</summary>
-public sealed class RiskFormVm
+public sealed class RiskFormVm : IRecordForm
 {
     [Required(ErrorMessage = "Give the risk a reference, such as R-4.")]
     [StringLength(100)]
@@ -44,4 +44,10 @@ public sealed class RiskFormVm
     public string? EvidenceRefs { get; set; }
 
     public bool IsNew { get; set; } = true;
+
+    string IRecordForm.Reference
+    {
+        get => RiskRef;
+        set => RiskRef = value;
+    }
 }

@@ -9,49 +9,13 @@ namespace Verivius.Web.Features.Records;
 /// <summary>The recovery map kept in the portal between packs: add a risk or change one.</summary>
 [Route("sites/{siteCode}/records/recovery")]
 [Authorize(Roles = $"{Roles.RegisteredManager},{Roles.NominatedIndividual},{Roles.ProviderAdmin}")]
-public sealed class RisksController : Controller
+public sealed class RisksController(IMediator mediator) : RecordFormController<RiskFormVm>(mediator)
 {
-    private readonly IMediator _mediator;
+    protected override string Slug => "recovery";
 
-    public RisksController(IMediator mediator) => _mediator = mediator;
+    protected override string Noun => "Risk";
 
-    [HttpGet("new")]
-    public IActionResult New() => View("RiskForm", new RiskFormVm());
+    protected override IQuery<RiskFormVm> Load(string siteCode, string reference) => new GetRiskFormQuery(siteCode, reference);
 
-    [HttpPost("new")]
-    public Task<IActionResult> New(string siteCode, RiskFormVm form, CancellationToken cancellationToken)
-    {
-        form.IsNew = true;
-        return SaveAsync(siteCode, form, cancellationToken);
-    }
-
-    [HttpGet("{riskRef}/edit")]
-    public async Task<IActionResult> Edit(string siteCode, string riskRef, CancellationToken cancellationToken) =>
-        View("RiskForm", await _mediator.Send(new GetRiskFormQuery(siteCode, riskRef), cancellationToken));
-
-    [HttpPost("{riskRef}/edit")]
-    public async Task<IActionResult> Edit(string siteCode, string riskRef, RiskFormVm form, CancellationToken cancellationToken)
-    {
-        await _mediator.Send(new GetRiskFormQuery(siteCode, riskRef), cancellationToken);
-        form.RiskRef = riskRef;
-        form.IsNew = false;
-        return await SaveAsync(siteCode, form, cancellationToken);
-    }
-
-    private async Task<IActionResult> SaveAsync(string siteCode, RiskFormVm form, CancellationToken cancellationToken)
-    {
-        if (ModelState.IsValid)
-        {
-            var outcome = await _mediator.Send(new SaveRiskCommand(siteCode, form), cancellationToken);
-            if (outcome.Succeeded)
-            {
-                TempData["Notice"] = $"Risk {form.RiskRef.Trim()} is saved.";
-                return Redirect($"/sites/{siteCode}/records/recovery/{Uri.EscapeDataString(form.RiskRef.Trim())}");
-            }
-
-            ModelState.AddProblems(outcome);
-        }
-
-        return View("RiskForm", form);
-    }
+    protected override ICommand<Outcome> Save(string siteCode, RiskFormVm form) => new SaveRiskCommand(siteCode, form);
 }

@@ -64,14 +64,7 @@ internal sealed class ActionFormsHandler :
         }
 
         var existing = await _db.Actions.FirstOrDefaultAsync(a => a.SiteId == site.SiteId && a.Ref == form.ActionRef.Trim(), cancellationToken);
-        if (form.IsNew && existing is not null)
-        {
-            problems.Add(new FieldProblem(nameof(form.ActionRef), $"This site already has an action {form.ActionRef.Trim()}; choose another reference."));
-        }
-        else if (!form.IsNew && existing is null)
-        {
-            throw new NotFoundException($"No action {form.ActionRef} at this site.");
-        }
+        FormValues.CheckReference(existing, form, nameof(form.ActionRef), "an action", problems);
 
         var index = await RecordIndex.LoadAsync(_db, site.SiteId, [], cancellationToken);
         RecordLink? sourceRecord = null;

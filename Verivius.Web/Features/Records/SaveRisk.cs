@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Evidence;
-using Verivius.Domain.Packs.Reading;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
 using Verivius.Web.Features.Packs;
@@ -58,14 +57,7 @@ internal sealed class RiskFormsHandler : ICommandHandler<SaveRiskCommand, Outcom
         var area = FormValues.Choice<AssuranceArea>(form.Area, nameof(form.Area), problems);
         var trend = FormValues.Choice<RiskTrend>(form.Trend, nameof(form.Trend), problems);
         var existing = await _db.RecoveryRisks.FirstOrDefaultAsync(r => r.SiteId == site.SiteId && r.Ref == form.RiskRef.Trim(), cancellationToken);
-        if (form.IsNew && existing is not null)
-        {
-            problems.Add(new FieldProblem(nameof(form.RiskRef), $"The recovery map already has a risk {form.RiskRef.Trim()}; choose another reference."));
-        }
-        else if (!form.IsNew && existing is null)
-        {
-            throw new NotFoundException($"No risk {form.RiskRef} at this site.");
-        }
+        FormValues.CheckReference(existing, form, nameof(form.RiskRef), "a risk", problems);
 
         var index = await RecordIndex.LoadAsync(_db, site.SiteId, [], cancellationToken);
         var actionId = FormValues.Blank(form.CurrentActionRef) is { } actionRef ? index.Find(RecordKind.Actions, actionRef) : null;
@@ -74,21 +66,7 @@ internal sealed class RiskFormsHandler : ICommandHandler<SaveRiskCommand, Outcom
             problems.Add(new FieldProblem(nameof(form.CurrentActionRef), $"\"{form.CurrentActionRef!.Trim()}\" is not an action of this site; add the action first."));
         }
 
-        var (references, syntax) = EvidenceReference.ParseList(form.EvidenceRefs);
-        problems.AddRange(syntax.Select(problem => new FieldProblem(nameof(form.EvidenceRefs), char.ToUpperInvariant(problem[0]) + problem[1..] + ".")));
-        var evidence = new List<(RecordLink, string)>();
-        foreach (var reference in references)
-        {
-            if (index.Find(reference.Kind, reference.Ref) is { } id)
-            {
-                evidence.Add((new RecordLink(reference.Kind, id), reference.WrittenAs));
-            }
-            else
-            {
-                problems.Add(new FieldProblem(nameof(form.EvidenceRefs), $"\"{reference.WrittenAs}\" names no record or attachment of this site."));
-            }
-        }
-
+        var evidence = FormValues.Evidence(index, form.EvidenceRefs, nameof(form.EvidenceRefs), problems);
         if (problems.Count > 0)
         {
             return Outcome.Refused(problems);
