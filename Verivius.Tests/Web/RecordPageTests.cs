@@ -52,4 +52,28 @@ public class RecordPageTests : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/sites/{site}/records/actions/ACT-404")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await commissioner.GetAsync($"/sites/{site}/records/incidents")).Status);
     }
+
+    [Fact]
+    public async Task AnAttachment_DownloadsAsAFileOnlyForThoseWhoMaySeeTheSite()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 2);
+        var site = world.SiteCodes[0];
+        var pdf = "%PDF-1.7\n%%EOF"u8.ToArray();
+        var imported = await TestWorlds.ImportPackAsync(_factory, world.RegisteredManager, site, new PackWorkbook(site).Set("Meetings", 2, "MinutesRef", "minutes <october>.pdf").Build(), new Verivius.Web.Features.Packs.PackFile("minutes <october>.pdf", pdf));
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        var other = await TestWorlds.CreateAsync(_factory, sites: 1);
+        using var stranger = await PortalSession.SignInAsync(_factory, other.NominatedIndividual);
+        var address = $"/sites/{site}/records/attachments/{Uri.EscapeDataString("minutes <october>.pdf")}/download";
+
+        using var download = await manager.Client.GetAsync(new Uri(address, UriKind.Relative));
+        var (strangerStatus, _) = await stranger.GetAsync(address);
+
+        Assert.Equal(Verivius.Web.Features.Packs.PackImportStatus.Imported, imported.Status);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("minutes__october_.pdf", download.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, strangerStatus);
+    }
 }

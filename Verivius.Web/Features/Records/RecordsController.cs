@@ -19,6 +19,14 @@ public sealed class RecordsController : Controller
     public async Task<IActionResult> Index(string siteCode, string kind, [FromQuery] ListRequest request, CancellationToken cancellationToken) =>
         View(await _mediator.Send(new ListRecordsQuery(siteCode, kind, request), cancellationToken));
 
+    /// <summary>Served as an attachment (never inline), with its sniffed type and a safe name.</summary>
+    [HttpGet("attachments/{reference}/download")]
+    public async Task<IActionResult> Download(string siteCode, string reference, CancellationToken cancellationToken)
+    {
+        var file = await _mediator.Send(new DownloadAttachmentQuery(siteCode, reference), cancellationToken);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
     [HttpGet("{kind}/{reference}")]
     public async Task<IActionResult> Show(string siteCode, string kind, string reference, CancellationToken cancellationToken) =>
         View(await _mediator.Send(new GetRecordQuery(siteCode, kind, reference), cancellationToken));
