@@ -77,7 +77,6 @@ var hostileMemory = new List<double>();
 for (var run = 0; run <= runs; run++)
 {
     GC.Collect();
-    var before = GC.GetTotalMemory(forceFullCollection: true);
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var timer = Stopwatch.StartNew();
     try
@@ -96,7 +95,6 @@ for (var run = 0; run <= runs; run++)
         hostileMemory.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024.0 * 1024.0));
     }
 
-    _ = before;
 }
 
 Console.WriteLine($"Zip bomb: {bomb.Length / 1024:N0} KB packed, 200 MB declared inside");

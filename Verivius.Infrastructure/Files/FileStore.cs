@@ -21,7 +21,7 @@ public sealed class FileStore
     public async Task<StoredFile> SaveAsync(ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
         var storedName = Guid.NewGuid().ToString("N");
-        await File.WriteAllBytesAsync(PathOf(storedName), content.ToArray(), cancellationToken);
+        await File.WriteAllBytesAsync(PathOf(storedName), content, cancellationToken);
         return new StoredFile(storedName, contentType, content.Length, Sha256Of(content.Span));
     }
 

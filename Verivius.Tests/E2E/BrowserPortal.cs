@@ -49,6 +49,18 @@ public sealed class BrowserPortal : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in as a demo user, on the home page their role lands on.</summary>
+    public async Task<IPage> SignedInPageAsync(string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

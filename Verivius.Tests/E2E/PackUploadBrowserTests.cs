@@ -15,11 +15,7 @@ public class PackUploadBrowserTests : IClassFixture<BrowserPortal>
     [Fact]
     public async Task AManager_UploadsAWorkbookWithAnError_SeesTheCell_FixesIt_AndItImports()
     {
-        var page = await _portal.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email address").FillAsync("rm@demo.verivius.test");
-        await page.GetByLabel("Password").FillAsync(BrowserPortal.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await _portal.SignedInPageAsync("rm@demo.verivius.test");
         await page.WaitForURLAsync(new Regex("/sites$"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Beech House" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Monthly packs" }).ClickAsync();

@@ -17,12 +17,7 @@ public class RoleHomeTests : IClassFixture<BrowserPortal>
     [InlineData("commissioner@demo.verivius.test", "/commissioner", "Commissioned sites")]
     public async Task EachDemoRole_SignsIn_AndLandsOnTheirHomePage(string email, string home, string heading)
     {
-        var page = await _portal.NewPageAsync();
-
-        await page.GotoAsync("/");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(BrowserPortal.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await _portal.SignedInPageAsync(email);
         await page.WaitForURLAsync(new Regex(Regex.Escape(home) + "$"));
 
         Assert.Equal(heading, (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync())?.Trim());
@@ -32,11 +27,7 @@ public class RoleHomeTests : IClassFixture<BrowserPortal>
     [Fact]
     public async Task TheRegisteredManager_SeesTheirTwoSitesAndNoOthers()
     {
-        var page = await _portal.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email address").FillAsync("rm@demo.verivius.test");
-        await page.GetByLabel("Password").FillAsync(BrowserPortal.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await _portal.SignedInPageAsync("rm@demo.verivius.test");
         await page.WaitForURLAsync(new Regex("/sites$"));
 
         var sites = await page.Locator("tbody tr td:first-child").AllTextContentsAsync();

@@ -151,6 +151,25 @@ public class PackImportTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task ADecisionOfAMeetingFromAnEarlierPack_TakesThatMeetingsDate()
+    {
+        var (world, site) = await SiteAsync();
+        await ImportAsync(world.RegisteredManager, site, new PackWorkbook(site, "2026-09"));
+        var october = new PackWorkbook(site, "2026-10").Without("Meetings").Clear("Decisions")
+            .Row("Decisions", ("MeetingRef", "MTG-1"), ("DecisionRef", "DEC-2"), ("Decision", "Check call bells nightly"));
+
+        var result = await ImportAsync(world.RegisteredManager, site, october);
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var decision = await db.Decisions.SingleAsync(d => d.Ref == "DEC-2" && db.Sites.Any(s => s.Id == d.SiteId && s.Code == site));
+        var meeting = await db.Meetings.SingleAsync(m => m.Id == decision.MeetingId);
+        Assert.Equal(PackImportStatus.Imported, result.Status);
+        Assert.Equal("MTG-1", meeting.Ref);
+        Assert.Equal(new DateOnly(2026, 10, 6), decision.MadeOn);
+    }
+
+    [Fact]
     public async Task Attachments_AreCheckedByContent_AndMinutesResolveToThem()
     {
         var (world, site) = await SiteAsync();

@@ -63,12 +63,17 @@ internal sealed class PackRecords
             meeting.Record(row.Details, _index.Resolve(row, "MinutesRef", row.Details.MinutesRef, RecordKind.Attachment));
         }
 
-        foreach (var (row, decision) in decisions)
+        // A decision's meeting is usually in the same workbook; those from earlier packs load in one query.
+        var meetingIds = decisions.Select(d => _index.Resolve(d.Row, "MeetingRef", d.Row.Details.MeetingRef, RecordKind.Meetings)).ToList();
+        var inWorkbook = meetings.Select(m => m.Record).ToDictionary(m => m.Id);
+        var earlier = meetingIds.OfType<Guid>().Where(id => !inWorkbook.ContainsKey(id)).Distinct().ToList();
+        var allMeetings = inWorkbook.Values.Concat(await _db.Meetings.Where(m => earlier.Contains(m.Id)).ToListAsync(cancellationToken)).ToDictionary(m => m.Id);
+        for (var i = 0; i < decisions.Count; i++)
         {
-            if (_index.Resolve(row, "MeetingRef", row.Details.MeetingRef, RecordKind.Meetings) is { } meetingId)
+            if (meetingIds[i] is { } meetingId)
             {
-                var meeting = meetings.Select(m => m.Record).FirstOrDefault(m => m.Id == meetingId) ?? await _db.Meetings.SingleAsync(m => m.Id == meetingId, cancellationToken);
-                decision.Record(row.Details, meeting, _index.Resolve(row, "ActionRef", row.Details.ActionRef, RecordKind.Actions));
+                var (row, decision) = decisions[i];
+                decision.Record(row.Details, allMeetings[meetingId], _index.Resolve(row, "ActionRef", row.Details.ActionRef, RecordKind.Actions));
             }
         }
 

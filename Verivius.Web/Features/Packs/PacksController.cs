@@ -53,12 +53,10 @@ public sealed class PacksController : Controller
     }
 
     /// <summary>The problem list of a refused upload as a text file, to fix the workbook against.</summary>
+    /// <remarks>The site-route filter has already checked the site is in scope; the file is only what was posted.</remarks>
     [HttpPost("problems")]
-    public async Task<IActionResult> Problems(string siteCode, [FromForm] string? problems, CancellationToken cancellationToken)
-    {
-        await _mediator.Send(new Sites.EnsureSiteReadableQuery(siteCode), cancellationToken);
-        return File(Encoding.UTF8.GetBytes(problems ?? ""), "text/plain; charset=utf-8", $"pack-problems-{siteCode}.txt");
-    }
+    public IActionResult Problems(string siteCode, [FromForm] string? problems) =>
+        File(Encoding.UTF8.GetBytes(problems ?? ""), "text/plain; charset=utf-8", $"pack-problems-{siteCode}.txt");
 
     [HttpGet("template")]
     public async Task<IActionResult> Template(string siteCode, CancellationToken cancellationToken)
