@@ -43,6 +43,19 @@ public static class SiteAccessPolicy
             && scope.ManagedSiteIds.Contains(site.SiteId);
     }
 
+    /// <summary>
+    /// Challenges, and the site's answers to them, are the provider's own governance: the people who run
+    /// the site and the provider see them; a commissioner never does, whatever else they may read.
+    /// </summary>
+    public static bool CanSeeChallenges(UserScope scope, SiteRef site) => CanRead(scope.WithoutCommissioning(), site);
+
+    /// <summary>
+    /// Accepting, escalating and closing challenges, and raising one by hand, are the nominated
+    /// individual's decisions for their own provider's sites.
+    /// </summary>
+    public static bool CanDecideChallenges(UserScope scope, SiteRef site) =>
+        scope.IsIn(Roles.NominatedIndividual) && scope.ProviderId == site.ProviderId;
+
     /// <summary>Only a provider admin runs a provider's users, sites and settings.</summary>
     public static bool CanAdminister(UserScope scope, Guid providerId) =>
         scope.IsOperator || (scope.IsIn(Roles.ProviderAdmin) && scope.ProviderId == providerId);

@@ -23,6 +23,9 @@ public sealed record UserScope(
 
     public bool IsIn(string role) => Roles.Contains(role);
 
+    /// <summary>The same person without the sites they commission: what they may see as part of a provider.</summary>
+    public UserScope WithoutCommissioning() => this with { CommissionedSiteIds = new HashSet<Guid>() };
+
     /// <summary>Provider admins and nominated individuals see every site of their own provider.</summary>
     public bool SeesWholeProvider => ProviderId is not null && (IsIn(Access.Roles.ProviderAdmin) || IsIn(Access.Roles.NominatedIndividual));
 }
