@@ -14,31 +14,25 @@ public static class DependencyInjection
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
-        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)
-            ?? throw new InvalidOperationException(
-                $"No connection string: set ConnectionStrings:{DatabaseOptions.ConnectionStringName} in appsettings.json or ConnectionStrings__{DatabaseOptions.ConnectionStringName} in the environment.");
-
+        var database = DatabaseConnection.From(configuration, contentRoot);
+        services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
 
         // Uploaded files live outside the web root; a relative folder is under the content root.
         var storage = configuration["Storage:Root"] ?? "storage";
         services.AddSingleton(new FileStore(Path.GetFullPath(Path.Combine(contentRoot, storage))));
         services.AddScoped<ChangeLogInterceptor>();
-        switch (options.Provider)
+        if (database.Provider == DatabaseProvider.Sqlite)
         {
-            case DatabaseProvider.Sqlite:
-                var sqlite = SqliteConnectionStrings.Resolve(connectionString, contentRoot);
-                services.AddDbContext<VeriviusDbContext, SqliteVeriviusDbContext>((provider, db) => db
-                    .UseSqlite(sqlite)
-                    .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>()));
-                break;
-            case DatabaseProvider.SqlServer:
-                services.AddDbContext<VeriviusDbContext, SqlServerVeriviusDbContext>((provider, db) => db
-                    .UseSqlServer(connectionString)
-                    .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>()));
-                break;
-            default:
-                throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not {options.Provider}.");
+            services.AddDbContext<VeriviusDbContext, SqliteVeriviusDbContext>((provider, db) => db
+                .UseSqlite(database.ConnectionString)
+                .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>()));
+        }
+        else
+        {
+            services.AddDbContext<VeriviusDbContext, SqlServerVeriviusDbContext>((provider, db) => db
+                .UseSqlServer(database.ConnectionString)
+                .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>()));
         }
 
         return services;

@@ -9,6 +9,7 @@ using Verivius.Infrastructure.Identity;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
 using Verivius.Web.Demo;
+using Verivius.Web.Features.Challenges;
 using Verivius.Web.Hosting;
 using Verivius.Web.Security;
 
@@ -28,6 +29,7 @@ public static class DependencyInjection
         services.AddScoped<IActorContext>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<SiteAccess>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<ChallengeRunner>();
 
         services.AddMediator((MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddAutoMapper(

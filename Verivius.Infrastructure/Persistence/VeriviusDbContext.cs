@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Access;
+using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
 using Verivius.Domain.History;
+using Verivius.Domain.Oversight;
 using Verivius.Domain.Packs;
 using Verivius.Domain.Providers;
 using Verivius.Domain.Sites;
@@ -67,6 +69,16 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
     public DbSet<MonthlyPack> Packs => Set<MonthlyPack>();
 
     public DbSet<PackVersion> PackVersions => Set<PackVersion>();
+
+    public DbSet<Challenge> Challenges => Set<Challenge>();
+
+    public DbSet<ChallengeEvent> ChallengeEvents => Set<ChallengeEvent>();
+
+    public DbSet<ChallengeSettings> ChallengeSettings => Set<ChallengeSettings>();
+
+    public DbSet<OversightMeeting> OversightMeetings => Set<OversightMeeting>();
+
+    public DbSet<OversightMinute> OversightMinutes => Set<OversightMinute>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

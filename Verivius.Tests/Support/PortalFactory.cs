@@ -27,6 +27,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Verivius", ConnectionString);
         builder.UseSetting("Storage:Root", _databasePath + ".files");
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Scheduling:Enabled", "false");
         builder.UseSetting("https_port", "443");
         builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
         foreach (var (key, value) in Settings)

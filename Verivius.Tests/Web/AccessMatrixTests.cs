@@ -7,6 +7,9 @@ using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Domain.Access;
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Evidence;
+using Verivius.Domain.Oversight;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
 
@@ -98,7 +101,14 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
         var grantId = await db.SiteAssignments
             .Where(a => a.Kind == SiteAssignmentKind.Commissions && db.Users.Any(u => u.Id == a.UserId && u.Email == world.Commissioner))
             .Select(a => a.Id).SingleAsync();
-        return new ForeignRecords(world, userId, grantId);
+
+        // A challenge and an oversight meeting of theirs, for the routes that name one.
+        var site = await db.Sites.SingleAsync(s => s.Code == world.SiteCodes[0]);
+        var challenge = Challenge.RaiseManual(site.Id, new SubjectRef(RecordKind.Actions, "A-1"), ChallengeSeverity.High, $"A finding about {world.SiteName(0)}", "Answer it", new DateOnly(2026, 11, 1));
+        var meeting = new OversightMeeting(site.ProviderId, new DateOnly(2026, 12, 1), "Their oversight meeting");
+        db.AddRange(challenge, meeting);
+        await db.SaveChangesAsync();
+        return new ForeignRecords(world, userId, grantId, challenge.Id, meeting.Id);
     }
 
     private static async Task<HttpResponseMessage> SendAsync(PortalSession session, RoutedAction action, string path, string token)
@@ -118,6 +128,12 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
             ["Roles"] = Roles.RegisteredManager,
             ["commissionerEmail"] = "probe@test.example",
             ["siteCode"] = "1-000000001",
+            ["answer"] = "Probe answer",
+            ["note"] = "Probe note",
+            ["Subject"] = "Actions:A-1",
+            ["Finding"] = "Probe finding",
+            ["Resolution"] = "Probe resolution",
+            ["heldOn"] = "2026-12-01",
             ["__RequestVerificationToken"] = token,
         });
     }
@@ -143,7 +159,7 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
     }
 
     /// <summary>Another provider's records, and how to put them into any route of the portal.</summary>
-    private sealed record ForeignRecords(ProviderWorld World, string UserId, Guid GrantId)
+    private sealed record ForeignRecords(ProviderWorld World, string UserId, Guid GrantId, Guid ChallengeId, Guid MeetingId)
     {
         public string Fill(string template) => RoutedAction.Parameter().Replace(template, match => match.Groups[1].Value switch
         {
@@ -155,6 +171,9 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
             "number" => "1",
             "kind" => "incidents",
             "reference" => "INC-1",
+            "challengeId" => ChallengeId.ToString(),
+            "meetingId" => MeetingId.ToString(),
+            "decision" => "accept",
             var unknown => throw new InvalidOperationException(
                 $"The route {template} has a parameter {{{unknown}}} that the access matrix does not know; add another provider's value for it here."),
         });

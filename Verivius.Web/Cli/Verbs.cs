@@ -22,6 +22,8 @@ internal static class Verbs
         yield return VerifyHistory(console);
         yield return PackVerbs.ImportPack(console);
         yield return PackVerbs.Packs(console);
+        yield return ChallengeVerbs.Challenges(console);
+        yield return ChallengeVerbs.RunChallenges(console);
     }
 
     private static Command Migrate(VerbConsole console)
@@ -143,7 +145,8 @@ internal static class Verbs
         return command;
     }
 
-    private static async Task<int> AsOperator(VerbConsole console, Func<IMediator, Task<int>> run)
+    /// <summary>Runs a verb's work as the operator, with a plain message and exit code 1 for a site or record that is not there.</summary>
+    public static async Task<int> AsOperator(VerbConsole console, Func<IMediator, Task<int>> run)
     {
         await using var app = await OperatorCommands.BuildHostAsync(migrate: true);
         await using var scope = app.Services.CreateAsyncScope();

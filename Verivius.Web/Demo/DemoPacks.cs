@@ -12,19 +12,49 @@ internal static class DemoPacks
     private static readonly string[] Courses = ["Moving and handling", "Safeguarding adults", "Medication", "Infection control", "Fire safety"];
     private static readonly string[] IncidentCategories = ["Fall", "Fall", "Medication", "Behaviour", "PressureUlcer", "Safeguarding", "Infection"];
 
+    /// <summary>Whether an action gets done: always at the exemplary site, never where actions pile up, four in five elsewhere.</summary>
+    private static bool Closes(DemoSite site, string actionRef) =>
+        !site.ActionsPileUp && (site.Exemplary || actionRef.Sum(c => c) % 5 > 0);
+
     /// <summary>The months to fill: the twelve complete months before today.</summary>
     public static IEnumerable<PackPeriod> Months(DateOnly today, int count) =>
         Enumerable.Range(1, count).Reverse().Select(back => PackPeriod.Of(today.AddMonths(-back)));
 
-    public static Dictionary<string, List<Dictionary<string, object?>>> Rows(DemoSite site, PackPeriod period, int monthIndex)
+    /// <param name="carryOver">Whether to re-send last month's open actions that were closed this month (off when asked for last month's own rows).</param>
+    public static Dictionary<string, List<Dictionary<string, object?>>> Rows(DemoSite site, PackPeriod period, int monthIndex, bool carryOver = true)
     {
         var random = new Random(HashCode.Combine(site.Code.GetHashCode(StringComparison.Ordinal), period.Year * 12 + period.Month));
         var sheets = new Dictionary<string, List<Dictionary<string, object?>>>();
         List<Dictionary<string, object?>> Sheet(string name) => sheets.TryGetValue(name, out var rows) ? rows : sheets[name] = [];
-        void Add(string sheet, params (string Column, object? Value)[] cells) => Sheet(sheet).Add(cells.ToDictionary(c => c.Column, c => c.Value));
+        void Add(string sheet, params (string Column, object? Value)[] cells)
+        {
+            var row = new Dictionary<string, object?>();
+            foreach (var (column, value) in cells)
+            {
+                row[column] = value;
+            }
+
+            Sheet(sheet).Add(row);
+        }
         var first = period.FirstDay;
         var tag = $"{period.Year % 100:00}{period.Month:00}";
         var documentationAudit = $"Audits:AUD-DOC-{tag}";
+
+        // Actions still open at the end of last month and closed during this one come back, closed, as a real pack would send them.
+        if (carryOver && monthIndex > 0)
+        {
+            // A random stream of its own, so last month's rows come out here exactly as they were sent.
+            var closing = new Random(period.Year * 12 + period.Month);
+            var previous = new PackPeriod(first.AddMonths(-1).Year, first.AddMonths(-1).Month);
+            foreach (var action in Rows(site, previous, monthIndex - 1, carryOver: false).GetValueOrDefault("Actions", [])
+                .Where(a => (string?)a["Status"] == "Open" && Closes(site, (string)a["ActionRef"]!)))
+            {
+                var closed = ((DateOnly)action["RaisedOn"]!).AddDays(14 + closing.Next(20));
+                Add("Actions", [.. action.Select(c => (c.Key, c.Value)),
+                    ("Status", "Closed"), ("ClosedOn", closed < first ? first : closed > period.LastDay ? period.LastDay : closed),
+                    ("Outcome", "Done and checked at the next audit"), ("EvidenceRef", documentationAudit)]);
+            }
+        }
 
         // Governance: a minuted meeting each month (or each quarter where governance has slipped), two decisions each.
         if (!site.MeetingGaps || monthIndex % 3 == 0)
@@ -99,9 +129,11 @@ internal static class DemoPacks
         for (var week = first.AddDays((8 - (int)first.DayOfWeek) % 7); week <= period.LastDay; week = week.AddDays(7))
         {
             var planned = site.IsHomeCare ? 420 : 140;
-            var unfilled = site.StaffingPressure ? 10 + random.Next(12) : random.Next(5);
+            // Under pressure, every fourth month is worse than the three before it: the Green claim is contradicted.
+            var spike = site.StaffingPressure && monthIndex % 4 == 3 ? 10 : 0;
+            var unfilled = site.StaffingPressure ? 10 + random.Next(12) + spike : random.Next(5);
             Add("Staffing", ("WeekStarting", week), ("ShiftsPlanned", planned), ("ShiftsUnfilled", unfilled), ("AgencyHours", site.StaffingPressure ? 120 + random.Next(80) : random.Next(40)),
-                ("TotalHours", planned * 8), ("MissedCare", site.StaffingPressure ? random.Next(4) : 0), ("LateCare", random.Next(site.IsHomeCare ? 12 : 3)));
+                ("TotalHours", planned * 8), ("MissedCare", site.StaffingPressure ? random.Next(4) + (spike / 2) : 0), ("LateCare", random.Next(site.IsHomeCare ? 12 : 3)));
         }
 
         // The training matrix and supervision record, unless the matrix has gone stale.
@@ -111,13 +143,17 @@ internal static class DemoPacks
             {
                 foreach (var course in Courses)
                 {
-                    var completed = first.AddDays(-random.Next(30, 420));
+                    var completed = first.AddDays(-random.Next(30, site.Exemplary || site.TooCleanMatrix ? 300 : 420));
                     var expired = !site.TooCleanMatrix && random.Next(12) == 0;
                     Add("Training", ("StaffRef", $"ST-{s:00}"), ("Role", s <= 3 ? "Nurse" : "Care assistant"), ("Course", course), ("Mandatory", true),
-                        ("CompletedOn", completed), ("ExpiresOn", expired ? first.AddDays(-3) : completed.AddYears(1).AddDays(60)), ("PlannedOn", expired && random.Next(2) == 0 ? first.AddDays(20) : null));
+                        ("CompletedOn", completed), ("ExpiresOn", expired ? first.AddDays(-3) : completed.AddYears(1).AddDays(60)), ("PlannedOn", expired && (site.Exemplary || random.Next(2) == 0) ? first.AddDays(20) : null));
                 }
 
-                Add("Supervision", ("StaffRef", $"ST-{s:00}"), ("Type", "Supervision"), ("HeldOn", first.AddDays(-random.Next(10, 80))));
+                Add("Supervision", ("StaffRef", $"ST-{s:00}"), ("Type", "Supervision"), ("HeldOn", site.Exemplary ? period.LastDay.AddDays(-random.Next(0, 55)) : first.AddDays(-random.Next(10, 80))));
+                if (site.Exemplary || s % 4 != 0)
+                {
+                    Add("Supervision", ("StaffRef", $"ST-{s:00}"), ("Type", "Appraisal"), ("HeldOn", first.AddDays(-random.Next(30, 300))));
+                }
             }
         }
 
@@ -126,34 +162,42 @@ internal static class DemoPacks
         {
             var negative = random.Next(3) == 0;
             var received = first.AddDays(random.Next(25));
+            var weDid = negative && (site.Exemplary || random.Next(3) > 0);
             Add("Feedback", ("FeedbackRef", $"FB-{tag}-{f}"), ("ReceivedOn", received), ("From", f % 3 == 0 ? "Staff" : "Family"), ("Sentiment", negative ? "Negative" : "Positive"),
                 ("Theme", negative ? "Meal choice" : "Activities"), ("YouSaid", negative ? "Not enough choice at tea" : null),
-                ("WeDid", negative && random.Next(3) > 0 ? "Added a second hot option" : null), ("WeDidOn", negative ? received.AddDays(21) : null));
+                ("WeDid", weDid ? "Added a second hot option" : null), ("WeDidOn", weDid ? received.AddDays(21) : null));
         }
 
         if (monthIndex == 0)
         {
             AddAction("ACT-INSP-1", "Strengthen governance audits (Regulation 17)", "Inspection", "F-1", first, "Governance");
             Add("Inspection", ("FindingRef", "F-1"), ("InspectedOn", first.AddDays(-20)), ("Kind", "MustDo"), ("Regulation", "Regulation 17"), ("Finding", "Systems to assess and monitor quality were not effective"), ("ActionRef", "ACT-INSP-1"));
-            Add("Inspection", ("FindingRef", "F-2"), ("InspectedOn", first.AddDays(-20)), ("Kind", "ShouldDo"), ("Finding", "Care plans should record people's preferences"));
+            if (site.Exemplary)
+            {
+                AddAction("ACT-INSP-2", "Add people's preferences to care plans", "Inspection", "F-2", first, "Documentation");
+            }
+
+            Add("Inspection", ("FindingRef", "F-2"), ("InspectedOn", first.AddDays(-20)), ("Kind", "ShouldDo"), ("Finding", "Care plans should record people's preferences"),
+                ("ActionRef", site.Exemplary ? "ACT-INSP-2" : null));
         }
 
         // What leaders claim, and the recovery map, restated every month.
         Add("Assurance", ("StatementRef", "AS-STAFF"), ("Area", "Staffing"), ("Statement", "Staffing is stable and safe"), ("Rating", site.StaffingPressure ? "Green" : "Amber"), ("Confidence", "Strong"),
             ("EvidenceRefs", site.StaffingPressure ? null : $"Staffing:{sheets["Staffing"][0]["WeekStarting"]:yyyy-MM-dd}"));
-        Add("Assurance", ("StatementRef", "AS-DOC"), ("Area", "Documentation"), ("Statement", "Documentation quality is strong"), ("Rating", "Green"), ("Confidence", "Qualified"), ("EvidenceRefs", documentationAudit));
+        Add("Assurance", ("StatementRef", "AS-DOC"), ("Area", "Documentation"), ("Statement", "Documentation quality is strong"), ("Rating", "Green"), ("Confidence", "Qualified"),
+            ("EvidenceRefs", site.Exemplary ? $"{documentationAudit};Feedback:FB-{tag}-1" : documentationAudit));
         Add("Recovery", ("RiskRef", "R-FALLS"), ("Area", "Safeguarding"), ("Risk", "Falls at night in the first weeks after admission"), ("BaselineIssue", "9 falls in the quarter before inspection"),
             ("Target", "Halve night falls within 12 weeks"), ("CurrentActionRef", "ACT-INSP-1"), ("EvidenceSource", "Falls log and night checks"), ("Owner", "Deputy manager"),
             ("ReviewRoute", "Monthly quality meeting; provider oversight quarterly"), ("ReviewOn", period.LastDay.AddDays(14)), ("Trend", monthIndex < 6 ? "NoChange" : "Improving"), ("EvidenceRefs", documentationAudit));
         Add("Recovery", ("RiskRef", "R-STAFF"), ("Area", "Staffing"), ("Risk", "Reliance on agency nurses at weekends"), ("Target", "Agency hours below 5% of hours"),
-            ("Owner", site.MeetingGaps ? null : "Registered manager"), ("ReviewRoute", site.MeetingGaps ? null : "Monthly governance meeting"), ("ReviewOn", period.LastDay.AddDays(site.MeetingGaps ? -30 : 14)), ("Trend", site.StaffingPressure ? "Worsening" : "NoChange"));
+            ("CurrentActionRef", site.Exemplary ? $"ACT-{tag}-D2" : null), ("EvidenceSource", site.Exemplary ? "Weekly rota and agency log" : null), ("Owner", site.MeetingGaps ? null : "Registered manager"), ("ReviewRoute", site.MeetingGaps ? null : "Monthly governance meeting"), ("ReviewOn", period.LastDay.AddDays(site.MeetingGaps ? -30 : 14)), ("Trend", site.StaffingPressure ? "Worsening" : "NoChange"));
         Add("SelfAssessment", ("QualityStatement", "Governance, management and sustainability"), ("Rating", site.MeetingGaps ? "Good" : "RequiresImprovement"), ("Narrative", "Governance meetings and audits are in place"));
         Add("SelfAssessment", ("QualityStatement", "Learning, improvement and innovation"), ("Rating", "Good"));
         return sheets;
 
         void AddAction(string actionRef, string title, string source, string sourceRef, DateOnly raised, string area)
         {
-            var closes = !site.ActionsPileUp && random.Next(5) > 0;
+            var closes = Closes(site, actionRef);
             var closedOn = raised.AddDays(14 + random.Next(20));
             var closedInMonth = closes && closedOn <= period.LastDay;
             Add("Actions", ("ActionRef", actionRef), ("Title", title), ("Source", source), ("SourceRef", sourceRef), ("Owner", "Deputy manager"), ("RaisedOn", raised), ("DueOn", raised.AddDays(28)),
@@ -175,4 +219,8 @@ internal sealed record DemoSite(
     bool StaleMatrix = false,
     bool MaskedTheme = false,
     bool TooCleanMatrix = false,
-    bool CarePlanGaps = false);
+    bool CarePlanGaps = false)
+{
+    /// <summary>The site with none of the gaps: its records should raise nothing of its own.</summary>
+    public bool Exemplary => !(NotificationGaps || StaffingPressure || ActionsPileUp || MeetingGaps || StaleMatrix || MaskedTheme || TooCleanMatrix || CarePlanGaps);
+}

@@ -7,6 +7,7 @@ using Verivius.Web.Common;
 using Verivius.Web.Features.Admin.Providers;
 using Verivius.Web.Features.Admin.Sites;
 using Verivius.Web.Features.Admin.Users;
+using Verivius.Web.Features.Challenges;
 using Verivius.Web.Features.Packs;
 using Verivius.Web.Security;
 
@@ -91,6 +92,7 @@ public sealed class DemoSeeder
         }
 
         await ImportPacksAsync(cancellationToken);
+        await _mediator.Send(new RunChallengesCommand(null), cancellationToken);
         return true;
     }
 
@@ -108,7 +110,7 @@ public sealed class DemoSeeder
                 await using var scope = _scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(userId, uploader);
                 var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
-                    new ImportPackCommand(site.Code, new PackFile($"{site.Code}-{months[m]}.xlsx", workbook), []), cancellationToken);
+                    new ImportPackCommand(site.Code, new PackFile($"{site.Code}-{months[m]}.xlsx", workbook), [], CheckChallenges: false), cancellationToken);
                 if (result.Status != PackImportStatus.Imported)
                 {
                     throw new InvalidOperationException($"The demo pack for {site.Name}, {months[m]} was refused: " + string.Join("; ", result.Errors));

@@ -11,6 +11,7 @@ public static class PortalHost
         builder.Configuration.UseRootAppSettings();
         builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddPortal(builder.Configuration, builder.Environment);
+        builder.Services.AddScheduling(builder.Configuration, builder.Environment.ContentRootPath);
         return builder;
     }
 }

@@ -45,6 +45,21 @@ public sealed class SiteAccess
             || commissioned.Contains(s.Id));
     }
 
+    /// <summary>The sites whose challenges the scope may see: those it reads, less any it only commissions.</summary>
+    public IQueryable<Site> ChallengeSites(UserScope scope) => ReadableSites(scope.WithoutCommissioning());
+
+    /// <summary>The site, if this person may see its challenges; otherwise not found.</summary>
+    public async Task<SiteRef> ChallengeSiteAsync(string siteCode, CancellationToken cancellationToken)
+    {
+        var site = await ReadableSiteAsync(siteCode, cancellationToken);
+        if (!SiteAccessPolicy.CanSeeChallenges(await ScopeAsync(cancellationToken), site))
+        {
+            throw new NotFoundException($"No site {siteCode} whose challenges you can see.");
+        }
+
+        return site;
+    }
+
     /// <summary>The site, if this person may read it; otherwise not found, so its existence is not revealed.</summary>
     public async Task<SiteRef> ReadableSiteAsync(string siteCode, CancellationToken cancellationToken)
     {

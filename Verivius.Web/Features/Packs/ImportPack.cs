@@ -7,6 +7,7 @@ using Verivius.Domain.Packs.Reading;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Infrastructure.Workbooks;
+using Verivius.Web.Features.Challenges;
 using Verivius.Web.Security;
 
 namespace Verivius.Web.Features.Packs;
@@ -17,18 +18,24 @@ namespace Verivius.Web.Features.Packs;
 /// new version of its month. The same workbook uploaded again changes nothing.
 /// </summary>
 /// <param name="SiteCode">The site uploaded to; null (from the command line) takes the workbook's own SiteCode.</param>
-public sealed record ImportPackCommand(string? SiteCode, PackFile Workbook, IReadOnlyList<PackFile> Attachments) : ICommand<PackImportResult>;
+/// <param name="CheckChallenges">
+/// Whether to run the challenge engine for the site after the import; a bulk load of many months turns it
+/// off and runs the engine once at the end, so the register is not filled with the gaps of half a history.
+/// </param>
+public sealed record ImportPackCommand(string? SiteCode, PackFile Workbook, IReadOnlyList<PackFile> Attachments, bool CheckChallenges = true) : ICommand<PackImportResult>;
 
 /// <summary>An uploaded file: the name it was sent with and its bytes.</summary>
 public sealed record PackFile(string FileName, byte[] Content);
 
+/// <param name="Challenges">What the challenge engine, run for the site after the import, changed; null if it did not run.</param>
 public sealed record PackImportResult(
     PackImportStatus Status,
     string? Period,
     int? Version,
     IReadOnlyList<PackIssue> Errors,
     IReadOnlyList<PackIssue> Warnings,
-    IReadOnlyDictionary<string, int> RowCounts);
+    IReadOnlyDictionary<string, int> RowCounts,
+    ChallengeRunSummary? Challenges = null);
 
 public enum PackImportStatus
 {
@@ -48,14 +55,18 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
     private readonly FileStore _files;
     private readonly CurrentActor _actor;
     private readonly TimeProvider _clock;
+    private readonly ChallengeRunner _challenges;
+    private readonly ILogger<ImportPackHandler> _log;
 
-    public ImportPackHandler(VeriviusDbContext db, SiteAccess access, FileStore files, CurrentActor actor, TimeProvider clock)
+    public ImportPackHandler(VeriviusDbContext db, SiteAccess access, FileStore files, CurrentActor actor, TimeProvider clock, ChallengeRunner challenges, ILogger<ImportPackHandler> log)
     {
         _db = db;
         _access = access;
         _files = files;
         _actor = actor;
         _clock = clock;
+        _challenges = challenges;
+        _log = log;
     }
 
     public async ValueTask<PackImportResult> Handle(ImportPackCommand command, CancellationToken cancellationToken)
@@ -129,13 +140,35 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
             MarkWrittenBy(version.Id);
             await _db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new PackImportResult(PackImportStatus.Imported, content.Period.ToString(), version.Number, [], read.Warnings, content.RowCounts);
         }
         catch
         {
             // The database rolled back; the files written for it must not outlive it.
             written.ForEach(_files.Delete);
             throw;
+        }
+
+        return new PackImportResult(
+            PackImportStatus.Imported, content.Period.ToString(), pack.Latest!.Number, [], read.Warnings, content.RowCounts,
+            command.CheckChallenges ? await ChallengeAsync(site.Value.SiteId, cancellationToken) : null);
+    }
+
+    /// <summary>
+    /// Runs the challenge engine on the site's new records. The pack is already safely imported, so a
+    /// failure here is logged and left to the nightly run rather than reported as a failed upload.
+    /// </summary>
+    private async Task<ChallengeRunSummary?> ChallengeAsync(Guid siteId, CancellationToken cancellationToken)
+    {
+        _db.ChangeTracker.Clear();
+        _db.ChangeTracker.AutoDetectChangesEnabled = true;
+        try
+        {
+            return await _challenges.RunAsync([siteId], _challenges.Today, cancellationToken);
+        }
+        catch (DbUpdateException failed)
+        {
+            _log.LogError(failed, "The challenge engine failed after importing a pack for site {SiteId}; the nightly run will try again.", siteId);
+            return null;
         }
     }
 

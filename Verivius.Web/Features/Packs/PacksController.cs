@@ -48,7 +48,8 @@ public sealed class PacksController : Controller
         TempData["Notice"] = result.Status == PackImportStatus.Unchanged
             ? $"This workbook is the same as version {result.Version} of the {result.Period} pack; nothing changed."
             : $"Imported the {result.Period} pack as version {result.Version}: {result.RowCounts.Values.Sum()} rows."
-              + (result.Warnings.Count > 0 ? $" {result.Warnings.Count} warning(s): " + string.Join(" ", result.Warnings) : "");
+              + (result.Warnings.Count > 0 ? $" {result.Warnings.Count} warning(s): " + string.Join(" ", result.Warnings) : "")
+              + (result.Challenges is { } challenges ? $" Challenge engine: {challenges}" : "");
         return RedirectToAction(nameof(Index), new { siteCode });
     }
 

@@ -33,7 +33,7 @@ public sealed class ActionsController(IMediator mediator) : RecordFormController
             var outcome = await Mediator.Send(new CloseActionCommand(siteCode, reference, form), cancellationToken);
             if (outcome.Succeeded)
             {
-                TempData["Notice"] = $"Action {reference} is closed.";
+                TempData["Notice"] = $"Action {reference} is closed. {await RecheckAsync(siteCode, cancellationToken)}";
                 return ToRecord(siteCode, reference);
             }
 

@@ -41,16 +41,20 @@ internal static class FormValues
     public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>A form's evidence references resolved to records of the site; each that names nothing is a problem on the field.</summary>
-    public static List<(RecordLink Link, string WrittenAs)> Evidence(RecordIndex index, string? text, string field, List<FieldProblem> problems)
+    public static List<(RecordLink Link, string WrittenAs)> Evidence(RecordIndex index, string? text, string field, List<FieldProblem> problems) =>
+        [.. CitedRecords(index, text, field, problems).Select(e => (e.Link, e.Reference.WrittenAs))];
+
+    /// <summary>As <see cref="Evidence"/>, keeping each reference as read (its kind and reference), for answers that cite records by name.</summary>
+    public static List<(RecordLink Link, EvidenceReference Reference)> CitedRecords(RecordIndex index, string? text, string field, List<FieldProblem> problems)
     {
         var (references, syntax) = EvidenceReference.ParseList(text);
         problems.AddRange(syntax.Select(problem => new FieldProblem(field, char.ToUpperInvariant(problem[0]) + problem[1..] + ".")));
-        var evidence = new List<(RecordLink, string)>();
+        var evidence = new List<(RecordLink, EvidenceReference)>();
         foreach (var reference in references)
         {
             if (index.Find(reference.Kind, reference.Ref) is { } id)
             {
-                evidence.Add((new RecordLink(reference.Kind, id), reference.WrittenAs));
+                evidence.Add((new RecordLink(reference.Kind, id), reference));
             }
             else
             {

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Verivius.Web.Common;
+using Verivius.Web.Features.Challenges;
 
 namespace Verivius.Web.Features.Records;
 
@@ -52,6 +53,10 @@ public abstract class RecordFormController<TForm> : Controller
         return await SaveAsync(siteCode, form, cancellationToken);
     }
 
+    /// <summary>A change to a site's records may raise or clear challenges: the engine checks the site again at once.</summary>
+    protected async Task<string> RecheckAsync(string siteCode, CancellationToken cancellationToken) =>
+        "Challenge engine: " + await Mediator.Send(new RunChallengesCommand(siteCode), cancellationToken);
+
     protected string FormView => typeof(TForm).Name[..^"Vm".Length];
 
     protected IActionResult ToRecord(string siteCode, string reference) =>
@@ -64,7 +69,7 @@ public abstract class RecordFormController<TForm> : Controller
             var outcome = await Mediator.Send(Save(siteCode, form), cancellationToken);
             if (outcome.Succeeded)
             {
-                TempData["Notice"] = $"{Noun} {form.Reference.Trim()} is saved.";
+                TempData["Notice"] = $"{Noun} {form.Reference.Trim()} is saved. {await RecheckAsync(siteCode, cancellationToken)}";
                 return ToRecord(siteCode, form.Reference.Trim());
             }
 

@@ -248,6 +248,254 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("SiteAssignments");
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Challenges.Challenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("ConditionHolds")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly?>("EscalatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Resolution")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Subjects")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("UpdatedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "SiteId");
+
+                    b.HasIndex("SiteId", "Code", "Key")
+                        .IsUnique();
+
+                    b.ToTable("Challenges", (string)null);
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Challenges.ChallengeEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId");
+
+                    b.ToTable("ChallengeEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Challenges.ChallengeSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Thresholds", "Verivius.Domain.Challenges.ChallengeSettings.Thresholds#ChallengeThresholds", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("ActionOverdueDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ActionOverdueHighDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("AppraisalDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("AuditHeadlinePercent")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("AuditThemeFailures")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("AuditThemeWindow")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("CandourWrittenWorkingDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("CarePlanUpdateDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ContradictionPercent")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("EvidenceCurrentDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("FeedbackResponseDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("MatrixStaleDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("MatrixTooCleanStaff")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("MeetingGapDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("NotificationDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("PackMissingDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("RiskReviewOverdueDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("StalledClosureDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("StalledOpenActions")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("SupervisionDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("SystemicRiskSites")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("UnansweredDays")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("UnfilledShiftPercent")
+                                .HasColumnType("int");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId")
+                        .IsUnique();
+
+                    b.ToTable("ChallengeSettings", (string)null);
+                });
+
             modelBuilder.Entity("Verivius.Domain.Evidence.AssuranceStatement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1552,6 +1800,99 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ChangeLog", (string)null);
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Oversight.OversightMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId", "HeldOn");
+
+                    b.ToTable("OversightMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Oversight.OversightMinute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(4400)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("ProviderId", "MeetingId", "DecidedOn");
+
+                    b.ToTable("OversightMinutes", (string)null);
+                });
+
             modelBuilder.Entity("Verivius.Domain.Packs.MonthlyPack", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1894,6 +2235,33 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Challenges.Challenge", b =>
+                {
+                    b.HasOne("Verivius.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Challenges.ChallengeEvent", b =>
+                {
+                    b.HasOne("Verivius.Domain.Challenges.Challenge", null)
+                        .WithMany("History")
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Challenges.ChallengeSettings", b =>
+                {
+                    b.HasOne("Verivius.Domain.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Verivius.Domain.Evidence.AssuranceStatement", b =>
                 {
                     b.HasOne("Verivius.Domain.Packs.PackVersion", null)
@@ -2148,6 +2516,41 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Oversight.OversightMeeting", b =>
+                {
+                    b.HasOne("Verivius.Domain.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Oversight.OversightMinute", b =>
+                {
+                    b.HasOne("Verivius.Domain.Challenges.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Verivius.Domain.Oversight.OversightMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Verivius.Domain.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Verivius.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Verivius.Domain.Packs.MonthlyPack", b =>
                 {
                     b.HasOne("Verivius.Domain.Sites.Site", null)
@@ -2181,6 +2584,11 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Challenges.Challenge", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Verivius.Domain.Evidence.Audit", b =>

@@ -236,6 +236,254 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SiteAssignments");
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Challenges.Challenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ConditionHolds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EscalatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalationReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subjects")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("UpdatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "SiteId");
+
+                    b.HasIndex("SiteId", "Code", "Key")
+                        .IsUnique();
+
+                    b.ToTable("Challenges", (string)null);
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Challenges.ChallengeEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId");
+
+                    b.ToTable("ChallengeEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Challenges.ChallengeSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Thresholds", "Verivius.Domain.Challenges.ChallengeSettings.Thresholds#ChallengeThresholds", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("ActionOverdueDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ActionOverdueHighDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AppraisalDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AuditHeadlinePercent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AuditThemeFailures")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AuditThemeWindow")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CandourWrittenWorkingDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CarePlanUpdateDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ContradictionPercent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("EvidenceCurrentDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("FeedbackResponseDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MatrixStaleDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MatrixTooCleanStaff")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MeetingGapDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("NotificationDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("PackMissingDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("RiskReviewOverdueDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("StalledClosureDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("StalledOpenActions")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SupervisionDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SystemicRiskSites")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("UnansweredDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("UnfilledShiftPercent")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId")
+                        .IsUnique();
+
+                    b.ToTable("ChallengeSettings", (string)null);
+                });
+
             modelBuilder.Entity("Verivius.Domain.Evidence.AssuranceStatement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1540,6 +1788,99 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ChangeLog", (string)null);
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Oversight.OversightMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderId", "HeldOn");
+
+                    b.ToTable("OversightMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Oversight.OversightMinute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(4400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("ProviderId", "MeetingId", "DecidedOn");
+
+                    b.ToTable("OversightMinutes", (string)null);
+                });
+
             modelBuilder.Entity("Verivius.Domain.Packs.MonthlyPack", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1881,6 +2222,33 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Challenges.Challenge", b =>
+                {
+                    b.HasOne("Verivius.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Challenges.ChallengeEvent", b =>
+                {
+                    b.HasOne("Verivius.Domain.Challenges.Challenge", null)
+                        .WithMany("History")
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Challenges.ChallengeSettings", b =>
+                {
+                    b.HasOne("Verivius.Domain.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Verivius.Domain.Evidence.AssuranceStatement", b =>
                 {
                     b.HasOne("Verivius.Domain.Packs.PackVersion", null)
@@ -2135,6 +2503,41 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Oversight.OversightMeeting", b =>
+                {
+                    b.HasOne("Verivius.Domain.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Oversight.OversightMinute", b =>
+                {
+                    b.HasOne("Verivius.Domain.Challenges.Challenge", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Verivius.Domain.Oversight.OversightMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Verivius.Domain.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Verivius.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Verivius.Domain.Packs.MonthlyPack", b =>
                 {
                     b.HasOne("Verivius.Domain.Sites.Site", null)
@@ -2168,6 +2571,11 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Challenges.Challenge", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Verivius.Domain.Evidence.Audit", b =>

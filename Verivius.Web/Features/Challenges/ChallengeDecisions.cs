@@ -1,0 +1,199 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Access;
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Common;
+using Verivius.Domain.Evidence;
+using Verivius.Domain.Oversight;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Common;
+using Verivius.Web.Features.Packs;
+using Verivius.Web.Features.Records;
+using Verivius.Web.Security;
+
+namespace Verivius.Web.Features.Challenges;
+
+/// <summary>The site answers a challenge: what it has done, and the records or attachments that show it.</summary>
+public sealed record RespondToChallengeCommand(string SiteCode, Guid ChallengeId, string? Answer, string? EvidenceRefs) : ICommand<Outcome>;
+
+/// <summary>The nominated individual's decision on a challenge: accept the answer, escalate, or close an escalated one.</summary>
+public sealed record DecideChallengeCommand(string SiteCode, Guid ChallengeId, ChallengeDecision Decision, string? Note) : ICommand<Outcome>;
+
+/// <summary>The nominated individual raises a challenge by hand on one record of a site.</summary>
+public sealed record RaiseChallengeCommand(string SiteCode, string Subject, string? Severity, string? Finding, string? Resolution) : ICommand<Outcome<Guid>>;
+
+public enum ChallengeDecision
+{
+    Accept,
+    Escalate,
+    Close,
+}
+
+internal sealed class ChallengeDecisions :
+    ICommandHandler<RespondToChallengeCommand, Outcome>,
+    ICommandHandler<DecideChallengeCommand, Outcome>,
+    ICommandHandler<RaiseChallengeCommand, Outcome<Guid>>
+{
+    private readonly VeriviusDbContext _db;
+    private readonly SiteAccess _access;
+    private readonly CurrentActor _actor;
+    private readonly ChallengeRunner _runner;
+
+    public ChallengeDecisions(VeriviusDbContext db, SiteAccess access, CurrentActor actor, ChallengeRunner runner)
+    {
+        _db = db;
+        _access = access;
+        _actor = actor;
+        _runner = runner;
+    }
+
+    /// <summary>Why this person may not accept the challenge's answer now, or null if they may.</summary>
+    public static string? CannotAcceptBecause(Challenge challenge, string actor)
+    {
+        if (challenge.Status != ChallengeStatus.Responded)
+        {
+            return "Only a challenge the site has answered can be accepted.";
+        }
+
+        var answeredBy = challenge.History.Where(e => e.Kind == ChallengeEventKind.Responded).OrderBy(e => e.CreatedAt).LastOrDefault()?.CreatedBy;
+        return string.Equals(answeredBy, actor, StringComparison.OrdinalIgnoreCase)
+            ? "You wrote the answer to this challenge; someone else must accept it."
+            : null;
+    }
+
+    public async ValueTask<Outcome> Handle(RespondToChallengeCommand command, CancellationToken cancellationToken)
+    {
+        // A commissioner learns nothing of the challenge (not found) before being refused the answer.
+        await _access.ChallengeSiteAsync(command.SiteCode, cancellationToken);
+        var site = await _access.ChangeableSiteAsync(command.SiteCode, cancellationToken);
+        var challenge = await LoadAsync(site.SiteId, command.ChallengeId, cancellationToken);
+        var problems = new List<FieldProblem>();
+        var index = await RecordIndex.LoadAsync(_db, site.SiteId, [], cancellationToken);
+        var cited = FormValues.CitedRecords(index, command.EvidenceRefs, "EvidenceRefs", problems);
+        if (string.IsNullOrWhiteSpace(command.Answer))
+        {
+            problems.Add(new FieldProblem("Answer", "Write what the site has done about this challenge."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Outcome.Refused(problems);
+        }
+
+        return await ApplyAsync(() => challenge.Respond(command.Answer!, [.. cited.Select(c => new SubjectRef(c.Reference.Kind, c.Reference.Ref))], _runner.Today), "Answer", cancellationToken);
+    }
+
+    public async ValueTask<Outcome> Handle(DecideChallengeCommand command, CancellationToken cancellationToken)
+    {
+        var site = await DecidableSiteAsync(command.SiteCode, cancellationToken);
+        var challenge = await LoadAsync(site.SiteId, command.ChallengeId, cancellationToken);
+        var today = _runner.Today;
+        switch (command.Decision)
+        {
+            case ChallengeDecision.Accept:
+                if (CannotAcceptBecause(challenge, _actor.ActorName) is { } reason)
+                {
+                    return Outcome.Refused("Note", reason);
+                }
+
+                return await ApplyAsync(() => challenge.Accept(command.Note, today), "Note", cancellationToken, site, challenge, "Accepted");
+            case ChallengeDecision.Escalate:
+                return await ApplyAsync(() => challenge.Escalate(command.Note ?? "", today), "Note", cancellationToken, site, challenge, "Escalated");
+            default:
+                return await ApplyAsync(() => challenge.CloseEscalated(command.Note ?? "", today), "Note", cancellationToken, site, challenge, "Closed");
+        }
+    }
+
+    public async ValueTask<Outcome<Guid>> Handle(RaiseChallengeCommand command, CancellationToken cancellationToken)
+    {
+        var site = await DecidableSiteAsync(command.SiteCode, cancellationToken);
+        var problems = new List<FieldProblem>();
+        var severity = FormValues.Choice<ChallengeSeverity>(command.Severity, "Severity", problems);
+        var subject = SubjectRef.Parse(command.Subject ?? "");
+        var index = await RecordIndex.LoadAsync(_db, site.SiteId, [], cancellationToken);
+        if (subject is not { } record || index.Find(record.Kind, record.Ref) is null)
+        {
+            throw new NotFoundException($"No record {command.Subject} at this site.");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Finding))
+        {
+            problems.Add(new FieldProblem("Finding", "Say in one sentence what does not stand up."));
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Resolution))
+        {
+            problems.Add(new FieldProblem("Resolution", "Say what would resolve it."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Outcome<Guid>.Refused(problems);
+        }
+
+        Challenge challenge;
+        try
+        {
+            challenge = Challenge.RaiseManual(site.SiteId, record, severity, command.Finding!, command.Resolution!, _runner.Today);
+        }
+        catch (DomainException refused)
+        {
+            return Outcome<Guid>.Refused("Finding", refused.Message);
+        }
+
+        _db.Challenges.Add(challenge);
+        await MinuteAsync(site, challenge, $"Raised {ChallengeCodes.Manual} on {record}: {challenge.Finding}", cancellationToken);
+        await _db.SaveChangesAsync(cancellationToken);
+        return Outcome<Guid>.Of(challenge.Id);
+    }
+
+    private async Task<SiteRef> DecidableSiteAsync(string siteCode, CancellationToken cancellationToken)
+    {
+        var site = await _access.ChallengeSiteAsync(siteCode, cancellationToken);
+        if (!SiteAccessPolicy.CanDecideChallenges(await _access.ScopeAsync(cancellationToken), site))
+        {
+            throw new ForbiddenException("Deciding on challenges is for the provider's nominated individual.");
+        }
+
+        return site;
+    }
+
+    private async Task<Challenge> LoadAsync(Guid siteId, Guid challengeId, CancellationToken cancellationToken) =>
+        await _db.Challenges.Include(c => c.History).FirstOrDefaultAsync(c => c.Id == challengeId && c.SiteId == siteId, cancellationToken)
+            ?? throw new NotFoundException("No such challenge at this site.");
+
+    /// <summary>Applies a step of the lifecycle; a decision of the NI is also minuted for the next oversight meeting.</summary>
+    private async Task<Outcome> ApplyAsync(Action step, string field, CancellationToken cancellationToken, SiteRef? decidedAt = null, Challenge? decided = null, string? decision = null)
+    {
+        try
+        {
+            step();
+        }
+        catch (DomainException refused)
+        {
+            return Outcome.Refused(field, refused.Message);
+        }
+
+        if (decidedAt is { } site && decided is not null)
+        {
+            await MinuteAsync(site, decided, $"{decision} {decided.Code}: {decided.History[^1].Text}", cancellationToken);
+        }
+
+        await _db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+
+    /// <summary>Writes the decision, dated today, into the minutes of the provider's next oversight meeting (or holds it until one is set).</summary>
+    private async Task MinuteAsync(SiteRef site, Challenge challenge, string decision, CancellationToken cancellationToken)
+    {
+        var today = _runner.Today;
+        var minute = new OversightMinute(site.ProviderId, challenge.Id, site.SiteId, today, decision);
+        var next = await _db.OversightMeetings.Where(m => m.ProviderId == site.ProviderId && m.HeldOn >= today).OrderBy(m => m.HeldOn).FirstOrDefaultAsync(cancellationToken);
+        if (next is not null)
+        {
+            minute.MinutedIn(next);
+        }
+
+        _db.OversightMinutes.Add(minute);
+    }
+}

@@ -1,0 +1,45 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Sites;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Security;
+
+namespace Verivius.Web.Features.Challenges;
+
+/// <summary>
+/// What the engine finds at a site as of a day, without changing the register: each finding with the
+/// status and dates of its challenge in the register where it has one, as the command line prints it.
+/// </summary>
+public sealed record EvaluateChallengesQuery(string SiteCode, DateOnly? AsOf) : IQuery<IReadOnlyList<EvaluatedChallenge>>;
+
+public sealed record EvaluatedChallenge(string Code, string SiteCode, ChallengeSeverity Severity, ChallengeStatus Status, string Subject, string Finding, DateOnly RaisedOn, DateOnly UpdatedOn);
+
+internal sealed class EvaluateChallengesHandler : IQueryHandler<EvaluateChallengesQuery, IReadOnlyList<EvaluatedChallenge>>
+{
+    private readonly VeriviusDbContext _db;
+    private readonly SiteAccess _access;
+    private readonly ChallengeRunner _runner;
+
+    public EvaluateChallengesHandler(VeriviusDbContext db, SiteAccess access, ChallengeRunner runner)
+    {
+        _db = db;
+        _access = access;
+        _runner = runner;
+    }
+
+    public async ValueTask<IReadOnlyList<EvaluatedChallenge>> Handle(EvaluateChallengesQuery query, CancellationToken cancellationToken)
+    {
+        var site = await _access.ChallengeSiteAsync(query.SiteCode, cancellationToken);
+        var code = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => s.Code).SingleAsync(cancellationToken);
+        var asOf = query.AsOf ?? _runner.Today;
+        var findings = await _runner.EvaluateAsync(site.SiteId, asOf, cancellationToken);
+        var register = (await _db.Challenges.AsNoTracking().Where(c => c.SiteId == site.SiteId).ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.Code, c.Key));
+        return [.. findings.Select(f => register.TryGetValue((f.Code, f.Key), out var held) && held.Status.IsActive()
+            ? new EvaluatedChallenge(f.Code, code, f.Severity, held.Status, First(f), f.Finding, held.OpenedOn, held.UpdatedOn)
+            : new EvaluatedChallenge(f.Code, code, f.Severity, ChallengeStatus.Open, First(f), f.Finding, asOf, asOf))];
+    }
+
+    private static string First(ChallengeFinding finding) => finding.Subjects.Count > 0 ? finding.Subjects[0].ToString() : "";
+}

@@ -1,0 +1,101 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Access;
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Evidence;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Common;
+using Verivius.Web.Features.Records;
+using Verivius.Web.Security;
+
+namespace Verivius.Web.Features.Challenges;
+
+/// <summary>One challenge with its records, its history and what the person looking may do with it.</summary>
+public sealed record GetChallengeQuery(string SiteCode, Guid ChallengeId) : IQuery<ChallengeVm>;
+
+public sealed record ChallengeVm(
+    Guid Id,
+    string SiteCode,
+    string SiteName,
+    string Code,
+    string RuleTitle,
+    ChallengeSeverity Severity,
+    ChallengeStatus Status,
+    string Finding,
+    string Resolution,
+    IReadOnlyList<SubjectLinkVm> Subjects,
+    DateOnly RaisedOn,
+    DateOnly OpenedOn,
+    DateOnly UpdatedOn,
+    DateOnly? ClosedOn,
+    string? ClosedReason,
+    DateOnly? EscalatedOn,
+    string? EscalationReason,
+    IReadOnlyList<ChallengeEventVm> History,
+    bool CanRespond,
+    bool CanDecide,
+    string? CannotAcceptBecause);
+
+/// <summary>A record named in a challenge or an answer, with the address of its page where it has one.</summary>
+public sealed record SubjectLinkVm(string Text, string? Href)
+{
+    public static SubjectLinkVm Of(string siteCode, SubjectRef subject)
+    {
+        var kind = RecordKinds.All.FirstOrDefault(k => k.Kind == subject.Kind);
+        var text = subject.Kind == RecordKind.Attachment ? subject.Ref : $"{kind?.Singular ?? subject.Kind.ToString()} {subject.Ref}";
+        return new(text, kind is null ? null : $"/sites/{siteCode}/records/{kind.Slug}/{Uri.EscapeDataString(subject.Ref)}");
+    }
+}
+
+public sealed record ChallengeEventVm(ChallengeEventKind Kind, DateOnly On, DateTimeOffset At, string By, string Text, IReadOnlyList<SubjectLinkVm> Evidence);
+
+internal sealed class GetChallengeHandler : IQueryHandler<GetChallengeQuery, ChallengeVm>
+{
+    private readonly VeriviusDbContext _db;
+    private readonly SiteAccess _access;
+    private readonly CurrentActor _actor;
+
+    public GetChallengeHandler(VeriviusDbContext db, SiteAccess access, CurrentActor actor)
+    {
+        _db = db;
+        _access = access;
+        _actor = actor;
+    }
+
+    public async ValueTask<ChallengeVm> Handle(GetChallengeQuery query, CancellationToken cancellationToken)
+    {
+        var site = await _access.ChallengeSiteAsync(query.SiteCode, cancellationToken);
+        var scope = await _access.ScopeAsync(cancellationToken);
+        var siteName = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => s.Name).SingleAsync(cancellationToken);
+        var challenge = await _db.Challenges.AsNoTracking().Include(c => c.History)
+            .FirstOrDefaultAsync(c => c.Id == query.ChallengeId && c.SiteId == site.SiteId, cancellationToken)
+            ?? throw new NotFoundException("No such challenge at this site.");
+        var code = query.SiteCode.Trim();
+        var history = challenge.History.OrderBy(e => e.CreatedAt).ThenBy(e => e.On)
+            .Select(e => new ChallengeEventVm(e.Kind, e.On, e.CreatedAt, e.CreatedBy, e.Text, [.. e.EvidenceRefs.Select(r => SubjectLinkVm.Of(code, r))]))
+            .ToList();
+        var canDecide = SiteAccessPolicy.CanDecideChallenges(scope, site);
+        return new ChallengeVm(
+            challenge.Id,
+            code,
+            siteName,
+            challenge.Code,
+            ChallengeCatalogue.Of(challenge.Code).Title,
+            challenge.Severity,
+            challenge.Status,
+            challenge.Finding,
+            challenge.Resolution,
+            [.. challenge.SubjectRefs.Select(r => SubjectLinkVm.Of(code, r))],
+            challenge.RaisedOn,
+            challenge.OpenedOn,
+            challenge.UpdatedOn,
+            challenge.ClosedOn,
+            challenge.ClosedReason,
+            challenge.EscalatedOn,
+            challenge.EscalationReason,
+            history,
+            challenge.Status.IsActive() && SiteAccessPolicy.CanChange(scope, site),
+            canDecide,
+            canDecide ? ChallengeDecisions.CannotAcceptBecause(challenge, _actor.ActorName) : "Only the nominated individual accepts a site's answer.");
+    }
+}

@@ -1,0 +1,131 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Access;
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Sites;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Common;
+using Verivius.Web.Security;
+
+namespace Verivius.Web.Features.Challenges;
+
+/// <summary>The challenge register of one site, or of every site the person may see challenges of.</summary>
+public sealed record ListChallengesQuery(string? SiteCode, ChallengeFilter Filter, ListRequest Request) : IQuery<ChallengeRegisterVm>;
+
+public sealed record ChallengeRegisterVm(
+    string? SiteCode,
+    string? SiteName,
+    ChallengeFilter Filter,
+    Page<ChallengeRowVm> Challenges,
+    IReadOnlyList<(string Code, string Name)> Sites,
+    bool CanRun);
+
+internal sealed class ListChallengesHandler : IQueryHandler<ListChallengesQuery, ChallengeRegisterVm>
+{
+    private readonly VeriviusDbContext _db;
+    private readonly SiteAccess _access;
+    private readonly ChallengeRunner _runner;
+
+    public ListChallengesHandler(VeriviusDbContext db, SiteAccess access, ChallengeRunner runner)
+    {
+        _db = db;
+        _access = access;
+        _runner = runner;
+    }
+
+    public async ValueTask<ChallengeRegisterVm> Handle(ListChallengesQuery query, CancellationToken cancellationToken)
+    {
+        var scope = await _access.ScopeAsync(cancellationToken);
+        IQueryable<Site> sites;
+        string? siteName = null;
+        bool canRun;
+        if (query.SiteCode is { } code)
+        {
+            var site = await _access.ChallengeSiteAsync(code, cancellationToken);
+            sites = _db.Sites.Where(s => s.Id == site.SiteId);
+            siteName = await sites.Select(s => s.Name).SingleAsync(cancellationToken);
+            canRun = SiteAccessPolicy.CanChange(scope, site);
+        }
+        else
+        {
+            sites = _access.ChallengeSites(scope);
+            canRun = scope.SeesWholeProvider;
+        }
+
+        var rows = ChallengeRegister.Rows(_db, sites, query.Filter, _runner.Today);
+        rows = (query.Request.Sort, query.Request.Descending) switch
+        {
+            ("site", var d) => d ? rows.OrderByDescending(r => r.SiteName).ThenBy(r => r.Code) : rows.OrderBy(r => r.SiteName).ThenBy(r => r.Code),
+            ("code", var d) => d ? rows.OrderByDescending(r => r.Code).ThenBy(r => r.SiteName) : rows.OrderBy(r => r.Code).ThenBy(r => r.SiteName),
+            ("status", var d) => d ? rows.OrderByDescending(r => r.Status).ThenBy(r => r.OpenedOn) : rows.OrderBy(r => r.Status).ThenBy(r => r.OpenedOn),
+            ("opened", var d) => d ? rows.OrderByDescending(r => r.OpenedOn).ThenBy(r => r.Code) : rows.OrderBy(r => r.OpenedOn).ThenBy(r => r.Code),
+            ("updated", var d) => d ? rows.OrderByDescending(r => r.UpdatedOn).ThenBy(r => r.Code) : rows.OrderBy(r => r.UpdatedOn).ThenBy(r => r.Code),
+            (_, true) => ChallengeRegister.BySeverity(rows, descending: true),
+            _ => ChallengeRegister.BySeverity(rows, descending: false),
+        };
+        var choices = query.SiteCode is null
+            ? (await sites.OrderBy(s => s.Name).Select(s => new { s.Code, s.Name }).ToListAsync(cancellationToken)).Select(s => (s.Code, s.Name)).ToList()
+            : [];
+        return new ChallengeRegisterVm(query.SiteCode, siteName, query.Filter, await rows.ToPageAsync(query.Request, cancellationToken), choices, canRun);
+    }
+}
+
+/// <summary>The register's rows as one query: filtered by site scope and the register's filters, projected in SQL.</summary>
+internal static class ChallengeRegister
+{
+    public static IQueryable<ChallengeRowVm> Rows(VeriviusDbContext db, IQueryable<Site> sites, ChallengeFilter filter, DateOnly today)
+    {
+        var challenges = db.Challenges.AsQueryable();
+        if (filter.Statuses is { } statuses)
+        {
+            challenges = challenges.Where(c => statuses.Contains(c.Status));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Code))
+        {
+            var code = filter.Code.Trim().ToUpperInvariant();
+            challenges = challenges.Where(c => c.Code == code);
+        }
+
+        if (filter.SeverityValue is { } severity)
+        {
+            challenges = challenges.Where(c => c.Severity == severity);
+        }
+
+        if (filter.OpenDays is int days and > 0)
+        {
+            var openedBy = today.AddDays(-days);
+            challenges = challenges.Where(c => c.OpenedOn <= openedBy);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Site))
+        {
+            var site = filter.Site.Trim();
+            sites = sites.Where(s => s.Code == site);
+        }
+
+        return challenges.Join(sites, c => c.SiteId, s => s.Id, (c, s) => new ChallengeRowVm
+        {
+            Id = c.Id,
+            SiteCode = s.Code,
+            SiteName = s.Name,
+            Code = c.Code,
+            Severity = c.Severity,
+            Status = c.Status,
+            Subjects = c.Subjects,
+            Finding = c.Finding,
+            RaisedOn = c.RaisedOn,
+            OpenedOn = c.OpenedOn,
+            UpdatedOn = c.UpdatedOn,
+            Escalated = c.EscalatedOn != null,
+        });
+    }
+
+    /// <summary>Most severe first (or last), then the longest open.</summary>
+    public static IQueryable<ChallengeRowVm> BySeverity(IQueryable<ChallengeRowVm> rows, bool descending)
+    {
+        return descending
+            ? rows.OrderByDescending(r => r.Severity == ChallengeSeverity.High ? 0 : r.Severity == ChallengeSeverity.Medium ? 1 : 2).ThenBy(r => r.OpenedOn).ThenBy(r => r.Code)
+            : rows.OrderBy(r => r.Severity == ChallengeSeverity.High ? 0 : r.Severity == ChallengeSeverity.Medium ? 1 : 2).ThenBy(r => r.OpenedOn).ThenBy(r => r.Code);
+    }
+}

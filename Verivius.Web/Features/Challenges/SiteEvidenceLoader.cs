@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Evidence;
+using Verivius.Infrastructure.Persistence;
+
+namespace Verivius.Web.Features.Challenges;
+
+/// <summary>
+/// Reads what the challenge rules need for a batch of sites in one query per kind of record, untracked,
+/// leaving out what cannot have happened by the as-of day, so a provider of hundreds of sites is judged
+/// in a few dozen queries rather than thousands.
+/// </summary>
+internal static class SiteEvidenceLoader
+{
+    public static async Task<Dictionary<Guid, SiteEvidence>> LoadAsync(VeriviusDbContext db, IReadOnlyCollection<Guid> siteIds, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var ids = siteIds.ToList();
+        var actions = (await db.Actions.AsNoTracking().Where(a => ids.Contains(a.SiteId) && a.Details.RaisedOn <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var meetings = (await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.SiteId) && m.Details.HeldOn <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var decisions = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.SiteId) && d.MadeOn <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var incidents = (await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.SiteId) && i.Details.OccurredOn <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var complaints = (await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.SiteId) && c.Details.ReceivedOn <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var audits = (await db.Audits.AsNoTracking().Include(a => a.Themes).Where(a => ids.Contains(a.SiteId) && a.Details.HeldOn <= asOf).AsSplitQuery().ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var staffing = (await db.Staffing.AsNoTracking().Where(w => ids.Contains(w.SiteId) && w.Details.WeekStarting <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+
+        // Training and supervision are monthly snapshots: only each site's newest one by the as-of day counts.
+        var training = (await db.Training.AsNoTracking()
+            .Where(t => ids.Contains(t.SiteId) && t.Period == db.Training.Where(x => x.SiteId == t.SiteId && x.Period <= asOf).Max(x => (DateOnly?)x.Period))
+            .ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var supervision = (await db.Supervision.AsNoTracking()
+            .Where(s => ids.Contains(s.SiteId) && s.Period == db.Supervision.Where(x => x.SiteId == s.SiteId && x.Period <= asOf).Max(x => (DateOnly?)x.Period))
+            .ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var feedback = (await db.Feedback.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.ReceivedOn <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var findings = (await db.InspectionFindings.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.InspectedOn <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var assurance = (await db.AssuranceStatements.AsNoTracking().Where(a => ids.Contains(a.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var risks = (await db.RecoveryRisks.AsNoTracking().Where(r => ids.Contains(r.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var selfAssessments = (await db.SelfAssessments.AsNoTracking().Where(s => ids.Contains(s.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var attachments = (await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var links = (await db.EvidenceLinks.AsNoTracking().Where(l => ids.Contains(l.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var packs = (await db.Packs.AsNoTracking().Where(p => ids.Contains(p.SiteId) && p.Period <= asOf).Select(p => new { p.SiteId, p.Period }).ToListAsync(cancellationToken)).ToLookup(p => p.SiteId, p => p.Period);
+
+        return ids.ToDictionary(id => id, id => new SiteEvidence
+        {
+            SiteId = id,
+            Actions = [.. actions[id]],
+            Meetings = [.. meetings[id]],
+            Decisions = [.. decisions[id]],
+            Incidents = [.. incidents[id]],
+            Complaints = [.. complaints[id]],
+            Audits = [.. audits[id]],
+            Staffing = [.. staffing[id]],
+            Training = [.. training[id]],
+            Supervision = [.. supervision[id]],
+            Feedback = [.. feedback[id]],
+            Findings = [.. findings[id]],
+            Assurance = [.. assurance[id]],
+            Risks = [.. risks[id]],
+            SelfAssessments = [.. selfAssessments[id]],
+            Attachments = [.. attachments[id]],
+            EvidenceLinks = [.. links[id]],
+            PackPeriods = [.. packs[id]],
+        });
+    }
+}

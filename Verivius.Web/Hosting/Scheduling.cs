@@ -1,0 +1,49 @@
+using Quartz;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Infrastructure.Scheduling;
+using Verivius.Web.Features.Challenges;
+
+namespace Verivius.Web.Hosting;
+
+/// <summary>The <c>Scheduling</c> settings: whether the scheduler runs here, and when the nightly work is done.</summary>
+public sealed class SchedulingOptions
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>Off for instances that should only serve pages, and in tests that do not exercise the scheduler.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Create Quartz's tables when they are missing (the embedded database); a DBA may provision them instead.</summary>
+    public bool ProvisionSchema { get; set; } = true;
+
+    /// <summary>A Quartz cron expression (seconds first) in <see cref="TimeZone"/>.</summary>
+    public string NightlyChallenges { get; set; } = "0 30 2 * * ?";
+
+    public string TimeZone { get; set; } = "Europe/London";
+}
+
+public static class Scheduling
+{
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        services.AddSingleton(options);
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        services.AddQuartz(quartz =>
+        {
+            quartz.UsePortalDatabase(DatabaseConnection.From(configuration, contentRoot), options.ProvisionSchema);
+            quartz.AddJob<NightlyChallengesJob>(job => job.WithIdentity(NightlyChallengesJob.Key).StoreDurably().WithDescription("Run the challenge engine for every site"));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(NightlyChallengesJob.Key)
+                .WithIdentity("nightly-challenges", "challenges")
+                .WithCronSchedule(options.NightlyChallenges, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        return services;
+    }
+}
