@@ -3,6 +3,7 @@ using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Verivius.Benchmarks;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Infrastructure.Workbooks;
 using Verivius.Tests;
@@ -11,12 +12,18 @@ using Verivius.Web.Features.Packs;
 using Verivius.Web.Security;
 
 // dotnet run -c Release --project Verivius.Benchmarks [-- --runs N --rows R]
+// dotnet run -c Release --project Verivius.Benchmarks -- challenges [--sites 500 --months 36 --runs 5]
 // The first runs after start pay for JIT tiering (the first import ~2 s, the second ~1 s); they are
 // reported as the cold figure and kept out of the steady-state median and p95.
 const int WarmUp = 3;
 var runs = Argument("--runs", 7);
 var rows = Argument("--rows", 5000);
 Console.WriteLine($"Verivius benchmarks on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {runs} runs each");
+if (args.Contains("challenges"))
+{
+    await Verivius.Benchmarks.ChallengeBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs);
+    return;
+}
 
 using var factory = new PortalFactory();
 factory.CreateClient().Dispose();
@@ -41,7 +48,7 @@ for (var run = 0; run < runs + WarmUp; run++)
     }
 }
 
-Report($"Read and validate {rows:N0} rows (ms)", readTimes);
+Figures.Report($"Read and validate {rows:N0} rows (ms)", readTimes);
 
 // Each run imports into a fresh site, so every run does the whole import (no 'unchanged' shortcut).
 var importTimes = new List<double>();
@@ -69,7 +76,7 @@ for (var run = 0; run < runs + WarmUp; run++)
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Import of a {rows:N0}-row pack, first run after start (ms): {coldImport:F0}"));
-Report($"Import of a {rows:N0}-row pack, steady (ms)", importTimes);
+Figures.Report($"Import of a {rows:N0}-row pack, steady (ms)", importTimes);
 
 var bomb = ZipBomb();
 var hostileTimes = new List<double>();
@@ -98,16 +105,8 @@ for (var run = 0; run <= runs; run++)
 }
 
 Console.WriteLine($"Zip bomb: {bomb.Length / 1024:N0} KB packed, 200 MB declared inside");
-Report("Refusal of a zip bomb (ms)", hostileTimes);
-Report("Refusal of a zip bomb (MB allocated)", hostileMemory);
-
-static void Report(string what, List<double> samples)
-{
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  runs in order: {string.Join(" ", samples.Select(s => s.ToString("F0", CultureInfo.InvariantCulture)))}"));
-    samples.Sort();
-    double At(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-45} median {At(0.5),8:F1}   p95 {At(0.95),8:F1}   min {samples[0],8:F1}   max {samples[^1],8:F1}"));
-}
+Figures.Report("Refusal of a zip bomb (ms)", hostileTimes);
+Figures.Report("Refusal of a zip bomb (MB allocated)", hostileMemory);
 
 static byte[] LargePack(int rows, string site = "1-123456789")
 {

@@ -6,7 +6,7 @@ namespace Verivius.Tests.Cli;
 /// <summary>The verbs as an operator runs them: a separate process, against the database its environment names.</summary>
 public sealed class OperatorCommandTests : IDisposable
 {
-    private static readonly string[] Verbs = ["migrate", "create-provider", "create-user", "import-sites", "verify-history", "import-pack", "packs"];
+    private static readonly string[] Verbs = ["migrate", "create-provider", "create-user", "import-sites", "verify-history", "import-pack", "packs", "challenges", "run-challenges"];
 
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"verivius-cli-{Guid.NewGuid():N}.db");
     private readonly string _csv = Path.Combine(Path.GetTempPath(), $"verivius-sites-{Guid.NewGuid():N}.csv");
@@ -114,6 +114,46 @@ public sealed class OperatorCommandTests : IDisposable
             Assert.Equal((1, true), (notTheirs.Exit, notTheirs.Error.Contains("No site 1-666000002 that you can see.", StringComparison.Ordinal)));
             Assert.Equal(0, packs.Exit);
             Assert.Matches(@"2026-10\s+1\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+rm@pack\.example\s+[0-9a-f]{64}\s+Actions 1", packs.Out);
+        }
+        finally
+        {
+            File.Delete(workbook);
+        }
+    }
+
+    [Fact]
+    public async Task Challenges_PrintsASitesOpenChallengesAsOfADay_InTheExportColumns_AndRunChallengesBringsTheRegisterUpToDate()
+    {
+        var workbook = Path.Combine(Path.GetTempPath(), $"verivius-pack-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await RunAsync("create-provider", "--name", "Rule Care");
+            await File.WriteAllTextAsync(_csv, "SiteCode,Name,ServiceType\n1-777000001,Oak House,CareHome\n");
+            await RunAsync("import-sites", "--provider", "Rule Care", "--file", _csv);
+            await RunAsync(["create-user", "--email", "rm@rule.example", "--role", "RegisteredManager", "--provider", "Rule Care", "--sites", "1-777000001", "--password-stdin"], "a long enough password\n");
+            await File.WriteAllBytesAsync(workbook, new PackWorkbook("1-777000001").Build());
+            await RunAsync("import-pack", "--file", workbook, "--user", "rm@rule.example");
+
+            // ACT-1 of the default pack is due on 30 October 2026: 14 days late is not yet overdue, 15 is.
+            var beforeOverdue = await RunAsync("challenges", "--site", "1-777000001", "--asof", "2026-11-13", "--format", "csv");
+            var overdue = await RunAsync("challenges", "--site", "1-777000001", "--asof", "2026-11-14", "--format", "csv");
+            var table = await RunAsync("challenges", "--site", "1-777000001", "--asof", "2026-11-14");
+            var badDate = await RunAsync("challenges", "--site", "1-777000001", "--asof", "14/11/2026");
+            var noSite = await RunAsync("challenges", "--site", "1-777000009");
+            var run = await RunAsync("run-challenges", "--asof", "2026-11-14");
+            var runAgain = await RunAsync("run-challenges", "--asof", "2026-11-14");
+
+            Assert.Equal(0, overdue.Exit);
+            var lines = overdue.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("Code,SiteCode,Severity,Status,Subject,Finding,RaisedOn,UpdatedOn", lines[0]);
+            Assert.Contains(lines, l => l.StartsWith("ACT-OVERDUE,1-777000001,Medium,Open,Actions:ACT-1,", StringComparison.Ordinal) && l.EndsWith(",2026-11-14,2026-11-14", StringComparison.Ordinal));
+            Assert.DoesNotContain("ACT-OVERDUE", beforeOverdue.Out, StringComparison.Ordinal);
+            Assert.Matches(@"ACT-OVERDUE\s+Medium\s+Open\s+2026-11-14\s+Action ACT-1", table.Out);
+            Assert.Equal((1, true), (badDate.Exit, badDate.Error.Contains("--asof must be a date written YYYY-MM-DD", StringComparison.Ordinal)));
+            Assert.Equal((1, true), (noSite.Exit, noSite.Error.Contains("No site 1-777000009", StringComparison.Ordinal)));
+            Assert.Equal(0, run.Exit);
+            Assert.Matches(@"1 site\(s\) checked: \d+ challenge\(s\) raised", run.Out);
+            Assert.Contains("1 site(s) checked: 0 challenge(s) raised, 0 changed, 0 reopened, 0 closed as condition cleared.", runAgain.Out, StringComparison.Ordinal);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
@@ -49,6 +50,27 @@ public class DemoDataTests : IClassFixture<DemoDataTests.DemoFactory>
         Assert.Equal(4, hawthornMatrixMonths);
         Assert.Equal(0, mapleExpired);
         Assert.True(riversideCarePlansMissed > 0, "Riverside's complaint learning should miss care plans.");
+    }
+
+    [Fact]
+    public async Task TheChallengeEngine_RaisesWhatEachSitesCharacterShould_AndNothingOfItsOwnAtTheExemplarySite()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var open = (await db.Challenges.Where(c => c.Status == ChallengeStatus.Open)
+                .Join(db.Sites, c => c.SiteId, s => s.Id, (c, s) => new { s.Name, c.Code })
+                .ToListAsync())
+            .GroupBy(c => c.Name)
+            .ToDictionary(g => g.Key, g => g.Select(c => c.Code).ToHashSet());
+
+        // Staffing and falls are open risks at every demo site: that, rightly, is provider-wide.
+        Assert.Equal([ChallengeCodes.ProvSystemicRisk], open["Beech House"]);
+        Assert.Superset(new HashSet<string> { ChallengeCodes.IncNotificationMissing, ChallengeCodes.IncCandourLate, ChallengeCodes.AssurNoEvidence, ChallengeCodes.AssurContradicted }, open["Cedar Lodge"]);
+        Assert.Superset(new HashSet<string> { ChallengeCodes.ActNoClosures, ChallengeCodes.TrailMinutesThin }, open["Elm Court"]);
+        Assert.Superset(new HashSet<string> { ChallengeCodes.TrailMeetingGap, ChallengeCodes.TrnMatrixStale, ChallengeCodes.InsightOverconfident }, open["Hawthorn View"]);
+        Assert.Superset(new HashSet<string> { ChallengeCodes.AudHeadlineMasksTheme, ChallengeCodes.TrnMatrixTooClean }, open["Maple Grange"]);
+        Assert.Superset(new HashSet<string> { ChallengeCodes.CmpLearningNotInCarePlan }, open["Riverside Home Care"]);
+        Assert.False(await db.Challenges.AnyAsync(c => c.Status == ChallengeStatus.Closed), "The demo runs the engine once, after all its months, so nothing should have opened and cleared.");
     }
 
     public sealed class DemoFactory : PortalFactory

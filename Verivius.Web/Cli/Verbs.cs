@@ -24,6 +24,7 @@ internal static class Verbs
         yield return PackVerbs.Packs(console);
         yield return ChallengeVerbs.Challenges(console);
         yield return ChallengeVerbs.RunChallenges(console);
+        yield return ScaleVerbs.SeedScale(console);
     }
 
     private static Command Migrate(VerbConsole console)
@@ -162,7 +163,7 @@ internal static class Verbs
         }
     }
 
-    private static int Report(VerbConsole console, Outcome outcome, Func<string> success)
+    public static int Report(VerbConsole console, Outcome outcome, Func<string> success)
     {
         if (outcome.Succeeded)
         {

@@ -23,7 +23,8 @@ internal static class DemoPacks
     /// <param name="carryOver">Whether to re-send last month's open actions that were closed this month (off when asked for last month's own rows).</param>
     public static Dictionary<string, List<Dictionary<string, object?>>> Rows(DemoSite site, PackPeriod period, int monthIndex, bool carryOver = true)
     {
-        var random = new Random(HashCode.Combine(site.Code.GetHashCode(StringComparison.Ordinal), period.Year * 12 + period.Month));
+        // string.GetHashCode differs from process to process; the demo must not.
+        var random = new Random(site.Code.Aggregate(period.Year * 12 + period.Month, (seed, ch) => unchecked((seed * 31) + ch)));
         var sheets = new Dictionary<string, List<Dictionary<string, object?>>>();
         List<Dictionary<string, object?>> Sheet(string name) => sheets.TryGetValue(name, out var rows) ? rows : sheets[name] = [];
         void Add(string sheet, params (string Column, object? Value)[] cells)
@@ -198,7 +199,8 @@ internal static class DemoPacks
         void AddAction(string actionRef, string title, string source, string sourceRef, DateOnly raised, string area)
         {
             var closes = Closes(site, actionRef);
-            var closedOn = raised.AddDays(14 + random.Next(20));
+            // The exemplary site closes its actions within days, so even last month's are done or not yet due.
+            var closedOn = raised.AddDays(site.Exemplary ? 3 + random.Next(7) : 14 + random.Next(20));
             var closedInMonth = closes && closedOn <= period.LastDay;
             Add("Actions", ("ActionRef", actionRef), ("Title", title), ("Source", source), ("SourceRef", sourceRef), ("Owner", "Deputy manager"), ("RaisedOn", raised), ("DueOn", raised.AddDays(28)),
                 ("Status", closedInMonth ? "Closed" : "Open"), ("ClosedOn", closedInMonth ? closedOn : null),

@@ -36,7 +36,8 @@ internal sealed class EvaluateChallengesHandler : IQueryHandler<EvaluateChalleng
         var findings = await _runner.EvaluateAsync(site.SiteId, asOf, cancellationToken);
         var register = (await _db.Challenges.AsNoTracking().Where(c => c.SiteId == site.SiteId).ToListAsync(cancellationToken))
             .ToDictionary(c => (c.Code, c.Key));
-        return [.. findings.Select(f => register.TryGetValue((f.Code, f.Key), out var held) && held.Status.IsActive()
+        // The register's status and dates describe the finding only if it was already in the register by the day asked about.
+        return [.. findings.Select(f => register.TryGetValue((f.Code, f.Key), out var held) && held.Status.IsActive() && held.OpenedOn <= asOf
             ? new EvaluatedChallenge(f.Code, code, f.Severity, held.Status, First(f), f.Finding, held.OpenedOn, held.UpdatedOn)
             : new EvaluatedChallenge(f.Code, code, f.Severity, ChallengeStatus.Open, First(f), f.Finding, asOf, asOf))];
     }

@@ -57,10 +57,8 @@ internal sealed class ThresholdSettingsHandler : IQueryHandler<GetThresholdsQuer
             thresholds = setting.Write(thresholds, number);
         }
 
-        if (problems.Count == 0)
-        {
-            problems.AddRange(thresholds.Problems().Select(p => new FieldProblem(p.Setting, p.Problem)));
-        }
+        // Every problem at once: a value out of range is reported beside one that is not a number.
+        problems.AddRange(thresholds.Problems().Where(p => problems.TrueForAll(known => known.Field != p.Setting)).Select(p => new FieldProblem(p.Setting, p.Problem)));
 
         if (problems.Count > 0)
         {

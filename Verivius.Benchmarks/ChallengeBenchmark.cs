@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Verivius.Domain.Challenges;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Tests;
+using Verivius.Tests.Support;
+using Verivius.Web.Features.Challenges;
+using Verivius.Web.Features.Scale;
+
+namespace Verivius.Benchmarks;
+
+/// <summary>
+/// The challenge engine over every site of a large provider: generates the provider (seed-scale),
+/// then times the first run (which raises and writes every challenge), steady runs on unchanged
+/// records (which must change nothing), and, for one steady pass, loading against evaluating.
+/// </summary>
+internal static class ChallengeBenchmark
+{
+    public static async Task RunAsync(int sites, int months, int runs)
+    {
+        using var factory = new PortalFactory();
+        factory.CreateClient().Dispose();
+        var timer = Stopwatch.StartNew();
+        await TestWorlds.AsOperatorAsync(factory, async mediator =>
+        {
+            var seeded = await mediator.Send(new SeedScaleCommand(sites, months, 1));
+            TestWorlds.Expect(seeded);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scale data: {sites} sites × {months} months, {seeded.Value!.Records:N0} records, generated in {timer.Elapsed.TotalSeconds:F0} s"));
+        });
+
+        List<Guid> siteIds;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            siteIds = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Sites.Select(s => s.Id).ToListAsync();
+        }
+
+        var first = await TimedRunAsync(factory, siteIds);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Challenge engine, first run (raises and writes every challenge): {first.Milliseconds:F0} ms; {first.Summary}"));
+
+        var steady = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            var timed = await TimedRunAsync(factory, siteIds);
+            if (timed.Summary.Raised + timed.Summary.Changed + timed.Summary.Cleared + timed.Summary.Reopened > 0)
+            {
+                throw new InvalidOperationException("A run on unchanged records changed the register: " + timed.Summary);
+            }
+
+            steady.Add(timed.Milliseconds);
+        }
+
+        Figures.Report($"Challenge engine, {sites} sites, steady (ms)", steady);
+        await BreakdownAsync(factory, siteIds);
+    }
+
+    private static async Task<(double Milliseconds, ChallengeRunSummary Summary)> TimedRunAsync(PortalFactory factory, List<Guid> siteIds)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Verivius.Web.Security.CurrentActor>().AssumeOperator("benchmark");
+        var runner = scope.ServiceProvider.GetRequiredService<ChallengeRunner>();
+        var timer = Stopwatch.StartNew();
+        var summary = await runner.RunAsync(siteIds, runner.Today, CancellationToken.None);
+        return (timer.Elapsed.TotalMilliseconds, summary);
+    }
+
+    /// <summary>One pass split into its two halves: reading the records, and the rules over them.</summary>
+    private static async Task BreakdownAsync(PortalFactory factory, List<Guid> siteIds)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        double loading = 0, evaluating = 0;
+        var findings = 0;
+        foreach (var batch in siteIds.Chunk(50))
+        {
+            var timer = Stopwatch.StartNew();
+            var evidence = await SiteEvidenceLoader.LoadAsync(db, batch, today, CancellationToken.None);
+            loading += timer.Elapsed.TotalMilliseconds;
+            timer.Restart();
+            findings += evidence.Values.Sum(site => ChallengeEngine.Evaluate(site, today).Count);
+            evaluating += timer.Elapsed.TotalMilliseconds;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  of which loading the records {loading:F0} ms, the rules {evaluating:F0} ms ({findings:N0} findings)"));
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Verivius.Domain.Challenges;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Tests.Support;
+
+namespace Verivius.Tests.Web;
+
+/// <summary>
+/// A challenge followed through in the portal: the site answers with evidence, the nominated
+/// individual accepts or escalates, and every decision lands, dated, in the next oversight meeting's minutes.
+/// </summary>
+public class ChallengeLifecycleWebTests : IClassFixture<PortalFactory>
+{
+    private readonly PortalFactory _factory;
+
+    public ChallengeLifecycleWebTests(PortalFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task TheSiteAnswers_AManagerCannotAccept_TheNiAccepts_AndTheDecisionIsInTheNextMeetingsMinutes()
+    {
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
+        var challenge = await ChallengeAsync(site, ChallengeCodes.ActOverdue);
+        var page = $"/sites/{site}/challenges/{challenge.Id}";
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
+        var meetingDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var scheduled = await ni.SubmitAsync("/oversight", "/oversight", new() { ["heldOn"] = meetingDay, ["title"] = "December oversight" });
+
+        using var unknownEvidence = await manager.SubmitAsync(page, page + "/respond", new() { ["answer"] = "Done", ["evidenceRefs"] = "Audits:AUD-404" });
+        using var answered = await manager.SubmitAsync(page, page + "/respond", new() { ["answer"] = "The plans were refreshed; see the audit", ["evidenceRefs"] = "Audits:AUD-1" });
+        using var managerAccepts = await manager.PostAsync(page + "/accept", [KeyValuePair.Create("__RequestVerificationToken", await manager.TokenFromAsync(page))]);
+        using var accepted = await ni.SubmitAsync(page, page + "/accept", new() { ["note"] = "Evidence seen at the visit" });
+        var (_, shown) = await ni.GetAsync(page);
+        var (_, minutes) = await ni.GetAsync(scheduled.Headers.Location!.ToString());
+
+        Assert.Contains("&quot;Audits:AUD-404&quot; names no record or attachment of this site.", await unknownEvidence.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, managerAccepts.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(ChallengeStatus.Accepted, (await ChallengeAsync(site, ChallengeCodes.ActOverdue)).Status);
+        Assert.Contains($"href=\"/sites/{site}/records/audits/AUD-1\"", shown, StringComparison.Ordinal);
+        Assert.Contains("Accepted ACT-OVERDUE: Evidence seen at the visit", minutes, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{page}\"", minutes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheNi_CannotAcceptTheirOwnAnswer_AndAnEscalationIsFlaggedThenClosed_EachDecisionWaitingForAMeetingUntilOneIsSet()
+    {
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
+        var challenge = await ChallengeAsync(site, ChallengeCodes.ActOverdue);
+        var page = $"/sites/{site}/challenges/{challenge.Id}";
+        using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
+
+        using var answered = await ni.SubmitAsync(page, page + "/respond", new() { ["answer"] = "I chased it myself" });
+        using var ownAccept = await ni.SubmitAsync(page, page + "/accept", []);
+        using var noReason = await ni.SubmitAsync(page, page + "/escalate", new() { ["note"] = " " });
+        using var escalated = await ni.SubmitAsync(page, page + "/escalate", new() { ["note"] = "Third month overdue: the board should see it" });
+        var (_, register) = await ni.GetAsync($"/sites/{site}/challenges?status=Escalated");
+        using var closed = await ni.SubmitAsync(page, page + "/close", new() { ["note"] = "The board agreed a new owner" });
+        var (_, waiting) = await ni.GetAsync("/oversight");
+        var meetingDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var scheduled = await ni.SubmitAsync("/oversight", "/oversight", new() { ["heldOn"] = meetingDay });
+        var (_, minutes) = await ni.GetAsync(scheduled.Headers.Location!.ToString());
+
+        Assert.Contains("You wrote the answer to this challenge; someone else must accept it.", await ownAccept.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Write the reason for escalating.", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, escalated.StatusCode);
+        Assert.Contains(WebUtility.HtmlEncode(challenge.Finding), register, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Contains("Escalated ACT-OVERDUE: Third month overdue", waiting, StringComparison.Ordinal);
+        Assert.Contains("Escalated ACT-OVERDUE: Third month overdue", minutes, StringComparison.Ordinal);
+        Assert.Contains("Closed ACT-OVERDUE: The board agreed a new owner", minutes, StringComparison.Ordinal);
+        var final = await ChallengeAsync(site, ChallengeCodes.ActOverdue);
+        Assert.Equal(ChallengeStatus.Closed, final.Status);
+        Assert.NotNull(final.EscalatedOn);
+    }
+
+    [Fact]
+    public async Task TheNi_RaisesAManualChallengeOnARecord_AndAManagerMayNot()
+    {
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
+        using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        var form = $"/sites/{site}/challenges/new?subject=Audits:AUD-1";
+
+        var (_, record) = await ni.GetAsync($"/sites/{site}/records/audits/AUD-1");
+        using var empty = await ni.SubmitAsync(form, $"/sites/{site}/challenges/new", new() { ["Subject"] = "Audits:AUD-1", ["Severity"] = "Medium" });
+        using var raised = await ni.SubmitAsync(form, $"/sites/{site}/challenges/new", new()
+        {
+            ["Subject"] = "Audits:AUD-1",
+            ["Severity"] = "High",
+            ["Finding"] = "An 88% audit with risk assessments unsigned is not a pass",
+            ["Resolution"] = "Re-audit with every assessment signed",
+        });
+        var (_, shown) = await ni.GetAsync(raised.Headers.Location!.ToString());
+        var (managerStatus, _) = await manager.GetAsync(form);
+
+        Assert.Contains($"/sites/{site}/challenges/new?subject=Audits%3AAUD-1", record, StringComparison.Ordinal);
+        Assert.Contains("Say in one sentence what does not stand up.", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("An 88% audit with risk assessments unsigned is not a pass", shown, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/sites/{site}/records/audits/AUD-1\"", shown, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, managerStatus);
+        Assert.Equal(ChallengeSeverity.High, (await ChallengeAsync(site, ChallengeCodes.Manual)).Severity);
+    }
+
+    private async Task<Challenge> ChallengeAsync(string siteCode, string code)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var siteId = await db.Sites.Where(s => s.Code == siteCode).Select(s => s.Id).SingleAsync();
+        return await db.Challenges.AsNoTracking().SingleAsync(c => c.SiteId == siteId && c.Code == code && (code != ChallengeCodes.ActOverdue || c.Key == "Actions:ACT-1"));
+    }
+}
