@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Access;
+using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
 using Verivius.Web.Features.Sites;
@@ -8,10 +9,23 @@ using Verivius.Web.Security;
 
 namespace Verivius.Web.Features.Commissioner;
 
-/// <summary>The sites granted to the signed-in commissioner, across every provider that granted them.</summary>
-public sealed record ListCommissionedSitesQuery(ListRequest Request) : IQuery<Page<SiteSummaryVm>>;
+/// <summary>
+/// The sites granted to the signed-in commissioner, across every provider that granted them, each
+/// with its recovery position: the risks with their trend and target, what has improved, what
+/// remains fragile and when each is next reviewed. Deliberately nothing else: no owners (staff),
+/// no references to records (which name staff and people), no challenges or answers.
+/// </summary>
+public sealed record ListCommissionedSitesQuery(ListRequest Request) : IQuery<CommissionerHomeVm>;
 
-internal sealed class ListCommissionedSitesHandler : IQueryHandler<ListCommissionedSitesQuery, Page<SiteSummaryVm>>
+public sealed record CommissionerHomeVm(Page<SiteSummaryVm> Sites, IReadOnlyDictionary<string, IReadOnlyList<RecoveryPositionVm>> Positions);
+
+/// <summary>One recovery risk as a commissioner may read it.</summary>
+public sealed record RecoveryPositionVm(AssuranceArea Area, string Risk, string? Target, RiskTrend Trend, DateOnly? ReviewOn)
+{
+    public bool HasImproved => Trend is RiskTrend.Improving or RiskTrend.Resolved;
+}
+
+internal sealed class ListCommissionedSitesHandler : IQueryHandler<ListCommissionedSitesQuery, CommissionerHomeVm>
 {
     private readonly VeriviusDbContext _db;
     private readonly SiteAccess _access;
@@ -22,7 +36,7 @@ internal sealed class ListCommissionedSitesHandler : IQueryHandler<ListCommissio
         _access = access;
     }
 
-    public async ValueTask<Page<SiteSummaryVm>> Handle(ListCommissionedSitesQuery query, CancellationToken cancellationToken)
+    public async ValueTask<CommissionerHomeVm> Handle(ListCommissionedSitesQuery query, CancellationToken cancellationToken)
     {
         var scope = await _access.ScopeAsync(cancellationToken);
         if (!scope.IsIn(Roles.Commissioner))
@@ -30,13 +44,15 @@ internal sealed class ListCommissionedSitesHandler : IQueryHandler<ListCommissio
             throw new ForbiddenException("This page is for commissioners.");
         }
 
-        var sites = _access.ReadableSites(scope);
+        // Only what was granted to them as a commissioner, even if the same person has another role.
+        var commissioned = scope.CommissionedSiteIds.ToList();
+        var sites = _access.ReadableSites(scope).Where(s => commissioned.Contains(s.Id));
         if (query.Request.SafeFilter is { } filter)
         {
             sites = sites.Where(s => s.Name.Contains(filter) || s.Code.Contains(filter));
         }
 
-        return await ListSitesHandler.Sorted(sites, query.Request)
+        var page = await ListSitesHandler.Sorted(sites, query.Request)
             .Join(_db.Providers, s => s.ProviderId, p => p.Id, (s, p) => new SiteSummaryVm
             {
                 Code = s.Code,
@@ -46,5 +62,14 @@ internal sealed class ListCommissionedSitesHandler : IQueryHandler<ListCommissio
                 IsActive = s.IsActive,
             })
             .ToPageAsync(query.Request, cancellationToken);
+        var codes = page.Items.Select(s => s.Code).ToList();
+        var risks = await _db.RecoveryRisks
+            .Join(sites.Where(s => codes.Contains(s.Code)), r => r.SiteId, s => s.Id, (r, s) => new { s.Code, r.Details })
+            .Select(x => new { x.Code, Position = new RecoveryPositionVm(x.Details.Area, x.Details.Risk, x.Details.Target, x.Details.Trend, x.Details.ReviewOn) })
+            .ToListAsync(cancellationToken);
+        var positions = risks.GroupBy(r => r.Code).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<RecoveryPositionVm>)[.. g.Select(r => r.Position).OrderBy(p => p.HasImproved).ThenBy(p => p.ReviewOn ?? DateOnly.MaxValue).ThenBy(p => p.Area)]);
+        return new CommissionerHomeVm(page, positions);
     }
 }
