@@ -5,20 +5,23 @@ using Verivius.Web.Security;
 
 namespace Verivius.Web.Features.Sites;
 
-/// <summary>One site's page, for anyone who may read the site.</summary>
-public sealed record GetSiteQuery(string SiteCode) : IQuery<SiteVm>;
+/// <summary>One site's page, for anyone who may read the site; with its dashboard for the people who run it.</summary>
+public sealed record GetSiteQuery(string SiteCode, string? Month = null) : IQuery<SiteVm>;
 
-public sealed record SiteVm(SiteSummaryVm Site, bool CanChange);
+/// <param name="Dashboard">The site's picture, for those who may see its challenges; null for a commissioner.</param>
+public sealed record SiteVm(SiteSummaryVm Site, bool CanChange, SiteDashboardVm? Dashboard);
 
 internal sealed class GetSiteHandler : IQueryHandler<GetSiteQuery, SiteVm>
 {
     private readonly VeriviusDbContext _db;
     private readonly SiteAccess _access;
+    private readonly IMediator _mediator;
 
-    public GetSiteHandler(VeriviusDbContext db, SiteAccess access)
+    public GetSiteHandler(VeriviusDbContext db, SiteAccess access, IMediator mediator)
     {
         _db = db;
         _access = access;
+        _mediator = mediator;
     }
 
     public async ValueTask<SiteVm> Handle(GetSiteQuery query, CancellationToken cancellationToken)
@@ -37,6 +40,9 @@ internal sealed class GetSiteHandler : IQueryHandler<GetSiteQuery, SiteVm>
                 IsActive = s.IsActive,
             })
             .SingleAsync(cancellationToken);
-        return new SiteVm(summary, Domain.Access.SiteAccessPolicy.CanChange(scope, site));
+        var dashboard = Domain.Access.SiteAccessPolicy.CanSeeChallenges(scope, site)
+            ? await _mediator.Send(new GetSiteDashboardQuery(query.SiteCode, query.Month), cancellationToken)
+            : null;
+        return new SiteVm(summary, Domain.Access.SiteAccessPolicy.CanChange(scope, site), dashboard);
     }
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Security;
+using ScottPlot;
+
+namespace Verivius.Infrastructure.Charts;
+
+/// <summary>One month of a trend: its label and its value, or none when there was nothing to measure.</summary>
+public sealed record TrendPoint(string Label, double? Value);
+
+/// <summary>
+/// A trend over months drawn with ScottPlot: as SVG for the pages (titled and described for screen
+/// readers, who also get the numbers as a table beside it) and as PNG for the Word packs. Counts are
+/// bars; rates are a line on a 0–100% axis. A month with no value is left out, not drawn as zero.
+/// </summary>
+public static class TrendChart
+{
+    public const int Width = 560;
+    public const int Height = 260;
+
+    public static string Svg(string title, string description, IReadOnlyList<TrendPoint> points, bool isPercent)
+    {
+        var svg = Draw(title, points, isPercent).GetSvgXml(Width, Height);
+        var open = svg.IndexOf("<svg", StringComparison.Ordinal);
+        var tagEnd = svg.IndexOf('>', open);
+        return svg[open..tagEnd]
+            + " role=\"img\" focusable=\"false\">"
+            + $"<title>{SecurityElement.Escape(title)}</title><desc>{SecurityElement.Escape(description)}</desc>"
+            + svg[(tagEnd + 1)..];
+    }
+
+    public static byte[] Png(string title, IReadOnlyList<TrendPoint> points, bool isPercent) =>
+        Draw(title, points, isPercent).GetImageBytes(Width * 2, Height * 2, ImageFormat.Png);
+
+    private static Plot Draw(string title, IReadOnlyList<TrendPoint> points, bool isPercent)
+    {
+        var plot = new Plot();
+        plot.Title(title, size: 14);
+        var measured = points.Select((p, i) => (Position: (double)i, p.Value)).Where(p => p.Value is not null).ToList();
+        if (isPercent)
+        {
+            var line = plot.Add.Scatter(measured.Select(p => p.Position).ToArray(), measured.Select(p => p.Value!.Value).ToArray());
+            line.LineWidth = 2;
+            line.MarkerSize = 6;
+            plot.Axes.SetLimitsY(0, 100);
+            plot.Axes.Left.Label.Text = "%";
+        }
+        else
+        {
+            plot.Add.Bars(measured.Select(p => new Bar { Position = p.Position, Value = p.Value!.Value }).ToList());
+            plot.Axes.Margins(bottom: 0);
+        }
+
+        plot.Axes.SetLimitsX(-0.6, points.Count - 0.4);
+        plot.Axes.Bottom.SetTicks([.. points.Select((_, i) => (double)i)], [.. points.Select(p => p.Label)]);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 10;
+        return plot;
+    }
+
+    /// <summary>A value as the data table shows it.</summary>
+    public static string Format(double? value, bool isPercent) =>
+        value is not { } v ? "no data" : isPercent ? v.ToString("0.#", CultureInfo.InvariantCulture) + "%" : v.ToString("0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,168 @@
+using System.Text.Json;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Evidence;
+using Verivius.Domain.Packs;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Common;
+using Verivius.Web.Features.Challenges;
+using Verivius.Web.Features.Packs;
+using Verivius.Web.Features.Trends;
+using Verivius.Web.Security;
+
+namespace Verivius.Web.Features.Sites;
+
+/// <summary>
+/// A site's picture for the people who run it: its recovery map, what is overdue and due soon, the
+/// challenges waiting for its answer, its packs, what the last pack changed, and its trends over the
+/// twelve months ending with <paramref name="Month"/> (last month if none).
+/// </summary>
+public sealed record GetSiteDashboardQuery(string SiteCode, string? Month) : IQuery<SiteDashboardVm>;
+
+public sealed record SiteDashboardVm(
+    DateOnly Month,
+    IReadOnlyList<SiteRiskVm> Risks,
+    IReadOnlyList<SiteActionVm> Overdue,
+    int OverdueCount,
+    IReadOnlyList<SiteActionVm> DueSoon,
+    int DueSoonCount,
+    IReadOnlyList<ChallengeRowVm> AwaitingAnswer,
+    int AwaitingAnswerCount,
+    IReadOnlyList<PackMonthVm> PackMonths,
+    LatestPackVm? LatestPack,
+    IReadOnlyList<TrendVm> Trends);
+
+public sealed record SiteRiskVm(string Ref, AssuranceArea Area, string Risk, string? CurrentActionRef, string? Owner, DateOnly? ReviewOn, RiskTrend Trend, DateOnly? NewestEvidenceOn, int OpenChallenges);
+
+public sealed record SiteActionVm(string Ref, string Title, string? Owner, DateOnly? DueOn);
+
+/// <summary>What the newest upload brought: its month and version, who sent it, rows per sheet, and the challenges raised and cleared since.</summary>
+public sealed record LatestPackVm(DateOnly Period, int Version, string UploadedBy, DateTimeOffset UploadedAt, IReadOnlyDictionary<string, int> Rows, int ChallengesRaised, int ChallengesCleared);
+
+internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQuery, SiteDashboardVm>
+{
+    private const int Shown = 10;
+    private const int DueSoonDays = 14;
+
+    private readonly VeriviusDbContext _db;
+    private readonly SiteAccess _access;
+    private readonly IMediator _mediator;
+    private readonly TimeProvider _clock;
+
+    public GetSiteDashboardHandler(VeriviusDbContext db, SiteAccess access, IMediator mediator, TimeProvider clock)
+    {
+        _db = db;
+        _access = access;
+        _mediator = mediator;
+        _clock = clock;
+    }
+
+    /// <summary>The month asked for if it is a complete month already passed; otherwise last month.</summary>
+    public static DateOnly MonthOf(string? month, DateOnly today)
+    {
+        var last = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        return PackPeriod.TryParse(month, out var period) && period.FirstDay <= last ? period.FirstDay : last;
+    }
+
+    public async ValueTask<SiteDashboardVm> Handle(GetSiteDashboardQuery query, CancellationToken cancellationToken)
+    {
+        var site = await _access.ChallengeSiteAsync(query.SiteCode, cancellationToken);
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        var siteId = site.SiteId;
+        var active = ChallengeStatuses.Active;
+
+        var risks = await _db.RecoveryRisks.Where(r => r.SiteId == siteId)
+            .OrderBy(r => r.Details.Area).ThenBy(r => r.Ref)
+            .Select(r => new
+            {
+                r.Id,
+                Row = new SiteRiskVm(
+                    r.Ref, r.Details.Area, r.Details.Risk, r.Details.CurrentActionRef, r.Details.Owner, r.Details.ReviewOn, r.Details.Trend, null,
+                    _db.Challenges.Count(c => c.SiteId == siteId && active.Contains(c.Status) && c.Subjects.Contains("Recovery:" + r.Ref))),
+            })
+            .ToListAsync(cancellationToken);
+        var freshness = await NewestEvidenceAsync(siteId, cancellationToken);
+
+        var open = _db.Actions.Where(a => a.SiteId == siteId && a.Details.Status != ActionStatus.Closed);
+        var overdue = open.Where(a => a.Details.DueOn < today);
+        var soon = open.Where(a => a.Details.DueOn >= today && a.Details.DueOn <= today.AddDays(DueSoonDays));
+        var awaiting = ChallengeRegister.Rows(_db, _db.Sites.Where(s => s.Id == siteId), new ChallengeFilter(Status: nameof(ChallengeStatus.Open)), today);
+        var packs = await _mediator.Send(new ListPackVersionsQuery(query.SiteCode), cancellationToken);
+        var month = MonthOf(query.Month, today);
+        return new SiteDashboardVm(
+            month,
+            [.. risks.Select(r => r.Row with { NewestEvidenceOn = freshness.GetValueOrDefault(r.Id) })],
+            await Actions(overdue.OrderBy(a => a.Details.DueOn)).ToListAsync(cancellationToken),
+            await overdue.CountAsync(cancellationToken),
+            await Actions(soon.OrderBy(a => a.Details.DueOn)).ToListAsync(cancellationToken),
+            await soon.CountAsync(cancellationToken),
+            await ChallengeRegister.BySeverity(awaiting, descending: false).Take(Shown).ToListAsync(cancellationToken),
+            await awaiting.CountAsync(cancellationToken),
+            packs.LastTwelveMonths,
+            await LatestPackAsync(siteId, packs.Versions.Count > 0 ? packs.Versions[0] : null, cancellationToken),
+            await Trends.Trends.ForSitesAsync(_db, _db.Sites.Where(s => s.Id == siteId).Select(s => s.Id), month, cancellationToken));
+    }
+
+    /// <summary>The date of the newest evidence each risk cites: how fresh the proof of its trend is.</summary>
+    private async Task<Dictionary<Guid, DateOnly?>> NewestEvidenceAsync(Guid siteId, CancellationToken cancellationToken)
+    {
+        var links = await _db.EvidenceLinks.Where(l => l.SiteId == siteId && l.OwnerKind == RecordKind.Recovery)
+            .Select(l => new { l.OwnerId, l.EvidenceKind, l.EvidenceId })
+            .ToListAsync(cancellationToken);
+        var dates = new Dictionary<Guid, DateOnly>();
+        foreach (var kind in links.Select(l => l.EvidenceKind).Distinct())
+        {
+            var ids = links.Where(l => l.EvidenceKind == kind).Select(l => l.EvidenceId).Distinct().ToList();
+            var dated = kind switch
+            {
+                RecordKind.Audits => _db.Audits.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, Date = a.Details.HeldOn }),
+                RecordKind.Incidents => _db.Incidents.Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, Date = i.Details.OccurredOn }),
+                RecordKind.Staffing => _db.Staffing.Where(w => ids.Contains(w.Id)).Select(w => new { w.Id, Date = w.Details.WeekStarting }),
+                RecordKind.Feedback => _db.Feedback.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, Date = f.Details.ReceivedOn }),
+                RecordKind.Complaints => _db.Complaints.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, Date = c.Details.ReceivedOn }),
+                RecordKind.Meetings => _db.Meetings.Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, Date = m.Details.HeldOn }),
+                RecordKind.Decisions => _db.Decisions.Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, Date = d.MadeOn }),
+                RecordKind.Inspection => _db.InspectionFindings.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, Date = f.Details.InspectedOn }),
+                RecordKind.Actions => _db.Actions.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, Date = a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn != null ? a.Details.ClosedOn.Value : a.Details.RaisedOn }),
+                _ => null,
+            };
+            if (dated is not null)
+            {
+                foreach (var record in await dated.ToListAsync(cancellationToken))
+                {
+                    dates[record.Id] = record.Date;
+                }
+            }
+        }
+
+        return links.GroupBy(l => l.OwnerId).ToDictionary(
+            g => g.Key,
+            g => g.Select(l => dates.TryGetValue(l.EvidenceId, out var d) ? d : (DateOnly?)null).Max());
+    }
+
+    private static IQueryable<SiteActionVm> Actions(IQueryable<ImprovementAction> actions) =>
+        actions.Take(Shown).Select(a => new SiteActionVm(a.Ref, a.Details.Title, a.Details.Owner, a.Details.DueOn));
+
+    private async Task<LatestPackVm?> LatestPackAsync(Guid siteId, PackVersionVm? latest, CancellationToken cancellationToken)
+    {
+        if (latest is null)
+        {
+            return null;
+        }
+
+        var since = latest.UploadedAt;
+        var events = await _db.ChallengeEvents
+            .Where(e => e.CreatedAt >= since && (e.Kind == ChallengeEventKind.Raised || e.Kind == ChallengeEventKind.Reopened || e.Kind == ChallengeEventKind.ConditionCleared))
+            .Join(_db.Challenges.Where(c => c.SiteId == siteId), e => e.ChallengeId, c => c.Id, (e, c) => e.Kind)
+            .ToListAsync(cancellationToken);
+        return new LatestPackVm(
+            latest.Period,
+            latest.Number,
+            latest.UploadedBy,
+            latest.UploadedAt,
+            JsonSerializer.Deserialize<Dictionary<string, int>>(latest.RowCounts) ?? [],
+            events.Count(k => k != ChallengeEventKind.ConditionCleared),
+            events.Count(k => k == ChallengeEventKind.ConditionCleared));
+    }
+}
