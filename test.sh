@@ -13,6 +13,12 @@ if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
 
+# axe-core, which the browser tests inject into pages to check accessibility.
+if [ ! -f tools/axe/node_modules/axe-core/axe.min.js ]; then
+  echo "Installing axe-core for the accessibility checks..."
+  npm ci --prefix tools/axe --no-audit --no-fund --silent
+fi
+
 dotnet tool restore >/dev/null
 dotnet build Verivius.sln -c Debug -nologo -clp:ErrorsOnly
 dotnet format Verivius.sln --verify-no-changes --no-restore

@@ -40,9 +40,10 @@ public sealed class BrowserPortal : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="bypassCsp">Only to inject axe-core for accessibility checks; every other test runs under the portal's policy.</param>
+    public async Task<IPage> NewPageAsync(bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-GB" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-GB", BypassCSP = bypassCsp });
 
         // Generous for a loaded two-core CI machine; a healthy page answers in well under a second.
         context.SetDefaultTimeout(60_000);
@@ -50,9 +51,9 @@ public sealed class BrowserPortal : IAsyncLifetime
     }
 
     /// <summary>A new page signed in as a demo user, on the home page their role lands on.</summary>
-    public async Task<IPage> SignedInPageAsync(string email)
+    public async Task<IPage> SignedInPageAsync(string email, bool bypassCsp = false)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(bypassCsp);
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(DemoPassword);

@@ -35,4 +35,17 @@ public class RoleHomeTests : IClassFixture<BrowserPortal>
         Assert.Equal(["Beech House", "Cedar Lodge"], sites.Select(s => s.Trim()));
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task TheCommissioner_SeesTheRecoveryPositionOfTheirTwoSitesOnly()
+    {
+        var page = await _portal.SignedInPageAsync("commissioner@demo.verivius.test");
+        await page.WaitForURLAsync(new Regex("/commissioner$"));
+
+        var sites = await page.GetByRole(AriaRole.Heading, new() { Level = 2 }).AllTextContentsAsync();
+
+        Assert.Equal(["Cedar Lodge", "Elm Court", "Recovery updates sent to you"], sites.Select(s => s.Trim()));
+        await Assertions.Expect(page.GetByText("Beech House")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
 }

@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+
+namespace Verivius.Tests.E2E;
+
+/// <summary>Each main page, with real records on it, passes an axe-core scan with no serious or critical violation.</summary>
+[Collection(BrowserTestsRunAlone.Name)]
+public class AccessibilityTests : IClassFixture<BrowserPortal>
+{
+    private const string Site = "1-101000002";
+
+    private readonly BrowserPortal _portal;
+
+    public AccessibilityTests(BrowserPortal portal) => _portal = portal;
+
+    [Fact]
+    public async Task TheMainPages_HaveNoSeriousAccessibilityViolations()
+    {
+        await TestWorlds.ImportPackAsync(_portal.Factory, "rm@demo.verivius.test", Site, new PackWorkbook(Site).Build());
+
+        var anonymous = await _portal.NewPageAsync(bypassCsp: true);
+        await anonymous.GotoAsync("/account/login");
+        await Axe.AssertNoSeriousViolationsAsync(anonymous);
+        await anonymous.Context.CloseAsync();
+
+        await ScanAsync("rm@demo.verivius.test", "/sites", $"/sites/{Site}", $"/sites/{Site}/challenges", $"/sites/{Site}/records/incidents", $"/sites/{Site}/packs");
+        await ScanAsync("ni@demo.verivius.test", "/provider", "/challenges", "/oversight");
+        await ScanAsync("admin@demo.verivius.test", "/admin", "/admin/thresholds");
+        await ScanAsync("commissioner@demo.verivius.test", "/commissioner");
+
+        var ni = await _portal.SignedInPageAsync("ni@demo.verivius.test", bypassCsp: true);
+        await ni.GotoAsync($"/sites/{Site}/challenges");
+        await ni.GetByRole(AriaRole.Link, new() { Name = "ACT-OVERDUE" }).First.ClickAsync();
+        await Axe.AssertNoSeriousViolationsAsync(ni);
+        await ni.Context.CloseAsync();
+    }
+
+    private async Task ScanAsync(string email, params string[] paths)
+    {
+        var page = await _portal.SignedInPageAsync(email, bypassCsp: true);
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            await Axe.AssertNoSeriousViolationsAsync(page);
+        }
+
+        await page.Context.CloseAsync();
+    }
+}
