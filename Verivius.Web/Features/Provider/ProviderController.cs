@@ -15,6 +15,6 @@ public sealed class ProviderController : Controller
     public ProviderController(IMediator mediator) => _mediator = mediator;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] ListRequest request, CancellationToken cancellationToken) =>
-        View(await _mediator.Send(new GetProviderHomeQuery(request), cancellationToken));
+    public async Task<IActionResult> Index([FromQuery] ProviderViewFilter filter, [FromQuery] ListRequest request, CancellationToken cancellationToken) =>
+        View(await _mediator.Send(new GetProviderHomeQuery(filter, request), cancellationToken));
 }
