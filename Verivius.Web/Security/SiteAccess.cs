@@ -16,6 +16,7 @@ public sealed class SiteAccess
     private readonly VeriviusDbContext _db;
     private readonly CurrentActor _actor;
     private UserScope? _scope;
+    private bool _mustChangePassword;
 
     public SiteAccess(VeriviusDbContext db, CurrentActor actor)
     {
@@ -26,6 +27,13 @@ public sealed class SiteAccess
     public async Task<UserScope> ScopeAsync(CancellationToken cancellationToken)
     {
         return _scope ??= await LoadScopeAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the signed-in person must change a one-time password before anything else (read with their scope).</summary>
+    public async Task<bool> MustChangePasswordAsync(CancellationToken cancellationToken)
+    {
+        await ScopeAsync(cancellationToken);
+        return _mustChangePassword;
     }
 
     /// <summary>The sites the scope may read, as a query to filter further.</summary>
@@ -122,25 +130,27 @@ public sealed class SiteAccess
             return UserScope.Nobody;
         }
 
+        // One query for the person, their roles and their sites: it runs on every request.
         var user = await _db.Users.AsNoTracking()
             .Where(u => u.Id == userId && !u.IsDisabled)
-            .Select(u => new { u.ProviderId })
+            .Select(u => new
+            {
+                u.ProviderId,
+                u.MustChangePassword,
+                Roles = _db.UserRoles.Where(ur => ur.UserId == u.Id).Join(_db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+                Assignments = _db.SiteAssignments.Where(a => a.UserId == u.Id).Select(a => new { a.SiteId, a.Kind }).ToList(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
         if (user is null)
         {
             return UserScope.Nobody;
         }
 
-        var roles = await _db.UserRoles.Where(ur => ur.UserId == userId)
-            .Join(_db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
-            .ToListAsync(cancellationToken);
-        var assignments = await _db.SiteAssignments.AsNoTracking()
-            .Where(a => a.UserId == userId)
-            .Select(a => new { a.SiteId, a.Kind })
-            .ToListAsync(cancellationToken);
+        _mustChangePassword = user.MustChangePassword;
+        var assignments = user.Assignments;
         return new UserScope(
             userId,
-            roles.ToHashSet(),
+            user.Roles.ToHashSet(),
             user.ProviderId,
             assignments.Where(a => a.Kind == SiteAssignmentKind.Manages).Select(a => a.SiteId).ToHashSet(),
             assignments.Where(a => a.Kind == SiteAssignmentKind.Commissions).Select(a => a.SiteId).ToHashSet());
