@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 
 namespace Verivius.Tests.Support;
@@ -24,6 +25,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+
+        // Requests run in the calling test's execution context, so a test can tell its own SQL from its neighbours'.
+        builder.UseTestServer(server => server.PreserveExecutionContext = true);
         builder.UseSetting("ConnectionStrings:Verivius", ConnectionString);
         builder.UseSetting("Storage:Root", _databasePath + ".files");
         builder.UseSetting("Demo:Seed", "false");

@@ -81,8 +81,9 @@ public class ProviderViewTests : IClassFixture<PortalFactory>
         Assert.InRange(counts[1].Site, 1, SiteViewCommandBudget);
     }
 
-    // Today's counts (sign-in checks included), held so they cannot grow; issue 6 asks the provider
-    // view for at most 5, which needs its aggregates gathered into fewer queries.
-    private const int ProviderViewCommandBudget = 16;
-    private const int SiteViewCommandBudget = 22;
+    // Today's counts, held so they cannot grow. The provider view: the person's scope, the provider,
+    // every site's figures, the joined risks, unsupported assurance and the four trends (one UNION).
+    // Issue 6 asks for at most 5; the provider's own row still has a query of its own.
+    private const int ProviderViewCommandBudget = 6;
+    private const int SiteViewCommandBudget = 19;
 }

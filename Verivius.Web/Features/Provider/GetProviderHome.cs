@@ -94,13 +94,51 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
 
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         var month = GetSiteDashboardHandler.MonthOf(query.Filter.Month, today);
-        var providerName = await _db.Providers.Where(p => p.Id == providerId).Select(p => p.Name).SingleAsync(cancellationToken);
-        var sites = await _db.Sites.Where(s => s.ProviderId == providerId).Select(s => new { s.Id, s.Code, s.Name, s.IsActive }).ToListAsync(cancellationToken);
-        var active = sites.Where(s => s.IsActive).ToList();
-        var activeIds = _db.Sites.Where(s => s.ProviderId == providerId && s.IsActive).Select(s => s.Id);
-        var thresholds = await _db.ChallengeSettings.Where(s => s.ProviderId == providerId).Select(s => s.Thresholds).FirstOrDefaultAsync(cancellationToken) ?? ChallengeThresholds.Defaults;
         var statuses = ChallengeStatuses.Active;
+        var packMonths = Enumerable.Range(1, 12).Select(back => new DateOnly(today.Year, today.Month, 1).AddMonths(-back)).Reverse().ToList();
+        var (m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11) = (packMonths[0], packMonths[1], packMonths[2], packMonths[3], packMonths[4], packMonths[5], packMonths[6], packMonths[7], packMonths[8], packMonths[9], packMonths[10], packMonths[11]);
+        var yearAgo = today.AddYears(-1);
+        string[] notificationCodes = [ChallengeCodes.IncNotificationLate, ChallengeCodes.IncNotificationMissing];
 
+        // The provider, then every active site with its figures and open risks, each in one query.
+        var provider = await _db.Providers.Where(p => p.Id == providerId).Select(p => new
+        {
+            p.Name,
+            Inactive = _db.Sites.Count(s => s.ProviderId == p.Id && !s.IsActive),
+            Systemic = _db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SystemicRiskSites).FirstOrDefault(),
+            SupervisionDays = _db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SupervisionDays).FirstOrDefault(),
+        }).SingleAsync(cancellationToken);
+        var supervisedSince = today.AddDays(-(provider.SupervisionDays ?? ChallengeThresholds.Defaults.SupervisionDays));
+
+        // Notifications and candour are judged as the challenge engine judged them at its last run
+        // (working days and all): an incident is late while a late or missing challenge's condition holds.
+        var active = await _db.Sites.Where(s => s.ProviderId == providerId && s.IsActive).Select(s => new
+        {
+            s.Id,
+            s.Code,
+            s.Name,
+            Overdue = _db.Actions.Count(a => a.SiteId == s.Id && a.Details.Status != ActionStatus.Closed && a.Details.DueOn < today),
+            Notifiable = _db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= today),
+            NotifiedLate = _db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= today
+                && _db.Challenges.Any(c => c.SiteId == s.Id && c.ConditionHolds && notificationCodes.Contains(c.Code) && c.Key == "Incidents:" + i.Ref)),
+            Candour = _db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CandourApplies && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= today),
+            CandourLate = _db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CandourApplies && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= today
+                && _db.Challenges.Any(c => c.SiteId == s.Id && c.ConditionHolds && c.Code == ChallengeCodes.IncCandourLate && c.Key == "Incidents:" + i.Ref)),
+            Mandatory = _db.Training.Count(t => t.SiteId == s.Id && t.Details.Mandatory && t.Period == _db.Training.Where(x => x.SiteId == s.Id && x.Period <= today).Max(x => (DateOnly?)x.Period)),
+            InDate = _db.Training.Count(t => t.SiteId == s.Id && t.Details.Mandatory && t.Period == _db.Training.Where(x => x.SiteId == s.Id && x.Period <= today).Max(x => (DateOnly?)x.Period)
+                && t.Details.CompletedOn != null && (t.Details.ExpiresOn == null || t.Details.ExpiresOn >= today)),
+            Staff = _db.Supervision.Where(x => x.SiteId == s.Id && x.Period == _db.Supervision.Where(y => y.SiteId == s.Id && y.Period <= today).Max(y => (DateOnly?)y.Period)).Select(x => x.Details.StaffRef).Distinct().Count(),
+            Supervised = _db.Supervision.Where(x => x.SiteId == s.Id && x.Details.Type == SupervisionType.Supervision && x.Details.HeldOn >= supervisedSince
+                && x.Period == _db.Supervision.Where(y => y.SiteId == s.Id && y.Period <= today).Max(y => (DateOnly?)y.Period)).Select(x => x.Details.StaffRef).Distinct().Count(),
+            Packs = new[]
+            {
+                _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m0), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m1), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m2),
+                _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m3), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m4), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m5),
+                _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m6), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m7), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m8),
+                _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m9), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m10), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m11),
+            },
+        }).ToListAsync(cancellationToken);
+        var activeIds = _db.Sites.Where(s => s.ProviderId == providerId && s.IsActive).Select(s => s.Id);
         var risks = await _db.RecoveryRisks
             .Where(r => activeIds.Contains(r.SiteId) && r.Details.Trend != RiskTrend.Resolved)
             .Join(_db.Sites, r => r.SiteId, s => s.Id, (r, s) => new { r, s })
@@ -109,46 +147,37 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
                 _db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Subjects.Contains("Recovery:" + x.r.Ref)),
                 _db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Severity == ChallengeSeverity.High && c.Subjects.Contains("Recovery:" + x.r.Ref))))
             .ToListAsync(cancellationToken);
-
-        var packMonths = Enumerable.Range(1, 12).Select(back => new DateOnly(today.Year, today.Month, 1).AddMonths(-back)).Reverse().ToList();
-        var firstPackMonth = packMonths[0];
-        var packs = (await _db.Packs.Where(p => activeIds.Contains(p.SiteId) && p.Period >= firstPackMonth).Select(p => new { p.SiteId, p.Period }).ToListAsync(cancellationToken))
-            .ToLookup(p => p.SiteId, p => p.Period);
+        var systemicThreshold = provider.Systemic ?? ChallengeThresholds.Defaults.SystemicRiskSites;
 
         var heat = active
-            .Select(s => new HeatRowVm(s.Code, s.Name, HeatCells(s.Code, risks.Where(r => r.SiteCode == s.Code).ToList()), packs[s.Id].ToHashSet()))
+            .Select(s => new HeatRowVm(s.Code, s.Name, HeatCells(s.Code, [.. risks.Where(r => r.SiteCode == s.Code)]), packMonths.Where((_, i) => s.Packs[i]).ToHashSet()))
             .OrderByDescending(r => r.Weight).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
         var heatPage = Math.Max(1, query.Filter.HeatPage);
         var heatMap = new Page<HeatRowVm>([.. heat.Skip((heatPage - 1) * HeatRows).Take(HeatRows)], new ListRequest(heatPage), heat.Count);
-        var systemic = risks.GroupBy(r => r.Area).Where(g => g.Select(r => r.SiteCode).Distinct().Count() >= thresholds.SystemicRiskSites).Select(g => g.Key).Order().ToList();
+        var systemic = risks.GroupBy(r => r.Area).Where(g => g.Select(r => r.SiteCode).Distinct().Count() >= systemicThreshold).Select(g => g.Key).Order().ToList();
 
-        var assurance = _db.Challenges.Where(c => c.Code.StartsWith("ASSUR-") && statuses.Contains(c.Status));
         var unsupported = await ChallengeRegister.BySeverity(ChallengeRegister.Rows(_db, _db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), new ChallengeFilter(), today).Where(r => r.Code.StartsWith("ASSUR-")), descending: false)
-            .Take(10).ToListAsync(cancellationToken);
-        var unsupportedCount = await assurance.CountAsync(c => activeIds.Contains(c.SiteId), cancellationToken);
-
-        var overdue = await _db.Actions
-            .Where(a => activeIds.Contains(a.SiteId) && a.Details.Status != ActionStatus.Closed && a.Details.DueOn < today)
-            .GroupBy(a => a.SiteId)
-            .Select(g => new { SiteId = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var overdueBySite = overdue.Join(active, o => o.SiteId, s => s.Id, (o, s) => (s.Code, s.Name, o.Count)).OrderByDescending(o => o.Count).ThenBy(o => o.Name, StringComparer.Ordinal).Take(10).ToList();
+        var overdueBySite = active.Where(s => s.Overdue > 0).OrderByDescending(s => s.Overdue).ThenBy(s => s.Name, StringComparer.Ordinal).Take(10).Select(s => (s.Code, s.Name, s.Overdue)).ToList();
+        var compliance = new ComplianceVm(
+            active.Sum(s => s.Notifiable), active.Sum(s => s.Notifiable - s.NotifiedLate), active.Sum(s => s.Candour), active.Sum(s => s.Candour - s.CandourLate),
+            active.Sum(s => s.Mandatory), active.Sum(s => s.InDate), active.Sum(s => s.Staff), active.Sum(s => s.Supervised));
 
         return new ProviderHomeVm(
-            providerName,
+            provider.Name,
             active.Count,
-            sites.Count - active.Count,
+            provider.Inactive,
             query.Filter,
             heatMap,
             systemic,
-            thresholds.SystemicRiskSites,
+            systemicThreshold,
             JoinedMap(risks, query.Filter, query.Request),
-            unsupported,
-            unsupportedCount,
+            [.. unsupported.Take(10)],
+            unsupported.Count,
             overdueBySite,
-            overdue.Sum(o => o.Count),
-            await ComplianceAsync(activeIds, thresholds, today, cancellationToken),
+            active.Sum(s => s.Overdue),
+            compliance,
             packMonths,
             await Trends.Trends.ForSitesAsync(_db, activeIds, month, cancellationToken),
             month);
@@ -209,39 +238,5 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
         };
         var all = rows.ToList();
         return new Page<JoinedRiskVm>([.. all.Skip((request.SafePage - 1) * ListRequest.PageSize).Take(ListRequest.PageSize)], request, all.Count);
-    }
-
-    private async Task<ComplianceVm> ComplianceAsync(IQueryable<Guid> siteIds, ChallengeThresholds thresholds, DateOnly today, CancellationToken cancellationToken)
-    {
-        var yearAgo = today.AddYears(-1);
-        var incidents = await _db.Incidents
-            .Where(i => siteIds.Contains(i.SiteId) && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= today && (i.Details.CqcNotifiable || i.Details.CandourApplies))
-            .Select(i => new { i.Details.OccurredOn, i.Details.CqcNotifiable, i.Details.NotificationSentOn, i.Details.CandourApplies, i.Details.CandourWrittenOn })
-            .ToListAsync(cancellationToken);
-        var workingDays = WorkingDays.EnglandAndWales;
-        var notifiable = incidents.Where(i => i.CqcNotifiable).ToList();
-        var candour = incidents.Where(i => i.CandourApplies && workingDays.After(i.OccurredOn, thresholds.CandourWrittenWorkingDays) < today).ToList();
-
-        var training = await _db.Training
-            .Where(t => siteIds.Contains(t.SiteId) && t.Details.Mandatory && t.Period == _db.Training.Where(x => x.SiteId == t.SiteId && x.Period <= today).Max(x => (DateOnly?)x.Period))
-            .GroupBy(t => 1)
-            .Select(g => new { Rows = g.Count(), InDate = g.Count(t => t.Details.CompletedOn != null && (t.Details.ExpiresOn == null || t.Details.ExpiresOn >= today)) })
-            .FirstOrDefaultAsync(cancellationToken);
-        var supervisedSince = today.AddDays(-thresholds.SupervisionDays);
-        var supervision = await _db.Supervision
-            .Where(s => siteIds.Contains(s.SiteId) && s.Details.Type == SupervisionType.Supervision && s.Period == _db.Supervision.Where(x => x.SiteId == s.SiteId && x.Period <= today).Max(x => (DateOnly?)x.Period))
-            .GroupBy(s => new { s.SiteId, s.Details.StaffRef })
-            .Select(g => g.Max(s => s.Details.HeldOn))
-            .ToListAsync(cancellationToken);
-
-        return new ComplianceVm(
-            notifiable.Count,
-            notifiable.Count(i => i.NotificationSentOn is { } sent && sent.DayNumber - i.OccurredOn.DayNumber <= thresholds.NotificationDays),
-            candour.Count,
-            candour.Count(i => i.CandourWrittenOn is { } written && written <= workingDays.After(i.OccurredOn, thresholds.CandourWrittenWorkingDays)),
-            training?.Rows ?? 0,
-            training?.InDate ?? 0,
-            supervision.Count,
-            supervision.Count(held => held >= supervisedSince));
     }
 }

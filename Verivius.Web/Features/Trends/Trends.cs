@@ -24,38 +24,58 @@ internal static class Trends
         var end = lastMonth.AddMonths(1);
         var months = Enumerable.Range(0, 12).Select(first.AddMonths).ToList();
 
-        var incidents = await db.Incidents
+        // The four series in one command (UNION ALL), each a grouped count or sum by month.
+        var figures = await db.Incidents
             .Where(i => siteIds.Contains(i.SiteId) && i.Details.OccurredOn >= first && i.Details.OccurredOn < end)
             .GroupBy(i => new { i.Details.OccurredOn.Year, i.Details.OccurredOn.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
+            .Select(g => new MonthFigure { Series = Series.Incidents, Year = g.Key.Year, Month = g.Key.Month, Count = g.Count(), Part = 0 })
+            .Concat(db.Actions
+                .Where(a => siteIds.Contains(a.SiteId) && a.Details.DueOn >= first && a.Details.DueOn < end)
+                .GroupBy(a => new { a.Details.DueOn!.Value.Year, a.Details.DueOn!.Value.Month })
+                .Select(g => new MonthFigure { Series = Series.Actions, Year = g.Key.Year, Month = g.Key.Month, Count = g.Count(), Part = g.Count(a => a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn <= a.Details.DueOn) }))
+            .Concat(db.Training
+                .Where(t => siteIds.Contains(t.SiteId) && t.Details.Mandatory && t.Period >= first && t.Period < end)
+                .GroupBy(t => t.Period)
+                .Select(g => new MonthFigure { Series = Series.Training, Year = g.Key.Year, Month = g.Key.Month, Count = g.Count(), Part = g.Count(t => t.Details.CompletedOn != null && (t.Details.ExpiresOn == null || t.Details.ExpiresOn >= g.Key.AddMonths(1))) }))
+            .Concat(db.Staffing
+                .Where(w => siteIds.Contains(w.SiteId) && w.Details.WeekStarting >= first && w.Details.WeekStarting < end)
+                .GroupBy(w => new { w.Details.WeekStarting.Year, w.Details.WeekStarting.Month })
+                .Select(g => new MonthFigure { Series = Series.Staffing, Year = g.Key.Year, Month = g.Key.Month, Count = g.Sum(w => w.Details.ShiftsPlanned), Part = g.Sum(w => w.Details.ShiftsUnfilled) }))
             .ToListAsync(cancellationToken);
-        var actions = await db.Actions
-            .Where(a => siteIds.Contains(a.SiteId) && a.Details.DueOn >= first && a.Details.DueOn < end)
-            .GroupBy(a => new { a.Details.DueOn!.Value.Year, a.Details.DueOn!.Value.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Due = g.Count(), OnTime = g.Count(a => a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn <= a.Details.DueOn) })
-            .ToListAsync(cancellationToken);
-        var training = await db.Training
-            .Where(t => siteIds.Contains(t.SiteId) && t.Details.Mandatory && t.Period >= first && t.Period < end)
-            .GroupBy(t => t.Period)
-            .Select(g => new { Period = g.Key, Rows = g.Count(), Current = g.Count(t => t.Details.CompletedOn != null && (t.Details.ExpiresOn == null || t.Details.ExpiresOn >= g.Key.AddMonths(1))) })
-            .ToListAsync(cancellationToken);
-        var staffing = await db.Staffing
-            .Where(w => siteIds.Contains(w.SiteId) && w.Details.WeekStarting >= first && w.Details.WeekStarting < end)
-            .GroupBy(w => new { w.Details.WeekStarting.Year, w.Details.WeekStarting.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Planned = g.Sum(w => w.Details.ShiftsPlanned), Unfilled = g.Sum(w => w.Details.ShiftsUnfilled) })
-            .ToListAsync(cancellationToken);
+        MonthFigure? Of(Series series, DateOnly month) => figures.FirstOrDefault(f => f.Series == series && f.Year == month.Year && f.Month == month.Month);
 
         var range = $"{Label(first)} to {Label(lastMonth)}";
         return
         [
-            Chart("incidents", "Incidents per month", $"Incidents recorded each month, {range}.", false, months, m => incidents.FirstOrDefault(x => x.Year == m.Year && x.Month == m.Month)?.Count ?? 0),
-            Chart("actions", "Actions closed on time", $"Of the actions due each month, the share closed by their due date, {range}.", true, months, m =>
-                actions.FirstOrDefault(x => x.Year == m.Year && x.Month == m.Month) is { Due: > 0 } a ? 100.0 * a.OnTime / a.Due : null),
-            Chart("training", "Training compliance", $"Mandatory courses completed and in date at the end of each month's matrix, {range}.", true, months, m =>
-                training.FirstOrDefault(x => x.Period == m) is { Rows: > 0 } t ? 100.0 * t.Current / t.Rows : null),
-            Chart("unfilled", "Unfilled shifts", $"Shifts planned but not filled, as a share of shifts planned each month, {range}.", true, months, m =>
-                staffing.FirstOrDefault(x => x.Year == m.Year && x.Month == m.Month) is { Planned: > 0 } s ? 100.0 * s.Unfilled / s.Planned : null),
+            Chart("incidents", "Incidents per month", $"Incidents recorded each month, {range}.", false, months, m => Of(Series.Incidents, m)?.Count ?? 0),
+            Chart("actions", "Actions closed on time", $"Of the actions due each month, the share closed by their due date, {range}.", true, months, m => Of(Series.Actions, m)?.Share),
+            Chart("training", "Training compliance", $"Mandatory courses completed and in date at the end of each month's matrix, {range}.", true, months, m => Of(Series.Training, m)?.Share),
+            Chart("unfilled", "Unfilled shifts", $"Shifts planned but not filled, as a share of shifts planned each month, {range}.", true, months, m => Of(Series.Staffing, m)?.Share),
         ];
+    }
+
+    private enum Series
+    {
+        Incidents,
+        Actions,
+        Training,
+        Staffing,
+    }
+
+    /// <summary>One month of one series: a count, and for a rate the part of it that counts.</summary>
+    private sealed class MonthFigure
+    {
+        public Series Series { get; init; }
+
+        public int Year { get; init; }
+
+        public int Month { get; init; }
+
+        public int Count { get; init; }
+
+        public int Part { get; init; }
+
+        public double? Share => Count > 0 ? 100.0 * Part / Count : null;
     }
 
     private static TrendVm Chart(string id, string title, string description, bool isPercent, List<DateOnly> months, Func<DateOnly, double?> value)
