@@ -81,9 +81,9 @@ public class ProviderViewTests : IClassFixture<PortalFactory>
         Assert.InRange(counts[1].Site, 1, SiteViewCommandBudget);
     }
 
-    // Today's counts, held so they cannot grow. The provider view: the person's scope, the provider,
-    // every site's figures, the joined risks, unsupported assurance and the four trends (one UNION).
-    // Issue 6 asks for at most 5; the provider's own row still has a query of its own.
-    private const int ProviderViewCommandBudget = 6;
+    // The provider view, as issue 6 asks, in at most 5: the person's scope, the provider with every
+    // open risk, every site's figures, unsupported assurance, and the four trends in one UNION.
+    // The site view's count is held where it is today so that it cannot grow.
+    private const int ProviderViewCommandBudget = 5;
     private const int SiteViewCommandBudget = 19;
 }

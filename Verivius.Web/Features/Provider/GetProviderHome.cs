@@ -107,6 +107,14 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             Inactive = _db.Sites.Count(s => s.ProviderId == p.Id && !s.IsActive),
             Systemic = _db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SystemicRiskSites).FirstOrDefault(),
             SupervisionDays = _db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SupervisionDays).FirstOrDefault(),
+            Risks = _db.RecoveryRisks
+                .Join(_db.Sites, r => r.SiteId, s => s.Id, (r, s) => new { r, s })
+                .Where(x => x.s.ProviderId == p.Id && x.s.IsActive && x.r.Details.Trend != RiskTrend.Resolved)
+                .Select(x => new JoinedRiskVm(
+                    x.s.Code, x.s.Name, x.r.Details.Area, x.r.Ref, x.r.Details.Risk, x.r.Details.CurrentActionRef, x.r.Details.Owner, x.r.Details.ReviewOn, x.r.Details.Trend,
+                    _db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Subjects.Contains("Recovery:" + x.r.Ref)),
+                    _db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Severity == ChallengeSeverity.High && c.Subjects.Contains("Recovery:" + x.r.Ref))))
+                .ToList(),
         }).SingleAsync(cancellationToken);
         var supervisedSince = today.AddDays(-(provider.SupervisionDays ?? ChallengeThresholds.Defaults.SupervisionDays));
 
@@ -139,14 +147,7 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             },
         }).ToListAsync(cancellationToken);
         var activeIds = _db.Sites.Where(s => s.ProviderId == providerId && s.IsActive).Select(s => s.Id);
-        var risks = await _db.RecoveryRisks
-            .Where(r => activeIds.Contains(r.SiteId) && r.Details.Trend != RiskTrend.Resolved)
-            .Join(_db.Sites, r => r.SiteId, s => s.Id, (r, s) => new { r, s })
-            .Select(x => new JoinedRiskVm(
-                x.s.Code, x.s.Name, x.r.Details.Area, x.r.Ref, x.r.Details.Risk, x.r.Details.CurrentActionRef, x.r.Details.Owner, x.r.Details.ReviewOn, x.r.Details.Trend,
-                _db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Subjects.Contains("Recovery:" + x.r.Ref)),
-                _db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Severity == ChallengeSeverity.High && c.Subjects.Contains("Recovery:" + x.r.Ref))))
-            .ToListAsync(cancellationToken);
+        var risks = provider.Risks;
         var systemicThreshold = provider.Systemic ?? ChallengeThresholds.Defaults.SystemicRiskSites;
 
         var heat = active
