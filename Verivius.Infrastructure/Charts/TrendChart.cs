@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security;
 using ScottPlot;
@@ -17,7 +18,28 @@ public static class TrendChart
     public const int Width = 560;
     public const int Height = 260;
 
+    /// <summary>Drawing is most of a page's time; the same figures always make the same drawing, so it is kept.</summary>
+    private const int KeptDrawings = 2000;
+
+    private static readonly ConcurrentDictionary<string, string> Drawn = new(StringComparer.Ordinal);
+
     public static string Svg(string title, string description, IReadOnlyList<TrendPoint> points, bool isPercent)
+    {
+        var key = string.Join('\u001f', new[] { title, description, isPercent ? "%" : "#" }.Concat(points.Select(p => p.Label + "=" + p.Value?.ToString("R", CultureInfo.InvariantCulture))));
+        if (Drawn.TryGetValue(key, out var kept))
+        {
+            return kept;
+        }
+
+        if (Drawn.Count >= KeptDrawings)
+        {
+            Drawn.Clear();
+        }
+
+        return Drawn[key] = DrawSvg(title, description, points, isPercent);
+    }
+
+    private static string DrawSvg(string title, string description, IReadOnlyList<TrendPoint> points, bool isPercent)
     {
         var svg = Draw(title, points, isPercent).GetSvgXml(Width, Height);
         var open = svg.IndexOf("<svg", StringComparison.Ordinal);

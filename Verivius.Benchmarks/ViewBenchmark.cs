@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Verivius.Domain.Access;
+using Verivius.Tests;
+using Verivius.Tests.Support;
+using Verivius.Web.Features.Admin.Users;
+using Verivius.Web.Features.Challenges;
+using Verivius.Web.Features.Scale;
+
+namespace Verivius.Benchmarks;
+
+/// <summary>
+/// The provider and site views over a generated provider, on a real Kestrel port: the time of one
+/// request at a time, then load from wrk (16 connections, signed in with a real cookie).
+/// </summary>
+internal static partial class ViewBenchmark
+{
+    private const string Password = "a long enough benchmark password";
+
+    public static async Task RunAsync(int sites, int months, int runs, int seconds)
+    {
+        using var factory = new KestrelPortal();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+
+        var timer = Stopwatch.StartNew();
+        await TestWorlds.AsOperatorAsync(factory, async mediator =>
+        {
+            var seeded = await mediator.Send(new SeedScaleCommand(sites, months, 1));
+            TestWorlds.Expect(seeded);
+            TestWorlds.Expect(await mediator.Send(new CreateUserCommand("ni@scale.example", null, [Roles.NominatedIndividual], [], seeded.Value!.ProviderName, Password: Password)));
+            await mediator.Send(new RunChallengesCommand(null));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scale data: {sites} sites × {months} months, {seeded.Value.Records:N0} records, challenges run, in {timer.Elapsed.TotalSeconds:F0} s"));
+        });
+
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+        await SignInAsync(client);
+        var site = "1-900100001";
+        foreach (var (name, path) in new[] { ("Provider view", "/provider"), ("Site view", $"/sites/{site}") })
+        {
+            var times = new List<double>();
+            for (var run = 0; run < runs + 3; run++)
+            {
+                var request = Stopwatch.StartNew();
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+                await response.Content.ReadAsByteArrayAsync();
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}.");
+                }
+
+                if (run >= 3)
+                {
+                    times.Add(request.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            Figures.Report($"{name}, one request at a time (ms)", times);
+            Wrk(baseUrl + path, cookies.GetCookieHeader(new Uri(baseUrl)), seconds, name);
+        }
+    }
+
+    private static async Task SignInAsync(HttpClient client)
+    {
+        var form = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
+        var token = Token().Match(form).Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "ni@scale.example", ["Password"] = Password, ["__RequestVerificationToken"] = token });
+        using var signedIn = await client.PostAsync(new Uri("/account/login", UriKind.Relative), content);
+        if (signedIn.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException("The benchmark user could not sign in.");
+        }
+    }
+
+    /// <summary>Load from wrk (Debian's package; apt-get install wrk), reporting p50, p95, p99 and errors through a small script.</summary>
+    private static void Wrk(string url, string cookie, int seconds, string name)
+    {
+        var script = Path.Combine(Path.GetTempPath(), "verivius-wrk.lua");
+        File.WriteAllText(script, """
+            done = function(summary, latency, requests)
+              local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout
+              io.write(string.format("requests %d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  errors %d\n",
+                summary.requests, latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, errors))
+            end
+            """);
+        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-t2", "-c16", $"-d{seconds}s", "-s", script, "-H", $"Cookie: {cookie}", url })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        try
+        {
+            using var wrk = Process.Start(start)!;
+            var output = wrk.StandardOutput.ReadToEnd();
+            wrk.WaitForExit();
+            Console.WriteLine($"{name} under wrk, 16 connections, {seconds} s: {output.Split('\n').LastOrDefault(l => l.StartsWith("requests", StringComparison.Ordinal))}");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Console.WriteLine("wrk is not installed (apt-get install wrk): the load figures are left out.");
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    /// <summary>Development: plain HTTP on loopback, as wrk reaches it; no demo data.</summary>
+    private sealed class KestrelPortal : PortalFactory
+    {
+        protected override string EnvironmentName => "Development";
+
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Security:LoginAttemptsPerMinute"] = "1000" };
+    }
+}
