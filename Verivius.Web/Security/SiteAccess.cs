@@ -17,6 +17,7 @@ public sealed class SiteAccess
     private readonly CurrentActor _actor;
     private UserScope? _scope;
     private bool _mustChangePassword;
+    private readonly Dictionary<string, SiteRef> _sites = new(StringComparer.Ordinal);
 
     public SiteAccess(VeriviusDbContext db, CurrentActor actor)
     {
@@ -108,9 +109,30 @@ public sealed class SiteAccess
         return providerId;
     }
 
+    /// <summary>
+    /// A site by its code, looked up once per request: the route filter, the handler and the handlers
+    /// it calls all ask about the same site.
+    /// </summary>
     private async Task<SiteRef?> FindAsync(string siteCode, CancellationToken cancellationToken)
     {
         var code = siteCode.Trim();
+        if (_sites.TryGetValue(code, out var known))
+        {
+            return known;
+        }
+
+        // A miss is not kept: a site created later in the same scope (an operator's verb) must be found.
+        var found = await LookUpAsync(code, cancellationToken);
+        if (found is not null)
+        {
+            _sites[code] = (SiteRef)found;
+        }
+
+        return found;
+    }
+
+    private async Task<SiteRef?> LookUpAsync(string code, CancellationToken cancellationToken)
+    {
         var found = await _db.Sites.AsNoTracking()
             .Where(s => s.Code == code)
             .Select(s => new { s.Id, s.ProviderId, s.IsActive })

@@ -38,14 +38,14 @@ public sealed class ChallengeRunner
 
     public DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>The findings for one site as of a day, with the register unchanged.</summary>
-    public async Task<IReadOnlyList<ChallengeFinding>> EvaluateAsync(Guid siteId, DateOnly asOf, CancellationToken cancellationToken)
+    /// <summary>The findings for one site as of a day, and the register they were judged beside, which is left unchanged.</summary>
+    public async Task<(IReadOnlyList<ChallengeFinding> Findings, IReadOnlyList<Challenge> Register)> EvaluateAsync(Guid siteId, DateOnly asOf, CancellationToken cancellationToken)
     {
         var providerId = await _db.Sites.Where(s => s.Id == siteId).Select(s => s.ProviderId).SingleAsync(cancellationToken);
         var (thresholds, picture) = await ProviderContextAsync(providerId, cancellationToken);
         var evidence = await SiteEvidenceLoader.LoadAsync(_db, [siteId], asOf, cancellationToken);
         var register = await _db.Challenges.AsNoTracking().Where(c => c.SiteId == siteId).ToListAsync(cancellationToken);
-        return ChallengeEngine.Evaluate(evidence[siteId], asOf, thresholds, picture, [.. register.Select(StateOf)]);
+        return (ChallengeEngine.Evaluate(evidence[siteId], asOf, thresholds, picture, [.. register.Select(StateOf)]), register);
     }
 
     /// <summary>Runs the engine for the given sites (of any providers) and saves the register, a batch at a time.</summary>

@@ -33,9 +33,8 @@ internal sealed class EvaluateChallengesHandler : IQueryHandler<EvaluateChalleng
         var site = await _access.ChallengeSiteAsync(query.SiteCode, cancellationToken);
         var code = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => s.Code).SingleAsync(cancellationToken);
         var asOf = query.AsOf ?? _runner.Today;
-        var findings = await _runner.EvaluateAsync(site.SiteId, asOf, cancellationToken);
-        var register = (await _db.Challenges.AsNoTracking().Where(c => c.SiteId == site.SiteId).ToListAsync(cancellationToken))
-            .ToDictionary(c => (c.Code, c.Key));
+        var (findings, held) = await _runner.EvaluateAsync(site.SiteId, asOf, cancellationToken);
+        var register = held.ToDictionary(c => (c.Code, c.Key));
         // The register's status and dates describe the finding only if it was already in the register by the day asked about.
         return [.. findings.Select(f => register.TryGetValue((f.Code, f.Key), out var held) && held.Status.IsActive() && held.OpenedOn <= asOf
             ? new EvaluatedChallenge(f.Code, code, f.Severity, held.Status, First(f), f.Finding, held.OpenedOn, held.UpdatedOn)
