@@ -107,13 +107,14 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             Inactive = _db.Sites.Count(s => s.ProviderId == p.Id && !s.IsActive),
             Systemic = _db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SystemicRiskSites).FirstOrDefault(),
             SupervisionDays = _db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SupervisionDays).FirstOrDefault(),
+            // Subjects are one reference a line: matched whole, so R-1 does not count R-10's challenges.
             Risks = _db.RecoveryRisks
                 .Join(_db.Sites, r => r.SiteId, s => s.Id, (r, s) => new { r, s })
                 .Where(x => x.s.ProviderId == p.Id && x.s.IsActive && x.r.Details.Trend != RiskTrend.Resolved)
                 .Select(x => new JoinedRiskVm(
                     x.s.Code, x.s.Name, x.r.Details.Area, x.r.Ref, x.r.Details.Risk, x.r.Details.CurrentActionRef, x.r.Details.Owner, x.r.Details.ReviewOn, x.r.Details.Trend,
-                    _db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Subjects.Contains("Recovery:" + x.r.Ref)),
-                    _db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Severity == ChallengeSeverity.High && c.Subjects.Contains("Recovery:" + x.r.Ref))))
+                    _db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && ("\n" + c.Subjects + "\n").Contains("\nRecovery:" + x.r.Ref + "\n")),
+                    _db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Severity == ChallengeSeverity.High && ("\n" + c.Subjects + "\n").Contains("\nRecovery:" + x.r.Ref + "\n"))))
                 .ToList(),
         }).SingleAsync(cancellationToken);
         var supervisedSince = today.AddDays(-(provider.SupervisionDays ?? ChallengeThresholds.Defaults.SupervisionDays));

@@ -79,7 +79,7 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
                 r.Id,
                 Row = new SiteRiskVm(
                     r.Ref, r.Details.Area, r.Details.Risk, r.Details.CurrentActionRef, r.Details.Owner, r.Details.ReviewOn, r.Details.Trend, null,
-                    _db.Challenges.Count(c => c.SiteId == siteId && active.Contains(c.Status) && c.Subjects.Contains("Recovery:" + r.Ref))),
+                    _db.Challenges.Count(c => c.SiteId == siteId && active.Contains(c.Status) && ("\n" + c.Subjects + "\n").Contains("\nRecovery:" + r.Ref + "\n"))),
             })
             .ToListAsync(cancellationToken);
         var freshness = await NewestEvidenceAsync(siteId, cancellationToken);
