@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Access;
 using Verivius.Domain.Challenges;
+using Verivius.Domain.Documents;
 using Verivius.Domain.Evidence;
 using Verivius.Domain.History;
 using Verivius.Domain.Oversight;
@@ -79,6 +80,10 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
     public DbSet<OversightMeeting> OversightMeetings => Set<OversightMeeting>();
 
     public DbSet<OversightMinute> OversightMinutes => Set<OversightMinute>();
+
+    public DbSet<GovernanceDocument> Documents => Set<GovernanceDocument>();
+
+    public DbSet<DocumentSchedule> DocumentSchedules => Set<DocumentSchedule>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,0 +1,38 @@
+using Verivius.Domain.Evidence;
+
+namespace Verivius.Infrastructure.Documents;
+
+/// <summary>
+/// A governance document as the features compose it — headings, paragraphs, tables, charts — with
+/// nothing of Word in it, so what a pack says is decided in one place and how Word shows it in another.
+/// </summary>
+public sealed record DocumentContent(string Title, string Subtitle, IReadOnlyList<string> CoverLines, DateTimeOffset Created, IReadOnlyList<DocumentBlock> Blocks)
+{
+    public IEnumerable<HeadingBlock> Headings => Blocks.OfType<HeadingBlock>();
+}
+
+public abstract record DocumentBlock;
+
+/// <summary>A heading at level 1 to 3; these make the contents and the navigation pane.</summary>
+public sealed record HeadingBlock(int Level, string Text) : DocumentBlock;
+
+public sealed record ParagraphBlock(string Text) : DocumentBlock;
+
+public sealed record BulletsBlock(IReadOnlyList<string> Items) : DocumentBlock;
+
+/// <summary>A table whose header row repeats on every page it runs onto; <paramref name="EmptyText"/> stands in for no rows.</summary>
+public sealed record TableBlock(IReadOnlyList<TableColumn> Columns, IReadOnlyList<IReadOnlyList<TableCellText>> Rows, string EmptyText) : DocumentBlock;
+
+/// <summary>A column and its share of the page's width (relative to the other columns').</summary>
+public sealed record TableColumn(string Header, int Weight = 1);
+
+/// <summary>A cell's text, shaded when it carries a rating (the word is kept, so colour is never the only sign).</summary>
+public sealed record TableCellText(string Text, RagRating? Rag = null)
+{
+    public static implicit operator TableCellText(string text) => new(text);
+}
+
+/// <summary>A chart as a PNG, with the title and description Word gives screen readers.</summary>
+public sealed record ImageBlock(string Title, string Description, byte[] Png, int WidthPixels, int HeightPixels) : DocumentBlock;
+
+public sealed record PageBreakBlock : DocumentBlock;
