@@ -7,7 +7,6 @@ using Verivius.Infrastructure.Persistence;
 using Verivius.Tests;
 using Verivius.Tests.Support;
 using Verivius.Web.Features.Challenges;
-using Verivius.Web.Features.Scale;
 
 namespace Verivius.Benchmarks;
 
@@ -22,13 +21,7 @@ internal static class ChallengeBenchmark
     {
         using var factory = new PortalFactory();
         factory.CreateClient().Dispose();
-        var timer = Stopwatch.StartNew();
-        await TestWorlds.AsOperatorAsync(factory, async mediator =>
-        {
-            var seeded = await mediator.Send(new SeedScaleCommand(sites, months, 1));
-            TestWorlds.Expect(seeded);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scale data: {sites} sites × {months} months, {seeded.Value!.Records:N0} records, generated in {timer.Elapsed.TotalSeconds:F0} s"));
-        });
+        await ScaleData.SeedAsync(factory, sites, months);
 
         List<Guid> siteIds;
         await using (var scope = factory.Services.CreateAsyncScope())

@@ -10,7 +10,6 @@ using Verivius.Tests;
 using Verivius.Tests.Support;
 using Verivius.Web.Features.Admin.Users;
 using Verivius.Web.Features.Challenges;
-using Verivius.Web.Features.Scale;
 
 namespace Verivius.Benchmarks;
 
@@ -30,14 +29,10 @@ internal static partial class ViewBenchmark
         var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
             .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
 
-        var timer = Stopwatch.StartNew();
-        await TestWorlds.AsOperatorAsync(factory, async mediator =>
+        await ScaleData.SeedAsync(factory, sites, months, async (mediator, provider) =>
         {
-            var seeded = await mediator.Send(new SeedScaleCommand(sites, months, 1));
-            TestWorlds.Expect(seeded);
-            TestWorlds.Expect(await mediator.Send(new CreateUserCommand("ni@scale.example", null, [Roles.NominatedIndividual], [], seeded.Value!.ProviderName, Password: Password)));
+            TestWorlds.Expect(await mediator.Send(new CreateUserCommand("ni@scale.example", null, [Roles.NominatedIndividual], [], provider, Password: Password)));
             await mediator.Send(new RunChallengesCommand(null));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scale data: {sites} sites × {months} months, {seeded.Value.Records:N0} records, challenges run, in {timer.Elapsed.TotalSeconds:F0} s"));
         });
 
         var cookies = new CookieContainer();

@@ -10,6 +10,7 @@ using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
 using Verivius.Web.Demo;
 using Verivius.Web.Features.Challenges;
+using Verivius.Web.Features.Documents;
 using Verivius.Web.Hosting;
 using Verivius.Web.Security;
 
@@ -30,6 +31,12 @@ public static class DependencyInjection
         services.AddScoped<SiteAccess>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ChallengeRunner>();
+        services.AddScoped<IDocumentComposer, GovernancePack>();
+        services.AddScoped<IDocumentComposer, CommissionerUpdate>();
+        services.AddScoped<DocumentGenerator>();
+        services.AddSingleton<DocumentRequests>();
+        services.AddSingleton<DocumentScheduler>();
+        services.AddHostedService<DocumentWorker>();
 
         services.AddMediator((MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddAutoMapper(

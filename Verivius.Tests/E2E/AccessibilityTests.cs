@@ -23,8 +23,8 @@ public class AccessibilityTests : IClassFixture<BrowserPortal>
         await anonymous.Context.CloseAsync();
 
         await ScanAsync("rm@demo.verivius.test", "/sites", $"/sites/{Site}", $"/sites/{Site}/challenges", $"/sites/{Site}/records/incidents", $"/sites/{Site}/packs");
-        await ScanAsync("ni@demo.verivius.test", "/provider", "/challenges", "/oversight");
-        await ScanAsync("admin@demo.verivius.test", "/admin", "/admin/thresholds");
+        await ScanAsync("ni@demo.verivius.test", "/provider", "/challenges", "/oversight", "/documents", "/documents/new");
+        await ScanAsync("admin@demo.verivius.test", "/admin", "/admin/thresholds", "/documents/schedules");
         await ScanAsync("commissioner@demo.verivius.test", "/commissioner");
 
         var ni = await _portal.SignedInPageAsync("ni@demo.verivius.test", bypassCsp: true);

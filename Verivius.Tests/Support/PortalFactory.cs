@@ -11,9 +11,21 @@ namespace Verivius.Tests.Support;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"verivius-test-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+    private readonly bool _ownsDatabase;
 
-    public PortalFactory() => ClientOptions.BaseAddress = new Uri("https://localhost");
+    public PortalFactory()
+        : this(null)
+    {
+    }
+
+    /// <summary>A portal over a database file another portal used before it (a restart): the file is left for the caller.</summary>
+    protected PortalFactory(string? databasePath)
+    {
+        _databasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"verivius-test-{Guid.NewGuid():N}.db");
+        _ownsDatabase = databasePath is null;
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
 
     public string ConnectionString => $"Data Source={_databasePath}";
 
@@ -44,6 +56,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Domain.Access;
 using Verivius.Domain.Challenges;
+using Verivius.Domain.Documents;
 using Verivius.Domain.Evidence;
 using Verivius.Domain.Oversight;
 using Verivius.Infrastructure.Persistence;
@@ -102,13 +103,14 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
             .Where(a => a.Kind == SiteAssignmentKind.Commissions && db.Users.Any(u => u.Id == a.UserId && u.Email == world.Commissioner))
             .Select(a => a.Id).SingleAsync();
 
-        // A challenge and an oversight meeting of theirs, for the routes that name one.
+        // A challenge, an oversight meeting and a site pack of theirs, for the routes that name one.
         var site = await db.Sites.SingleAsync(s => s.Code == world.SiteCodes[0]);
         var challenge = Challenge.RaiseManual(site.Id, new SubjectRef(RecordKind.Actions, "A-1"), ChallengeSeverity.High, $"A finding about {world.SiteName(0)}", "Answer it", new DateOnly(2026, 11, 1));
         var meeting = new OversightMeeting(site.ProviderId, new DateOnly(2026, 12, 1), "Their oversight meeting");
-        db.AddRange(challenge, meeting);
+        var document = new GovernanceDocument(site.ProviderId, DocumentKind.SitePack, new DateOnly(2026, 10, 1), DocumentScope.Site(site.Id, site.Name), $"Site governance pack: {site.Name}", new DateOnly(2026, 10, 31), world.RegisteredManager);
+        db.AddRange(challenge, meeting, document);
         await db.SaveChangesAsync();
-        return new ForeignRecords(world, userId, grantId, challenge.Id, meeting.Id);
+        return new ForeignRecords(world, userId, grantId, challenge.Id, meeting.Id, document.Id);
     }
 
     private static async Task<HttpResponseMessage> SendAsync(PortalSession session, RoutedAction action, string path, string token)
@@ -159,7 +161,7 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
     }
 
     /// <summary>Another provider's records, and how to put them into any route of the portal.</summary>
-    private sealed record ForeignRecords(ProviderWorld World, string UserId, Guid GrantId, Guid ChallengeId, Guid MeetingId)
+    private sealed record ForeignRecords(ProviderWorld World, string UserId, Guid GrantId, Guid ChallengeId, Guid MeetingId, Guid DocumentId)
     {
         public string Fill(string template) => RoutedAction.Parameter().Replace(template, match => match.Groups[1].Value switch
         {
@@ -174,6 +176,7 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
             "challengeId" => ChallengeId.ToString(),
             "meetingId" => MeetingId.ToString(),
             "decision" => "accept",
+            "id" => DocumentId.ToString(),
             var unknown => throw new InvalidOperationException(
                 $"The route {template} has a parameter {{{unknown}}} that the access matrix does not know; add another provider's value for it here."),
         });

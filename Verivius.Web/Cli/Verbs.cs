@@ -25,6 +25,7 @@ internal static class Verbs
         yield return ChallengeVerbs.Challenges(console);
         yield return ChallengeVerbs.RunChallenges(console);
         yield return ScaleVerbs.SeedScale(console);
+        yield return DocumentVerbs.Generate(console);
     }
 
     private static Command Migrate(VerbConsole console)

@@ -2,6 +2,7 @@ using Quartz;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Infrastructure.Scheduling;
 using Verivius.Web.Features.Challenges;
+using Verivius.Web.Features.Documents;
 
 namespace Verivius.Web.Hosting;
 
@@ -43,7 +44,9 @@ public static class Scheduling
                 .WithIdentity("nightly-challenges", "challenges")
                 .WithCronSchedule(options.NightlyChallenges, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
+        services.AddTransient<ScheduledDocumentsJob>();
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        services.AddHostedService<DocumentScheduleSync>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Access;
+using Verivius.Domain.Documents;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
@@ -12,12 +13,15 @@ namespace Verivius.Web.Features.Commissioner;
 /// <summary>
 /// The sites granted to the signed-in commissioner, across every provider that granted them, each
 /// with its recovery position: the risks with their trend and target, what has improved, what
-/// remains fragile and when each is next reviewed. Deliberately nothing else: no owners (staff),
+/// remains fragile and when each is next reviewed — and the recovery updates the providers sent them. Deliberately nothing else: no owners (staff),
 /// no references to records (which name staff and people), no challenges or answers.
 /// </summary>
 public sealed record ListCommissionedSitesQuery(ListRequest Request) : IQuery<CommissionerHomeVm>;
 
-public sealed record CommissionerHomeVm(Page<SiteSummaryVm> Sites, IReadOnlyDictionary<string, IReadOnlyList<RecoveryPositionVm>> Positions);
+public sealed record CommissionerHomeVm(Page<SiteSummaryVm> Sites, IReadOnlyDictionary<string, IReadOnlyList<RecoveryPositionVm>> Positions, IReadOnlyList<RecoveryUpdateVm> Updates);
+
+/// <summary>A recovery update a provider sent this commissioner.</summary>
+public sealed record RecoveryUpdateVm(Guid Id, string ProviderName, DateOnly Period, DateOnly DataAsOf);
 
 /// <summary>One recovery risk as a commissioner may read it.</summary>
 public sealed record RecoveryPositionVm(AssuranceArea Area, string Risk, string? Target, RiskTrend Trend, DateOnly? ReviewOn)
@@ -27,6 +31,8 @@ public sealed record RecoveryPositionVm(AssuranceArea Area, string Risk, string?
 
 internal sealed class ListCommissionedSitesHandler : IQueryHandler<ListCommissionedSitesQuery, CommissionerHomeVm>
 {
+    private const int RecentUpdates = 12;
+
     private readonly VeriviusDbContext _db;
     private readonly SiteAccess _access;
 
@@ -70,6 +76,13 @@ internal sealed class ListCommissionedSitesHandler : IQueryHandler<ListCommissio
         var positions = risks.GroupBy(r => r.Code).ToDictionary(
             g => g.Key,
             g => (IReadOnlyList<RecoveryPositionVm>)[.. g.Select(r => r.Position).OrderBy(p => p.HasImproved).ThenBy(p => p.ReviewOn ?? DateOnly.MaxValue).ThenBy(p => p.Area)]);
-        return new CommissionerHomeVm(page, positions);
+        var updates = await _db.Documents
+            .Where(d => d.CommissionerId == scope.UserId && d.Kind == DocumentKind.CommissionerUpdate && d.Status == DocumentStatus.Ready)
+            .Join(_db.Providers, d => d.ProviderId, p => p.Id, (d, p) => new { d.Id, ProviderName = p.Name, d.Period, d.DataAsOf })
+            .OrderByDescending(u => u.Period).ThenBy(u => u.ProviderName)
+            .Take(RecentUpdates)
+            .Select(u => new RecoveryUpdateVm(u.Id, u.ProviderName, u.Period, u.DataAsOf))
+            .ToListAsync(cancellationToken);
+        return new CommissionerHomeVm(page, positions, updates);
     }
 }

@@ -95,10 +95,7 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         var month = GetSiteDashboardHandler.MonthOf(query.Filter.Month, today);
         var statuses = ChallengeStatuses.Active;
-        var packMonths = Enumerable.Range(1, 12).Select(back => new DateOnly(today.Year, today.Month, 1).AddMonths(-back)).Reverse().ToList();
-        var (m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11) = (packMonths[0], packMonths[1], packMonths[2], packMonths[3], packMonths[4], packMonths[5], packMonths[6], packMonths[7], packMonths[8], packMonths[9], packMonths[10], packMonths[11]);
-        var yearAgo = today.AddYears(-1);
-        string[] notificationCodes = [ChallengeCodes.IncNotificationLate, ChallengeCodes.IncNotificationMissing];
+        var packMonths = SiteFigures.TwelveMonthsBefore(today);
 
         // The provider, then every active site with its figures and open risks, each in one query.
         var provider = await _db.Providers.Where(p => p.Id == providerId).Select(p => new
@@ -117,36 +114,9 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
                     _db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Severity == ChallengeSeverity.High && ("\n" + c.Subjects + "\n").Contains("\nRecovery:" + x.r.Ref + "\n"))))
                 .ToList(),
         }).SingleAsync(cancellationToken);
-        var supervisedSince = today.AddDays(-(provider.SupervisionDays ?? ChallengeThresholds.Defaults.SupervisionDays));
 
-        // Notifications and candour are judged as the challenge engine judged them at its last run
-        // (working days and all): an incident is late while a late or missing challenge's condition holds.
-        var active = await _db.Sites.Where(s => s.ProviderId == providerId && s.IsActive).Select(s => new
-        {
-            s.Id,
-            s.Code,
-            s.Name,
-            Overdue = _db.Actions.Count(a => a.SiteId == s.Id && a.Details.Status != ActionStatus.Closed && a.Details.DueOn < today),
-            Notifiable = _db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= today),
-            NotifiedLate = _db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= today
-                && _db.Challenges.Any(c => c.SiteId == s.Id && c.ConditionHolds && notificationCodes.Contains(c.Code) && c.Key == "Incidents:" + i.Ref)),
-            Candour = _db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CandourApplies && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= today),
-            CandourLate = _db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CandourApplies && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= today
-                && _db.Challenges.Any(c => c.SiteId == s.Id && c.ConditionHolds && c.Code == ChallengeCodes.IncCandourLate && c.Key == "Incidents:" + i.Ref)),
-            Mandatory = _db.Training.Count(t => t.SiteId == s.Id && t.Details.Mandatory && t.Period == _db.Training.Where(x => x.SiteId == s.Id && x.Period <= today).Max(x => (DateOnly?)x.Period)),
-            InDate = _db.Training.Count(t => t.SiteId == s.Id && t.Details.Mandatory && t.Period == _db.Training.Where(x => x.SiteId == s.Id && x.Period <= today).Max(x => (DateOnly?)x.Period)
-                && t.Details.CompletedOn != null && (t.Details.ExpiresOn == null || t.Details.ExpiresOn >= today)),
-            Staff = _db.Supervision.Where(x => x.SiteId == s.Id && x.Period == _db.Supervision.Where(y => y.SiteId == s.Id && y.Period <= today).Max(y => (DateOnly?)y.Period)).Select(x => x.Details.StaffRef).Distinct().Count(),
-            Supervised = _db.Supervision.Where(x => x.SiteId == s.Id && x.Details.Type == SupervisionType.Supervision && x.Details.HeldOn >= supervisedSince
-                && x.Period == _db.Supervision.Where(y => y.SiteId == s.Id && y.Period <= today).Max(y => (DateOnly?)y.Period)).Select(x => x.Details.StaffRef).Distinct().Count(),
-            Packs = new[]
-            {
-                _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m0), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m1), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m2),
-                _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m3), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m4), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m5),
-                _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m6), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m7), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m8),
-                _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m9), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m10), _db.Packs.Any(p => p.SiteId == s.Id && p.Period == m11),
-            },
-        }).ToListAsync(cancellationToken);
+        var active = await SiteFigures.Of(_db, _db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), today, provider.SupervisionDays ?? ChallengeThresholds.Defaults.SupervisionDays, packMonths)
+            .ToListAsync(cancellationToken);
         var activeIds = _db.Sites.Where(s => s.ProviderId == providerId && s.IsActive).Select(s => s.Id);
         var risks = provider.Risks;
         var systemicThreshold = provider.Systemic ?? ChallengeThresholds.Defaults.SystemicRiskSites;

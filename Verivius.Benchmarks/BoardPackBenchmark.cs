@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Tests;
+using Verivius.Tests.Support;
+using Verivius.Web.Features.Challenges;
+using Verivius.Web.Features.Documents;
+
+namespace Verivius.Benchmarks;
+
+/// <summary>
+/// The board pack of a large provider: generates the provider (seed-scale), raises its challenges
+/// once, then writes last month's board pack several times, timing each and sampling the process's
+/// working set while it runs to report the most memory it took above where it started, and how
+/// much it allocated in all (most of it short-lived).
+/// </summary>
+internal static class BoardPackBenchmark
+{
+    public static async Task RunAsync(int sites, int months, int runs)
+    {
+        using var factory = new PortalFactory();
+        factory.CreateClient().Dispose();
+        var provider = await ScaleData.SeedAsync(factory, sites, months, async (mediator, _) => await mediator.Send(new RunChallengesCommand(null)));
+
+        var period = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var times = new List<double>();
+        var extra = new List<double>();
+        var allocated = new List<double>();
+        long size = 0;
+        for (var run = 0; run < runs + 1; run++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            var baseline = process.WorkingSet64;
+            var peak = baseline;
+            using var sampling = new CancellationTokenSource();
+            var sampler = Task.Run(async () =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    process.Refresh();
+                    peak = Math.Max(peak, process.WorkingSet64);
+                    await Task.Delay(5);
+                }
+            });
+
+            var output = new MemoryStream();
+            var elapsed = 0.0;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            await TestWorlds.AsOperatorAsync(factory, async mediator =>
+            {
+                var clock = Stopwatch.StartNew();
+                var written = await mediator.Send(new GenerateDocumentCommand("board-pack", period, provider, null, null, output));
+                elapsed = clock.Elapsed.TotalMilliseconds;
+                TestWorlds.Expect(written);
+                size = written.Value!.SizeBytes;
+            });
+            await sampling.CancelAsync();
+            await sampler;
+
+            // The first run pays for JIT; it is reported, not counted.
+            if (run == 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Board pack, cold: {elapsed:F0} ms"));
+                continue;
+            }
+
+            times.Add(elapsed);
+            extra.Add((peak - baseline) / 1048576.0);
+            allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Board pack: {size / 1024.0:N0} KB"));
+        Figures.Report($"Board pack, {sites} sites (ms)", times);
+        Figures.Report("Board pack, working set above baseline (MB)", extra);
+        Figures.Report("Board pack, allocated while writing (MB)", allocated);
+    }
+}

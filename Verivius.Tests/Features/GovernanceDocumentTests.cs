@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Verivius.Domain.Documents;
+using Verivius.Domain.Evidence;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Tests.Support;
+using Verivius.Web.Features.Documents;
+
+namespace Verivius.Tests.Features;
+
+/// <summary>
+/// The Word documents written from the demo provider's twelve months: each kind is valid Office Open
+/// XML, says what the records say, and reaches only the people it is for.
+/// </summary>
+public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.DemoPortal>
+{
+    private const string Password = "verivius-demo-password";
+    private const string Provider = "Demo Care Group";
+    private const string CedarLodge = "1-101000002";
+
+    private static readonly string LastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private readonly DemoPortal _factory;
+
+    public GovernanceDocumentTests(DemoPortal factory) => _factory = factory;
+
+    [Fact]
+    public async Task TheBoardPack_IsValidWord_WithEverySection_ARowPerSiteMatchingItsRecords_AndTheCharts()
+    {
+        using var word = await GenerateAsync("board-pack", provider: Provider);
+
+        AssertValid(word);
+        var body = word.MainDocumentPart!.Document.Body!;
+        Assert.Equal(
+            ["Executive summary", "Decisions needed", "Sites at a glance", "Recovery map", "Unsupported assurance", "Incidents: notification and candour", "Complaints and learning",
+             "Training, supervision and appraisal", "Response to inspection findings", "Trends", "Appendix: records referenced"],
+            Styled(body, "Heading1"));
+        Assert.Equal(4, word.MainDocumentPart.ImageParts.Count());
+
+        // The sites-at-a-glance table, against the records counted here independently.
+        var glance = TableAfter(body, "Sites at a glance");
+        var rows = glance.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var sites = await db.Sites.OrderBy(s => s.Name).Select(s => new
+        {
+            s.Name,
+            s.Code,
+            OpenRisks = db.RecoveryRisks.Count(r => r.SiteId == s.Id && r.Details.Trend != RiskTrend.Resolved),
+            Worsening = db.RecoveryRisks.Count(r => r.SiteId == s.Id && r.Details.Trend == RiskTrend.Worsening),
+        }).ToListAsync();
+        Assert.Equal(sites.Select(s => $"{s.Name} ({s.Code})"), rows.Select(r => r[0]));
+        Assert.Equal(sites.Select(s => s.OpenRisks.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r[2]));
+        Assert.Equal(sites.Select(s => s.Worsening.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r[3]));
+        Assert.Equal("Red", rows.Single(r => r[0].StartsWith("Cedar Lodge", StringComparison.Ordinal))[^1]);
+
+        // Every risk the recovery map names is in the appendix.
+        var appendix = TableAfter(body, "Appendix: records referenced").Elements<TableRow>().Skip(1).Select(r => string.Join("|", r.Elements<TableCell>().Select(c => c.InnerText))).ToHashSet();
+        var cedarRisks = await db.RecoveryRisks.Where(r => db.Sites.Any(s => s.Id == r.SiteId && s.Code == CedarLodge) && r.Details.Trend != RiskTrend.Resolved).Select(r => r.Ref).ToListAsync();
+        Assert.NotEmpty(cedarRisks);
+        Assert.All(cedarRisks, risk => Assert.Contains($"Cedar Lodge|Risk|{risk}", appendix));
+    }
+
+    [Fact]
+    public async Task TheSitePack_IsValidWord_AboutOneSiteOnly()
+    {
+        using var word = await GenerateAsync("site-pack", site: CedarLodge);
+
+        AssertValid(word);
+        var body = word.MainDocumentPart!.Document.Body!;
+        Assert.Contains("The site at a glance", Styled(body, "Heading1"));
+        var rows = TableAfter(body, "The site at a glance").Elements<TableRow>().Skip(1).ToList();
+        Assert.StartsWith("Cedar Lodge", Assert.Single(rows).Elements<TableCell>().First().InnerText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Beech House", body.InnerText, StringComparison.Ordinal);
+        Assert.Equal(4, word.MainDocumentPart.ImageParts.Count());
+    }
+
+    [Fact]
+    public async Task TheCommissionerUpdate_IsValidWord_CoversTheirSitesOnly_AndNamesNoStaffOrPerson()
+    {
+        using var word = await GenerateAsync("commissioner-update", commissioner: "commissioner@demo.verivius.test");
+
+        AssertValid(word);
+        var body = word.MainDocumentPart!.Document.Body!;
+        Assert.Equal(["Summary", "Cedar Lodge", "Elm Court"], Styled(body, "Heading1"));
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var personal = new HashSet<string>(StringComparer.Ordinal);
+        personal.UnionWith(await db.Training.Select(t => t.Details.StaffRef).ToListAsync());
+        personal.UnionWith(await db.Supervision.Select(s => s.Details.StaffRef).ToListAsync());
+        personal.UnionWith((await db.RecoveryRisks.Select(r => r.Details.Owner).ToListAsync()).OfType<string>());
+        personal.UnionWith((await db.Actions.Select(a => a.Details.Owner).ToListAsync()).OfType<string>());
+        personal.UnionWith(await db.Incidents.Select(i => i.Ref).ToListAsync());
+        personal.UnionWith(await db.Complaints.Select(c => c.Ref).ToListAsync());
+        personal.UnionWith(await db.Feedback.Select(f => f.Ref).ToListAsync());
+        var text = string.Join("\n", body.Descendants<Text>().Select(t => t.Text));
+
+        Assert.True(personal.Count > 50, "The demo data should carry staff and record references to look for.");
+        var named = personal.Where(p => p.Length >= 3 && text.Contains(p, StringComparison.Ordinal)).ToList();
+        Assert.True(named.Count == 0, "The update names: " + string.Join(", ", named));
+    }
+
+    [Fact]
+    public async Task Downloads_AreScoped_TheBoardPackToTheProvider_AndAnUpdateToItsCommissioner()
+    {
+        var board = await GeneratedIdAsync("board-pack", provider: Provider);
+        var update = await GeneratedIdAsync("commissioner-update", commissioner: "commissioner@demo.verivius.test");
+        using var ni = await PortalSession.SignInAsync(_factory, "ni@demo.verivius.test", Password);
+        using var manager = await PortalSession.SignInAsync(_factory, "rm@demo.verivius.test", Password);
+        using var commissioner = await PortalSession.SignInAsync(_factory, "commissioner@demo.verivius.test", Password);
+
+        using var download = await ni.Client.GetAsync(new Uri($"/documents/{board}/download", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(DocumentGenerator.WordContentType, download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal($"board-pack-{LastMonth}-demo-care-group.docx", download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/documents/{board}/download")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await commissioner.GetAsync($"/documents/{board}/download")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await commissioner.GetAsync($"/documents/{update}/download")).Status);
+
+        var (_, home) = await commissioner.GetAsync("/commissioner");
+        Assert.Contains($"/documents/{update}/download", home, StringComparison.Ordinal);
+        var (_, library) = await commissioner.GetAsync("/documents");
+        Assert.Contains($"/documents/{update}", library, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/documents/{board}", library, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheNominatedIndividual_AsksForABoardPack_AndThePageFollowsItUntilItIsReady()
+    {
+        using var ni = await PortalSession.SignInAsync(_factory, "ni@demo.verivius.test", Password);
+
+        var asked = await ni.SubmitAsync("/documents/new", "/documents", new() { ["Kind"] = "board-pack", ["Period"] = LastMonth });
+
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var page = asked.Headers.Location!.OriginalString;
+        var html = "";
+        for (var attempt = 0; attempt < 120 && !html.Contains("Download the Word document", StringComparison.Ordinal); attempt++)
+        {
+            (_, html) = await ni.GetAsync(page);
+            Assert.DoesNotContain("could not be written", html, StringComparison.Ordinal);
+            if (html.Contains("Being written", StringComparison.Ordinal))
+            {
+                Assert.Contains("http-equiv=\"refresh\"", html, StringComparison.Ordinal);
+                await Task.Delay(250);
+            }
+        }
+
+        Assert.Contains("Download the Word document", html, StringComparison.Ordinal);
+        Assert.Contains("ni@demo.verivius.test", html, StringComparison.Ordinal);
+        Assert.Matches("<code class=\"text-break\">[0-9a-f]{64}</code>", html);
+    }
+
+    [Fact]
+    public async Task AskingForWhatIsNotYours_OrAMonthThatIsNotOne_IsRefusedWithTheReason()
+    {
+        using var manager = await PortalSession.SignInAsync(_factory, "rm@demo.verivius.test", Password);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var before = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Documents.CountAsync();
+
+        var boardPack = await manager.SubmitAsync("/documents/new", "/documents", new() { ["Kind"] = "board-pack", ["Period"] = LastMonth });
+        var badMonth = await manager.SubmitAsync("/documents/new", "/documents", new() { ["Kind"] = "site-pack", ["Period"] = "2026-13", ["Site"] = "1-101000001" });
+        var foreignSite = await manager.SubmitAsync("/documents/new", "/documents", new() { ["Kind"] = "site-pack", ["Period"] = LastMonth, ["Site"] = "1-101000003" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, boardPack.StatusCode);
+        Assert.Contains("Choose the kind of document: Site governance pack.", WebUtility.HtmlDecode(await boardPack.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badMonth.StatusCode);
+        Assert.Contains("Enter the month as YYYY-MM", await badMonth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, foreignSite.StatusCode);
+        Assert.Contains("1-101000003 is not an active site of yours.", await foreignSite.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Documents.CountAsync());
+    }
+
+    [Fact]
+    public async Task TheSchedulesPage_ShowsTheNextThreeRuns_RefusesAnInvalidCron_AndSavesAValidOne()
+    {
+        using var admin = await PortalSession.SignInAsync(_factory, "admin@demo.verivius.test", Password);
+
+        var (status, page) = await admin.GetAsync("/documents/schedules");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("value=\"0 0 6 3 * ?\"", page, StringComparison.Ordinal);
+        Assert.Equal(9, System.Text.RegularExpressions.Regex.Count(page, "<li>[A-Z][a-z]+day \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d\\d:\\d\\d</li>"));
+
+        var fields = new Dictionary<string, string>
+        {
+            ["BoardPack.Cron"] = "0 0 6 31 2 ? x",
+            ["BoardPack.Enabled"] = "true",
+            ["SitePack.Cron"] = "0 0 6 11 * ?",
+            ["SitePack.Enabled"] = "true",
+            ["CommissionerUpdate.Cron"] = "0 0 7 12 * ?",
+        };
+        var refused = await admin.SubmitAsync("/documents/schedules", "/documents/schedules", fields);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Board pack: &#x27;0 0 6 31 2 ? x&#x27; is not a Quartz cron expression", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        fields["BoardPack.Cron"] = "0 30 5 2 * ?";
+        var saved = await admin.SubmitAsync("/documents/schedules", "/documents/schedules", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var schedules = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().DocumentSchedules.ToDictionaryAsync(s => s.Kind);
+        Assert.Equal("0 30 5 2 * ?", schedules[DocumentKind.BoardPack].Cron);
+        Assert.False(schedules[DocumentKind.CommissionerUpdate].Enabled);
+        (_, page) = await admin.GetAsync("/documents/schedules");
+        Assert.Contains("05:30</li>", page, StringComparison.Ordinal);
+    }
+
+    private async Task<WordprocessingDocument> GenerateAsync(string kind, string? provider = null, string? site = null, string? commissioner = null)
+    {
+        var file = new MemoryStream();
+        await TestWorlds.AsOperatorAsync(_factory, async mediator =>
+            TestWorlds.Expect(await mediator.Send(new GenerateDocumentCommand(kind, LastMonth, provider, site, commissioner, file))));
+        file.Position = 0;
+        return WordprocessingDocument.Open(file, false);
+    }
+
+    private async Task<Guid> GeneratedIdAsync(string kind, string? provider = null, string? commissioner = null)
+    {
+        var id = Guid.Empty;
+        await TestWorlds.AsOperatorAsync(_factory, async mediator =>
+        {
+            var written = await mediator.Send(new GenerateDocumentCommand(kind, LastMonth, provider, null, commissioner, Stream.Null));
+            TestWorlds.Expect(written);
+            id = written.Value!.Id;
+        });
+        return id;
+    }
+
+    private static void AssertValid(WordprocessingDocument word)
+    {
+        var errors = new OpenXmlValidator().Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+        Assert.Equal("Verivius", word.PackageProperties.Creator);
+    }
+
+    private static List<string> Styled(Body body, string style) =>
+        [.. body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == style).Select(p => p.InnerText)];
+
+    private static Table TableAfter(Body body, string heading) =>
+        body.Elements().SkipWhile(e => !(e is Paragraph p && p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1" && p.InnerText == heading)).OfType<Table>().First();
+
+    public sealed class DemoPortal : PortalFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:Seed"] = "true", ["Demo:Months"] = "12" };
+    }
+}

@@ -1,0 +1,76 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Verivius.Domain.Access;
+using Verivius.Domain.Documents;
+using Verivius.Web.Common;
+
+namespace Verivius.Web.Features.Documents;
+
+/// <summary>
+/// The document library (each person sees the documents within their scope), asking for a document
+/// now and watching it being written, downloading it, and the provider admin's schedules.
+/// </summary>
+[Route("documents")]
+public sealed class DocumentsController : Controller
+{
+    private readonly IMediator _mediator;
+
+    public DocumentsController(IMediator mediator) => _mediator = mediator;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] DocumentFilter filter, [FromQuery] ListRequest request, CancellationToken cancellationToken) =>
+        View(await _mediator.Send(new ListDocumentsQuery(filter, request), cancellationToken));
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New([FromQuery] DocumentRequestForm form, CancellationToken cancellationToken) =>
+        View(await _mediator.Send(new GetDocumentFormQuery(form), cancellationToken));
+
+    [HttpPost("")]
+    public async Task<IActionResult> Create([FromForm] DocumentRequestForm form, CancellationToken cancellationToken)
+    {
+        var outcome = await _mediator.Send(new RequestDocumentCommand(form), cancellationToken);
+        if (outcome.Succeeded)
+        {
+            return Redirect($"/documents/{outcome.Value}");
+        }
+
+        ModelState.AddProblems(outcome);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("New", await _mediator.Send(new GetDocumentFormQuery(form), cancellationToken));
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Show(Guid id, CancellationToken cancellationToken) =>
+        View(await _mediator.Send(new GetDocumentQuery(id), cancellationToken));
+
+    [HttpGet("{id:guid}/download")]
+    public async Task<IActionResult> Download(Guid id, CancellationToken cancellationToken)
+    {
+        var file = await _mediator.Send(new DownloadDocumentQuery(id), cancellationToken);
+        return File(file.Content, DocumentGenerator.WordContentType, file.FileName);
+    }
+
+    [HttpGet("schedules")]
+    [Authorize(Roles = Roles.ProviderAdmin)]
+    public async Task<IActionResult> Schedules(CancellationToken cancellationToken) =>
+        View(await _mediator.Send(new GetSchedulesQuery(), cancellationToken));
+
+    [HttpPost("schedules")]
+    [Authorize(Roles = Roles.ProviderAdmin)]
+    public async Task<IActionResult> SaveSchedules(IFormCollection form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var typed = DocumentKinds.Scheduled.ToDictionary(kind => kind, kind => ((string?)form[$"{kind}.Cron"].ToString(), form[$"{kind}.Enabled"].Contains("true")));
+        var outcome = await _mediator.Send(new SaveSchedulesCommand(typed), cancellationToken);
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = "The schedules are saved; the next runs below follow them.";
+            return RedirectToAction(nameof(Schedules));
+        }
+
+        ModelState.AddProblems(outcome);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Schedules", await _mediator.Send(new GetSchedulesQuery(typed), cancellationToken));
+    }
+}

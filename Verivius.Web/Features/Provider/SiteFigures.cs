@@ -1,0 +1,83 @@
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Evidence;
+using Verivius.Domain.Sites;
+using Verivius.Infrastructure.Persistence;
+
+namespace Verivius.Web.Features.Provider;
+
+/// <summary>
+/// One site's governance figures as at a day, as the provider view and the governance packs both
+/// read them: overdue actions, notification and candour timeliness over the twelve months before,
+/// the newest training matrix and supervision, and which of the given months' packs arrived.
+/// </summary>
+public sealed class SiteFigures
+{
+    public Guid Id { get; init; }
+
+    public string Code { get; init; } = "";
+
+    public string Name { get; init; } = "";
+
+    public int Overdue { get; init; }
+
+    public int Notifiable { get; init; }
+
+    public int NotifiedLate { get; init; }
+
+    public int Candour { get; init; }
+
+    public int CandourLate { get; init; }
+
+    public int Mandatory { get; init; }
+
+    public int InDate { get; init; }
+
+    public int Staff { get; init; }
+
+    public int Supervised { get; init; }
+
+    public bool[] Packs { get; init; } = [];
+
+    /// <summary>
+    /// One command for any number of sites. Notifications and candour are judged as the challenge
+    /// engine judged them at its last run (working days and all): an incident is late while a late or
+    /// missing challenge's condition holds. <paramref name="packMonths"/> must be twelve months.
+    /// </summary>
+    public static IQueryable<SiteFigures> Of(VeriviusDbContext db, IQueryable<Site> sites, DateOnly asOf, int supervisionDays, IReadOnlyList<DateOnly> packMonths)
+    {
+        var yearAgo = asOf.AddYears(-1);
+        var supervisedSince = asOf.AddDays(-supervisionDays);
+        string[] notificationCodes = [ChallengeCodes.IncNotificationLate, ChallengeCodes.IncNotificationMissing];
+        var (m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11) = (packMonths[0], packMonths[1], packMonths[2], packMonths[3], packMonths[4], packMonths[5], packMonths[6], packMonths[7], packMonths[8], packMonths[9], packMonths[10], packMonths[11]);
+        return sites.Select(s => new SiteFigures
+        {
+            Id = s.Id,
+            Code = s.Code,
+            Name = s.Name,
+            Overdue = db.Actions.Count(a => a.SiteId == s.Id && a.Details.DueOn < asOf && (a.Details.Status != ActionStatus.Closed || a.Details.ClosedOn > asOf)),
+            Notifiable = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf),
+            NotifiedLate = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf
+                && db.Challenges.Any(c => c.SiteId == s.Id && c.ConditionHolds && notificationCodes.Contains(c.Code) && c.Key == "Incidents:" + i.Ref)),
+            Candour = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CandourApplies && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf),
+            CandourLate = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CandourApplies && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf
+                && db.Challenges.Any(c => c.SiteId == s.Id && c.ConditionHolds && c.Code == ChallengeCodes.IncCandourLate && c.Key == "Incidents:" + i.Ref)),
+            Mandatory = db.Training.Count(t => t.SiteId == s.Id && t.Details.Mandatory && t.Period == db.Training.Where(x => x.SiteId == s.Id && x.Period <= asOf).Max(x => (DateOnly?)x.Period)),
+            InDate = db.Training.Count(t => t.SiteId == s.Id && t.Details.Mandatory && t.Period == db.Training.Where(x => x.SiteId == s.Id && x.Period <= asOf).Max(x => (DateOnly?)x.Period)
+                && t.Details.CompletedOn != null && (t.Details.ExpiresOn == null || t.Details.ExpiresOn >= asOf)),
+            Staff = db.Supervision.Where(x => x.SiteId == s.Id && x.Period == db.Supervision.Where(y => y.SiteId == s.Id && y.Period <= asOf).Max(y => (DateOnly?)y.Period)).Select(x => x.Details.StaffRef).Distinct().Count(),
+            Supervised = db.Supervision.Where(x => x.SiteId == s.Id && x.Details.Type == SupervisionType.Supervision && x.Details.HeldOn >= supervisedSince && x.Details.HeldOn <= asOf
+                && x.Period == db.Supervision.Where(y => y.SiteId == s.Id && y.Period <= asOf).Max(y => (DateOnly?)y.Period)).Select(x => x.Details.StaffRef).Distinct().Count(),
+            Packs = new[]
+            {
+                db.Packs.Any(p => p.SiteId == s.Id && p.Period == m0), db.Packs.Any(p => p.SiteId == s.Id && p.Period == m1), db.Packs.Any(p => p.SiteId == s.Id && p.Period == m2),
+                db.Packs.Any(p => p.SiteId == s.Id && p.Period == m3), db.Packs.Any(p => p.SiteId == s.Id && p.Period == m4), db.Packs.Any(p => p.SiteId == s.Id && p.Period == m5),
+                db.Packs.Any(p => p.SiteId == s.Id && p.Period == m6), db.Packs.Any(p => p.SiteId == s.Id && p.Period == m7), db.Packs.Any(p => p.SiteId == s.Id && p.Period == m8),
+                db.Packs.Any(p => p.SiteId == s.Id && p.Period == m9), db.Packs.Any(p => p.SiteId == s.Id && p.Period == m10), db.Packs.Any(p => p.SiteId == s.Id && p.Period == m11),
+            },
+        });
+    }
+
+    /// <summary>The twelve months before the one <paramref name="day"/> is in, oldest first.</summary>
+    public static List<DateOnly> TwelveMonthsBefore(DateOnly day) =>
+        [.. Enumerable.Range(1, 12).Select(back => new DateOnly(day.Year, day.Month, 1).AddMonths(-back)).Reverse()];
+}
