@@ -11,6 +11,7 @@ using Verivius.Web.Common;
 using Verivius.Web.Demo;
 using Verivius.Web.Features.Challenges;
 using Verivius.Web.Features.Documents;
+using Verivius.Web.Features.Trail;
 using Verivius.Web.Hosting;
 using Verivius.Web.Security;
 
@@ -33,6 +34,8 @@ public static class DependencyInjection
         services.AddScoped<ChallengeRunner>();
         services.AddScoped<IDocumentComposer, GovernancePack>();
         services.AddScoped<IDocumentComposer, CommissionerUpdate>();
+        services.AddScoped<IDocumentComposer, TrailAuditReport>();
+        services.AddScoped<TrailAuditHandler>();
         services.AddScoped<DocumentGenerator>();
         services.AddSingleton<DocumentRequests>();
         services.AddSingleton<DocumentScheduler>();

@@ -4,6 +4,46 @@ using Verivius.Domain.Evidence;
 
 namespace Verivius.Domain.Trail;
 
+/// <summary>
+/// A site's records as a month's trail audit reads them: the month's decisions and incidents, the
+/// actions they and the inspection findings name, the rows of the training matrices of the month
+/// before, the month and the month after that matter (those falling due in the month and the
+/// completions that could renew them), which of those matrices were sent at all, and the
+/// supervision sessions of the same three months' records.
+/// </summary>
+public sealed class TrailEvidence
+{
+    public IReadOnlyList<MeetingDecision> Decisions { get; init; } = [];
+
+    public IReadOnlyList<Incident> Incidents { get; init; } = [];
+
+    public IReadOnlyList<ImprovementAction> Actions { get; init; } = [];
+
+    public IReadOnlyList<InspectionFinding> Findings { get; init; } = [];
+
+    public IReadOnlyList<TrainingRecord> Training { get; init; } = [];
+
+    public IReadOnlySet<DateOnly> MatrixMonths { get; init; } = new HashSet<DateOnly>();
+
+    public IReadOnlyList<SupervisionRecord> Supervision { get; init; } = [];
+
+    /// <summary>The same, from every record of a site.</summary>
+    public static TrailEvidence From(SiteEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        return new TrailEvidence
+        {
+            Decisions = evidence.Decisions,
+            Incidents = evidence.Incidents,
+            Actions = evidence.Actions,
+            Findings = evidence.Findings,
+            Training = evidence.Training,
+            MatrixMonths = evidence.Training.Select(t => t.Period).ToHashSet(),
+            Supervision = evidence.Supervision,
+        };
+    }
+}
+
 /// <summary>What a traced chain starts from: the items an inspector picks up for a month.</summary>
 public enum TrailItemKind
 {
@@ -67,11 +107,9 @@ public static class TrailAudit
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>
-    /// <paramref name="evidence"/> holds what the month needs: its decisions and incidents, the
-    /// actions they name, the training matrices of the month and the one after, the supervision
-    /// records sent for the month or later, and the inspection findings.
+    /// <paramref name="evidence"/> holds what the month needs (see <see cref="TrailEvidence"/>); more does no harm.
     /// </summary>
-    public static TrailAuditResult Of(SiteEvidence evidence, DateOnly month, DateOnly asOf, ChallengeThresholds thresholds, WorkingDays workingDays)
+    public static TrailAuditResult Of(TrailEvidence evidence, DateOnly month, DateOnly asOf, ChallengeThresholds thresholds, WorkingDays workingDays)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         ArgumentNullException.ThrowIfNull(thresholds);
@@ -84,7 +122,7 @@ public static class TrailAudit
             .Select(d => Decision(d, actions, asOf)));
         chains.AddRange(evidence.Incidents.Where(i => i.Details.OccurredOn >= first && i.Details.OccurredOn <= last).OrderBy(i => i.Details.OccurredOn).ThenBy(i => i.Ref, StringComparer.Ordinal)
             .Select(i => Incident(i, actions, asOf, thresholds, workingDays)));
-        chains.AddRange(TrainingDue(evidence.Training, first, last, asOf));
+        chains.AddRange(TrainingDue(evidence.Training, evidence.MatrixMonths, first, last, asOf));
         chains.AddRange(SupervisionDue(evidence.Supervision, first, last, asOf, thresholds));
         chains.AddRange(evidence.Findings
             .Where(f => f.Details.InspectedOn <= last && !ClosedBefore(actions.Of(f.ActionId, f.Details.ActionRef), first))
@@ -204,84 +242,68 @@ public static class TrailAudit
     }
 
     /// <summary>
-    /// A mandatory course whose expiry or planned date falls in the month should show a dated
-    /// completion in the month's matrix or the next month's; without the month's matrix there is
-    /// nothing to trace, and that is a gap of its own.
+    /// A mandatory course falls due in the month when, in the matrix sent before it (the month
+    /// before's, or failing that the month's own), it expires or is planned in the month. The update
+    /// is a newer completion in the month's or the next month's matrix; one dated after the due day
+    /// is late. A month whose own matrix was never sent is a gap of its own.
     /// </summary>
-    private static IEnumerable<TrailChain> TrainingDue(IReadOnlyList<TrainingRecord> training, DateOnly first, DateOnly last, DateOnly asOf)
+    private static IEnumerable<TrailChain> TrainingDue(IReadOnlyList<TrainingRecord> training, IReadOnlySet<DateOnly> matrixMonths, DateOnly first, DateOnly last, DateOnly asOf)
     {
-        var matrix = training.Where(t => t.Period == first).ToList();
-        if (matrix.Count == 0)
+        var previous = first.AddMonths(-1);
+        var next = first.AddMonths(1);
+        if (!matrixMonths.Contains(first) && asOf > last)
         {
-            if (asOf > last)
-            {
-                yield return new TrailChain(TrailItemKind.TrainingDue, $"Matrix {first:yyyy-MM}", $"Training matrix for {Month(first)}",
-                    [new("Training matrix", "Not sent", LinkState.Gap, $"No training matrix was sent for {Month(first)}, so no row due that month can be traced.")], []);
-            }
-
-            yield break;
+            yield return new TrailChain(TrailItemKind.TrainingDue, $"Matrix {first:yyyy-MM}", $"Training matrix for {Month(first)}",
+                [new("Training matrix", "Not sent", LinkState.Gap, $"No training matrix was sent for {Month(first)}, so no dated update that month can be shown.")], []);
         }
 
-        var next = first.AddMonths(1);
-        var later = training.Where(t => t.Period == next).ToList();
-        var updates = matrix.Concat(later)
-            .Where(t => t.Details.CompletedOn is { } done && done >= first && done <= asOf)
-            .GroupBy(t => (t.Details.StaffRef, t.Details.Course))
-            .ToDictionary(g => g.Key, g => g.Max(t => t.Details.CompletedOn!.Value));
-        foreach (var row in matrix.Where(t => t.Details.Mandatory && (InMonth(t.Details.ExpiresOn, first, last) || InMonth(t.Details.PlannedOn, first, last)))
+        var source = matrixMonths.Contains(previous) ? previous : first;
+        var completions = training.Where(t => (t.Period == first || t.Period == next) && t.Details.CompletedOn is { } done && done <= asOf)
+            .ToLookup(t => (t.Details.StaffRef, t.Details.Course), t => t.Details.CompletedOn!.Value);
+        var shown = matrixMonths.Contains(next) ? $"the {Month(first)} and {Month(next)} matrices" : $"the {Month(first)} matrix";
+        foreach (var row in training.Where(t => t.Period == source && t.Details.Mandatory && (InMonth(t.Details.ExpiresOn, first, last) || InMonth(t.Details.PlannedOn, first, last)))
             .OrderBy(t => t.Details.StaffRef, StringComparer.Ordinal).ThenBy(t => t.Details.Course, StringComparer.Ordinal))
         {
             var d = row.Details;
             var due = d.ExpiresOn is { } expires && InMonth(expires, first, last) ? expires : d.PlannedOn!.Value;
             var links = new List<TrailLink> { new("Training due", $"{d.Course} for {d.StaffRef}, due {Day(due)}", LinkState.Found) };
-            if (updates.TryGetValue((d.StaffRef, d.Course), out var completed))
-            {
-                links.Add(new("Training update", $"Completed {Day(completed)}", LinkState.Found));
-            }
-            else if (later.Count == 0 && asOf <= next.AddMonths(1).AddDays(-1))
-            {
-                links.Add(new("Training update", $"Not yet shown; the {Month(next)} matrix is not due", LinkState.Pending));
-            }
-            else
-            {
-                links.Add(new("Training update", "No dated completion", LinkState.Gap,
-                    later.Count == 0
-                        ? $"Due {Day(due)}; no completion in the {Month(first)} matrix and no matrix was sent for {Month(next)}."
-                        : $"Due {Day(due)}; neither the {Month(first)} nor the {Month(next)} matrix shows it completed."));
-            }
-
+            var renewed = completions[(d.StaffRef, d.Course)].Where(c => d.CompletedOn is not { } before || c > before).DefaultIfEmpty().Min();
+            links.Add(renewed != default
+                ? renewed > due
+                    ? new("Training update", $"Completed {Day(renewed)}", LinkState.Gap, $"Completed on {Day(renewed)}, {renewed.DayNumber - due.DayNumber} days after it was due on {Day(due)}.")
+                    : new("Training update", $"Completed {Day(renewed)}", LinkState.Found)
+                : due >= asOf
+                    ? new("Training update", $"Not due until {Day(due)}", LinkState.Pending)
+                    : !matrixMonths.Contains(first) && !matrixMonths.Contains(next)
+                        ? new("Training update", "No matrix to show it", LinkState.Gap, $"Due {Day(due)}; no matrix was sent for {Month(first)} or {Month(next)} to show it done.")
+                        : new("Training update", "No dated completion", LinkState.Gap, $"Due {Day(due)}; {shown} show no newer completion."));
             yield return new TrailChain(TrailItemKind.TrainingDue, $"{d.StaffRef} {d.Course}", $"{d.Course} ({d.Role})", links, [new(RecordKind.Training, $"{d.StaffRef}/{d.Course}")]);
         }
     }
 
     /// <summary>
-    /// Staff whose supervision fell due in the month (their last session before it plus the
-    /// supervision interval), from the first supervision record sent for the month or after it.
+    /// A member of staff's supervision falls due in the month when their last session in the record
+    /// sent before it (the month before's, or failing that the month's own) plus the supervision
+    /// interval lands in the month. The session is a newer one in the month's or the next month's
+    /// record; one held after the due day is late.
     /// </summary>
     private static IEnumerable<TrailChain> SupervisionDue(IReadOnlyList<SupervisionRecord> supervision, DateOnly first, DateOnly last, DateOnly asOf, ChallengeThresholds thresholds)
     {
-        var snapshot = supervision.Where(s => s.Period >= first).Select(s => s.Period).DefaultIfEmpty().Min();
-        if (snapshot == default)
+        var previous = first.AddMonths(-1);
+        var next = first.AddMonths(1);
+        var sessions = supervision.Where(s => s.Details.Type == SupervisionType.Supervision).ToList();
+        var source = sessions.Any(s => s.Period == previous) ? previous : first;
+        var later = sessions.Where(s => (s.Period == first || s.Period == next) && s.Details.HeldOn <= asOf).ToLookup(s => s.Details.StaffRef, s => s.Details.HeldOn);
+        foreach (var staff in sessions.Where(s => s.Period == source && s.Details.HeldOn < first).GroupBy(s => s.Details.StaffRef).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            yield break;
-        }
-
-        var sessions = supervision.Where(s => s.Period == snapshot && s.Details.Type == SupervisionType.Supervision).ToList();
-        foreach (var staff in sessions.GroupBy(s => s.Details.StaffRef).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var before = staff.Where(s => s.Details.HeldOn < first).Select(s => s.Details.HeldOn).DefaultIfEmpty().Max();
-            if (before == default)
-            {
-                continue;
-            }
-
+            var before = staff.Max(s => s.Details.HeldOn);
             var due = before.AddDays(thresholds.SupervisionDays);
             if (due < first || due > last)
             {
                 continue;
             }
 
-            var held = staff.Where(s => s.Details.HeldOn >= first && s.Details.HeldOn <= asOf).Select(s => s.Details.HeldOn).DefaultIfEmpty().Min();
+            var held = later[staff.Key].Where(h => h > before).DefaultIfEmpty().Min();
             var links = new List<TrailLink> { new("Supervision due", $"Last supervised {Day(before)}; next due {Day(due)}", LinkState.Found) };
             links.Add(held == default
                 ? due < asOf

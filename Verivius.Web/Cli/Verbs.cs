@@ -26,6 +26,7 @@ internal static class Verbs
         yield return ChallengeVerbs.RunChallenges(console);
         yield return ScaleVerbs.SeedScale(console);
         yield return DocumentVerbs.Generate(console);
+        yield return TrailVerbs.TrailAudit(console);
     }
 
     private static Command Migrate(VerbConsole console)

@@ -45,7 +45,7 @@ public class TrailAuditTests
         site.Finding("F-1", FindingKind.MustDo, Day(2026, 6, 1), site.ClosedAction("A-F", Day(2026, 9, 1)));
         site.Finding("F-2", FindingKind.ShouldDo, Day(2026, 6, 1));
 
-        var audit = TrailAudit.Of(site.Build(), October, AsOf, ChallengeThresholds.Defaults, WorkingDays.EnglandAndWales);
+        var audit = TrailAudit.Of(TrailEvidence.From(site.Build()), October, AsOf, ChallengeThresholds.Defaults, WorkingDays.EnglandAndWales);
 
         Assert.Equal(
             [
@@ -55,7 +55,7 @@ public class TrailAuditTests
                 "I-1 Notification: Notified on 5 October 2026, 4 days after the incident; the limit is 2 days.",
                 "I-1 Written candour: Sent on 16 October 2026, after the 10-working-day deadline of 15 October 2026.",
                 "I-1 Action: A moderate incident with no action recorded: nothing shows what was learned or changed.",
-                "S2 Moving and handling Training update: Due 20 October 2026; neither the October 2026 nor the November 2026 matrix shows it completed.",
+                "S2 Moving and handling Training update: Due 20 October 2026; the October 2026 and November 2026 matrices show no newer completion.",
                 "S1 Supervision: Held on 28 October 2026, 27 days after it was due.",
                 "F-2 Action: The should-do finding has no action: nothing shows what was done about it.",
             ],
@@ -86,11 +86,33 @@ public class TrailAuditTests
         site.Training(October, "S1", "Fire safety", Day(2025, 10, 12), Day(2026, 10, 12));
         site.Training(Day(2026, 11, 1), "S1", "Fire safety", Day(2026, 10, 10), Day(2027, 10, 10));
 
-        var audit = TrailAudit.Of(site.Build(), October, AsOf, ChallengeThresholds.Defaults, WorkingDays.EnglandAndWales);
+        var audit = TrailAudit.Of(TrailEvidence.From(site.Build()), October, AsOf, ChallengeThresholds.Defaults, WorkingDays.EnglandAndWales);
 
         Assert.Equal(3, audit.Chains.Count);
         Assert.Equal(0, audit.GapCount);
         Assert.Equal(1.0, audit.ShareComplete);
+    }
+
+    [Fact]
+    public void TrainingAndSupervisionDue_AreReadFromTheRecordBeforeTheMonth_AndARenewalAfterTheDueDayIsLate()
+    {
+        var site = new SiteRecords();
+        var september = Day(2026, 9, 1);
+        site.Training(september, "S1", "Fire safety", Day(2025, 10, 5), Day(2026, 10, 5));
+        site.Training(september, "S2", "Infection control", Day(2025, 10, 15), Day(2026, 10, 15));
+        site.Training(October, "S1", "Fire safety", Day(2026, 10, 1), Day(2027, 10, 1));
+        site.Training(October, "S2", "Infection control", Day(2025, 10, 15), Day(2026, 10, 15));
+        site.Training(Day(2026, 11, 1), "S2", "Infection control", Day(2026, 11, 3), Day(2027, 11, 3));
+        site.Supervision(september, "S1", SupervisionType.Supervision, Day(2026, 7, 20));
+        site.Supervision(Day(2026, 11, 1), "S1", SupervisionType.Supervision, Day(2026, 10, 15));
+
+        var audit = TrailAudit.Of(TrailEvidence.From(site.Build()), October, AsOf, ChallengeThresholds.Defaults, WorkingDays.EnglandAndWales);
+
+        Assert.Equal(["S1 Fire safety", "S2 Infection control", "S1"], audit.Chains.Select(c => c.Ref));
+        Assert.Equal(
+            ["Completed on 3 November 2026, 19 days after it was due on 15 October 2026."],
+            audit.Chains.SelectMany(c => c.Gaps).Select(g => g.Reason));
+        Assert.Equal("Held 15 October 2026", audit.Chains[2].Links[^1].Found);
     }
 
     [Theory]
@@ -101,7 +123,7 @@ public class TrailAuditTests
         var site = new SiteRecords();
         site.Incident("I-1", d => d with { OccurredOn = Day(2026, 10, 1), CqcNotifiable = true, NotificationType = NotificationType.Abuse, NotificationSentOn = Day(2026, 10, sentOnDay) });
 
-        var chain = TrailAudit.Of(site.Build(), October, AsOf, ChallengeThresholds.Defaults, WorkingDays.EnglandAndWales).Chains.Single(c => c.Kind == TrailItemKind.Incident);
+        var chain = TrailAudit.Of(TrailEvidence.From(site.Build()), October, AsOf, ChallengeThresholds.Defaults, WorkingDays.EnglandAndWales).Chains.Single(c => c.Kind == TrailItemKind.Incident);
 
         Assert.Equal(late, chain.Links.Single(l => l.Step == "Notification").IsGap);
     }
@@ -115,7 +137,7 @@ public class TrailAuditTests
         var occurred = new DateOnly(y, m, d);
         site.Incident("I-1", x => x with { OccurredOn = occurred, CandourApplies = true, CandourInPersonOn = occurred, ApologyGiven = true, CandourWrittenOn = new DateOnly(wy, wm, wd) });
 
-        var chain = TrailAudit.Of(site.Build(), new DateOnly(y, m, 1), new DateOnly(2027, 2, 1), ChallengeThresholds.Defaults, WorkingDays.EnglandAndWales).Chains.Single(c => c.Kind == TrailItemKind.Incident);
+        var chain = TrailAudit.Of(TrailEvidence.From(site.Build()), new DateOnly(y, m, 1), new DateOnly(2027, 2, 1), ChallengeThresholds.Defaults, WorkingDays.EnglandAndWales).Chains.Single(c => c.Kind == TrailItemKind.Incident);
 
         Assert.Equal(late, chain.Links.Single(l => l.Step == "Written candour").IsGap);
     }
@@ -125,9 +147,9 @@ public class TrailAuditTests
     {
         var site = new SiteRecords();
 
-        var chain = Assert.Single(TrailAudit.Of(site.Build(), October, AsOf, ChallengeThresholds.Defaults, WorkingDays.EnglandAndWales).Chains);
+        var chain = Assert.Single(TrailAudit.Of(TrailEvidence.From(site.Build()), October, AsOf, ChallengeThresholds.Defaults, WorkingDays.EnglandAndWales).Chains);
 
-        Assert.Equal("No training matrix was sent for October 2026, so no row due that month can be traced.", Assert.Single(chain.Gaps).Reason);
+        Assert.Equal("No training matrix was sent for October 2026, so no dated update that month can be shown.", Assert.Single(chain.Gaps).Reason);
     }
 
     [Fact]

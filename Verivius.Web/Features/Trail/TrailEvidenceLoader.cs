@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Evidence;
+using Verivius.Domain.Trail;
+using Verivius.Infrastructure.Persistence;
+
+namespace Verivius.Web.Features.Trail;
+
+/// <summary>
+/// Reads one month's trail for any number of sites in a handful of queries, each filtered in the
+/// database to what the audit can use: the month's decisions and incidents, the actions they name,
+/// the training rows falling due in the month and the completions that could renew them, which
+/// matrices were sent, and the supervision sessions recent enough to fall due in the month or to be
+/// the session that was due.
+/// </summary>
+internal static class TrailEvidenceLoader
+{
+    public static async Task<Dictionary<Guid, TrailEvidence>> LoadAsync(
+        VeriviusDbContext db, IReadOnlyCollection<Guid> siteIds, DateOnly month, DateOnly asOf, int supervisionDays, CancellationToken cancellationToken)
+    {
+        var ids = siteIds.ToList();
+        var last = month.AddMonths(1).AddDays(-1);
+        var previous = month.AddMonths(-1);
+        var next = month.AddMonths(1);
+        var renewable = month.AddMonths(-3);
+        var decisions = await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.SiteId) && d.MadeOn >= month && d.MadeOn <= last).ToListAsync(cancellationToken);
+        var incidents = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.SiteId) && i.Details.OccurredOn >= month && i.Details.OccurredOn <= last).ToListAsync(cancellationToken);
+        var findings = await db.InspectionFindings.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.InspectedOn <= last).ToListAsync(cancellationToken);
+
+        // Actions by the link the import made; by reference only where a record names one it could not link.
+        var actionIds = decisions.Select(d => d.ActionId).Concat(incidents.Select(i => i.ActionId)).Concat(findings.Select(f => f.ActionId)).OfType<Guid>().Distinct().ToList();
+        var unlinked = decisions.Where(d => d.ActionId is null).Select(d => d.Details.ActionRef)
+            .Concat(incidents.Where(i => i.ActionId is null).Select(i => i.Details.ActionRef))
+            .Concat(findings.Where(f => f.ActionId is null).Select(f => f.Details.ActionRef))
+            .OfType<string>().Select(r => r.Trim()).Distinct().ToList();
+        var actions = await db.Actions.AsNoTracking().Where(a => ids.Contains(a.SiteId) && (actionIds.Contains(a.Id) || unlinked.Contains(a.Ref))).ToListAsync(cancellationToken);
+
+        // Rows falling due in the month (from the month before's matrix or its own), and completions recent enough to renew them.
+        var training = await db.Training.AsNoTracking()
+            .Where(t => ids.Contains(t.SiteId) && (
+                ((t.Period == previous || t.Period == month) && t.Details.Mandatory
+                    && ((t.Details.ExpiresOn >= month && t.Details.ExpiresOn <= last) || (t.Details.PlannedOn >= month && t.Details.PlannedOn <= last)))
+                || ((t.Period == month || t.Period == next) && t.Details.CompletedOn >= renewable && t.Details.CompletedOn <= asOf)))
+            .ToListAsync(cancellationToken);
+        var matrices = await db.Training.Where(t => ids.Contains(t.SiteId) && (t.Period == previous || t.Period == month || t.Period == next))
+            .Select(t => new { t.SiteId, t.Period }).Distinct().ToListAsync(cancellationToken);
+
+        // Sessions recent enough to make the next one fall due in the month, or to be that next one.
+        var since = month.AddDays(-supervisionDays - 1);
+        var supervision = await db.Supervision.AsNoTracking()
+            .Where(s => ids.Contains(s.SiteId) && (s.Period == previous || s.Period == month || s.Period == next)
+                && s.Details.Type == SupervisionType.Supervision && s.Details.HeldOn >= since && s.Details.HeldOn <= asOf)
+            .ToListAsync(cancellationToken);
+
+        var bySite = (
+            Decisions: decisions.ToLookup(d => d.SiteId), Incidents: incidents.ToLookup(i => i.SiteId), Findings: findings.ToLookup(f => f.SiteId), Actions: actions.ToLookup(a => a.SiteId),
+            Training: training.ToLookup(t => t.SiteId), Matrices: matrices.ToLookup(m => m.SiteId, m => m.Period), Supervision: supervision.ToLookup(s => s.SiteId));
+        return ids.ToDictionary(id => id, id => new TrailEvidence
+        {
+            Decisions = [.. bySite.Decisions[id]],
+            Incidents = [.. bySite.Incidents[id]],
+            Findings = [.. bySite.Findings[id]],
+            Actions = [.. bySite.Actions[id]],
+            Training = [.. bySite.Training[id]],
+            MatrixMonths = bySite.Matrices[id].ToHashSet(),
+            Supervision = [.. bySite.Supervision[id]],
+        });
+    }
+}
