@@ -9,6 +9,7 @@ using Verivius.Domain.History;
 using Verivius.Domain.Oversight;
 using Verivius.Domain.Packs;
 using Verivius.Domain.Providers;
+using Verivius.Domain.Readiness;
 using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Identity;
 
@@ -84,6 +85,10 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
     public DbSet<GovernanceDocument> Documents => Set<GovernanceDocument>();
 
     public DbSet<DocumentSchedule> DocumentSchedules => Set<DocumentSchedule>();
+
+    public DbSet<AssessmentFramework> Frameworks => Set<AssessmentFramework>();
+
+    public DbSet<ReadinessMapping> ReadinessMappings => Set<ReadinessMapping>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -22,9 +22,9 @@ public class AccessibilityTests : IClassFixture<BrowserPortal>
         await Axe.AssertNoSeriousViolationsAsync(anonymous);
         await anonymous.Context.CloseAsync();
 
-        await ScanAsync("rm@demo.verivius.test", "/sites", $"/sites/{Site}", $"/sites/{Site}/challenges", $"/sites/{Site}/records/incidents", $"/sites/{Site}/packs");
-        await ScanAsync("ni@demo.verivius.test", "/provider", "/challenges", "/oversight", "/documents", "/documents/new");
-        await ScanAsync("admin@demo.verivius.test", "/admin", "/admin/thresholds", "/documents/schedules");
+        await ScanAsync("rm@demo.verivius.test", "/sites", $"/sites/{Site}", $"/sites/{Site}/challenges", $"/sites/{Site}/records/incidents", $"/sites/{Site}/packs", $"/sites/{Site}/trail-audit", $"/sites/{Site}/readiness");
+        await ScanAsync("ni@demo.verivius.test", "/provider", "/challenges", "/oversight", "/documents", "/documents/new", "/trail-audit");
+        await ScanAsync("admin@demo.verivius.test", "/admin", "/admin/thresholds", "/documents/schedules", "/admin/readiness");
         await ScanAsync("commissioner@demo.verivius.test", "/commissioner");
 
         var ni = await _portal.SignedInPageAsync("ni@demo.verivius.test", bypassCsp: true);

@@ -97,7 +97,7 @@ public sealed class ChangeLogTests : IDisposable
 
         // Someone with the database's own rights drops the trigger and edits entry 3.
         await db.Database.ExecuteSqlRawAsync("DROP TRIGGER ChangeLog_NoUpdate");
-        await db.Database.ExecuteSqlRawAsync("UPDATE ChangeLog SET After = replace(After, 'Site', 'Fake') WHERE Sequence = 3");
+        await db.Database.ExecuteSqlRawAsync("UPDATE ChangeLog SET Actor = 'someone else' WHERE Sequence = 3");
         var check = await mediator.Send(new VerifyHistoryQuery());
 
         Assert.Equal(3, check.Break!.Sequence);

@@ -100,6 +100,34 @@ public partial class TrailAuditWebTests : IClassFixture<TrailAuditWebTests.DemoP
         Assert.Contains("How the audit works", word.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheReadinessPage_SaysItIsCoverageNotARating_AndFollowsTheProvidersMapping()
+    {
+        using var manager = await PortalSession.SignInAsync(_factory, "rm@demo.verivius.test", Password);
+        using var admin = await PortalSession.SignInAsync(_factory, "admin@demo.verivius.test", Password);
+
+        var (status, page) = await manager.GetAsync($"/sites/{CedarLodge}/readiness");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("This is evidence coverage, not a predicted rating.", page, StringComparison.Ordinal);
+        Assert.Equal(8, StatementRow().Count(page));
+
+        var fields = new Dictionary<string, string> { ["kinds.WL1"] = "Meetings" };
+        var refused = await admin.SubmitAsync("/admin/readiness", "/admin/readiness", fields);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Capable, compassionate and inclusive leaders: tick at least one kind of record that evidences it.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        foreach (var code in new[] { "WL2", "WL3", "WL4", "WL5", "WL6", "WL7", "WL8" })
+        {
+            fields[$"kinds.{code}"] = "Audits";
+        }
+
+        var saved = await admin.SubmitAsync("/admin/readiness", "/admin/readiness", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, mapping) = await admin.GetAsync("/admin/readiness");
+        Assert.Contains("id=\"WL1-Meetings\" name=\"kinds.WL1\" value=\"Meetings\" checked=\"checked\"", mapping, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"WL1-Decisions\" name=\"kinds.WL1\" value=\"Decisions\" checked", mapping, StringComparison.Ordinal);
+    }
+
     private async Task<TrailAuditResult> AuditAsync(string siteCode, DateOnly month)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
@@ -110,6 +138,9 @@ public partial class TrailAuditWebTests : IClassFixture<TrailAuditWebTests.DemoP
 
     [GeneratedRegex(@"seed=(\d+)")]
     private static partial Regex SeedPattern();
+
+    [GeneratedRegex("<th scope=\"row\">")]
+    private static partial Regex StatementRow();
 
     [GeneratedRegex(@"<td>(\d+)%</td>")]
     private static partial Regex ShareCell();

@@ -27,6 +27,7 @@ internal static class Verbs
         yield return ScaleVerbs.SeedScale(console);
         yield return DocumentVerbs.Generate(console);
         yield return TrailVerbs.TrailAudit(console);
+        yield return FrameworkVerbs.LoadFramework(console);
     }
 
     private static Command Migrate(VerbConsole console)

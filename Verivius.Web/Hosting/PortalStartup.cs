@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Verivius.Infrastructure.Frameworks;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Demo;
 
@@ -9,8 +10,9 @@ namespace Verivius.Web.Hosting;
 public static class PortalStartup
 {
     /// <summary>
-    /// Applies pending migrations (unless turned off), creates the demo data on the first start of an
-    /// embedded database, and, for the portal, prints where it listens and how to sign in.
+    /// Applies pending migrations (unless turned off), loads the shipped assessment framework, creates
+    /// the demo data on the first start of an embedded database, and, for the portal, prints where it
+    /// listens and how to sign in.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool announce)
     {
@@ -20,6 +22,12 @@ public static class PortalStartup
         if (database.MigrateOnStartup)
         {
             await db.Database.MigrateAsync();
+        }
+
+        // The shipped assessment framework, unless this version is held already (a newer one loaded since stays current).
+        await using (var framework = FrameworkFile.Shipped())
+        {
+            await FrameworkFile.LoadAsync(db, framework, CancellationToken.None);
         }
 
         if (!announce)
