@@ -13,6 +13,7 @@ using Verivius.Web.Security;
 
 // dotnet run -c Release --project Verivius.Benchmarks [-- --runs N --rows R]
 // dotnet run -c Release --project Verivius.Benchmarks -- challenges [--sites 500 --months 36 --runs 5]
+// dotnet run -c Release --project Verivius.Benchmarks -- trail-audit [--sites 500 --months 36 --runs 7]
 // dotnet run -c Release --project Verivius.Benchmarks -- board-pack [--sites 500 --months 36 --runs 5]
 // dotnet run -c Release --project Verivius.Benchmarks -- views [--sites 500 --months 36 --runs 20 --seconds 30]  (wrk: apt-get install wrk)
 // The first runs after start pay for JIT tiering (the first import ~2 s, the second ~1 s); they are
@@ -24,6 +25,12 @@ Console.WriteLine($"Verivius benchmarks on {Environment.ProcessorCount} cores, {
 if (args.Contains("views"))
 {
     await Verivius.Benchmarks.ViewBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs, Argument("--seconds", 30));
+    return;
+}
+
+if (args.Contains("trail-audit"))
+{
+    await Verivius.Benchmarks.TrailAuditBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs);
     return;
 }
 

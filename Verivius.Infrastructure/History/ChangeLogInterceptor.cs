@@ -49,12 +49,14 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         ReleaseGate();
+        DataGeneration.Advance();
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         ReleaseGate();
+        DataGeneration.Advance();
         return ValueTask.FromResult(result);
     }
 

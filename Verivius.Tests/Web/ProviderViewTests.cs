@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Security;
 using Verivius.Tests.Support;
 
 namespace Verivius.Tests.Web;
@@ -55,9 +59,33 @@ public class ProviderViewTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task AChangeMadeAfterTheViewWasShown_IsOnItTheNextTime()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        await TestWorlds.ImportPackAsync(_factory, world.NominatedIndividual, world.SiteCodes[0], new PackWorkbook(world.SiteCodes[0]).Build());
+        using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
+        var (_, before) = await ni.GetAsync("/provider");
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeOperator("test");
+            var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+            var site = await db.Sites.SingleAsync(s => s.Code == world.SiteCodes[0]);
+            site.Describe("Renamed Lodge", site.ServiceType, null);
+            await db.SaveChangesAsync();
+        }
+
+        var (_, after) = await ni.GetAsync("/provider");
+
+        Assert.Contains(world.SiteName(0), before, StringComparison.Ordinal);
+        Assert.Contains("Renamed Lodge", after, StringComparison.Ordinal);
+        Assert.DoesNotContain(world.SiteName(0), after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheProviderAndSiteViews_SendAsManySqlCommandsForThreeSitesAsForOne()
     {
-        var counts = new List<(int Provider, int Site)>();
+        var counts = new List<(int Provider, int Kept, int Site)>();
         foreach (var sites in new[] { 1, 3 })
         {
             var world = await TestWorlds.CreateAsync(_factory, sites);
@@ -67,17 +95,24 @@ public class ProviderViewTests : IClassFixture<PortalFactory>
             }
 
             using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
-            await ni.GetAsync("/provider");
+            await ni.GetAsync("/sites");
+            await ni.GetAsync($"/sites/{world.SiteCodes[0]}");
             using var counter = new SqlCommandCounter();
             await ni.GetAsync("/provider");
             var provider = counter.Commands.Count;
             counter.Reset();
+
+            // Nothing changed since: the figures are kept, and only the signed-in person's scope is read.
+            await ni.GetAsync("/provider");
+            var kept = counter.Commands.Count;
+            counter.Reset();
             await ni.GetAsync($"/sites/{world.SiteCodes[0]}");
-            counts.Add((provider, counter.Commands.Count));
+            counts.Add((provider, kept, counter.Commands.Count));
         }
 
         Assert.Equal(counts[0], counts[1]);
-        Assert.InRange(counts[1].Provider, 1, ProviderViewCommandBudget);
+        Assert.InRange(counts[1].Provider, 3, ProviderViewCommandBudget);
+        Assert.Equal(1, counts[1].Kept);
         Assert.InRange(counts[1].Site, 1, SiteViewCommandBudget);
     }
 

@@ -73,15 +73,60 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
 {
     private const int HeatRows = 25;
 
-    private readonly VeriviusDbContext _db;
     private readonly SiteAccess _access;
+    private readonly ProviderHomeCache _cache;
     private readonly TimeProvider _clock;
 
-    public GetProviderHomeHandler(VeriviusDbContext db, SiteAccess access, TimeProvider clock)
+    public GetProviderHomeHandler(SiteAccess access, ProviderHomeCache cache, TimeProvider clock)
     {
-        _db = db;
         _access = access;
+        _cache = cache;
         _clock = clock;
+    }
+
+    /// <summary>
+    /// What the page is computed from, in five commands with the scope: the provider with every
+    /// active site's open risks, every active site's figures, the unsupported assurance and the trends.
+    /// </summary>
+    public static async Task<ProviderHomeData> LoadAsync(VeriviusDbContext db, Guid providerId, DateOnly today, DateOnly month, CancellationToken cancellationToken)
+    {
+        var statuses = ChallengeStatuses.Active;
+        var packMonths = SiteFigures.TwelveMonthsBefore(today);
+
+        // The provider, then every active site with its figures and open risks, each in one query.
+        var provider = await db.Providers.Where(p => p.Id == providerId).Select(p => new
+        {
+            p.Name,
+            Inactive = db.Sites.Count(s => s.ProviderId == p.Id && !s.IsActive),
+            Systemic = db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SystemicRiskSites).FirstOrDefault(),
+            SupervisionDays = db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SupervisionDays).FirstOrDefault(),
+            // Subjects are one reference a line: matched whole, so R-1 does not count R-10's challenges.
+            Risks = db.RecoveryRisks
+                .Join(db.Sites, r => r.SiteId, s => s.Id, (r, s) => new { r, s })
+                .Where(x => x.s.ProviderId == p.Id && x.s.IsActive && x.r.Details.Trend != RiskTrend.Resolved)
+                .Select(x => new JoinedRiskVm(
+                    x.s.Code, x.s.Name, x.r.Details.Area, x.r.Ref, x.r.Details.Risk, x.r.Details.CurrentActionRef, x.r.Details.Owner, x.r.Details.ReviewOn, x.r.Details.Trend,
+                    db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && ("\n" + c.Subjects + "\n").Contains("\nRecovery:" + x.r.Ref + "\n")),
+                    db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Severity == ChallengeSeverity.High && ("\n" + c.Subjects + "\n").Contains("\nRecovery:" + x.r.Ref + "\n"))))
+                .ToList(),
+        }).SingleAsync(cancellationToken);
+
+        var active = await SiteFigures.Of(db, db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), today, provider.SupervisionDays ?? ChallengeThresholds.Defaults.SupervisionDays, packMonths)
+            .ToListAsync(cancellationToken);
+        var activeIds = db.Sites.Where(s => s.ProviderId == providerId && s.IsActive).Select(s => s.Id);
+        var risks = provider.Risks;
+        var systemicThreshold = provider.Systemic ?? ChallengeThresholds.Defaults.SystemicRiskSites;
+
+        var unsupported = await ChallengeRegister.BySeverity(ChallengeRegister.Rows(db, db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), new ChallengeFilter(), today).Where(r => r.Code.StartsWith("ASSUR-")), descending: false)
+            .ToListAsync(cancellationToken);
+        return new ProviderHomeData(
+            provider.Name,
+            provider.Inactive,
+            systemicThreshold,
+            risks,
+            active,
+            unsupported,
+            await Trends.Trends.ForSitesAsync(db, activeIds, month, cancellationToken));
     }
 
     public async ValueTask<ProviderHomeVm> Handle(GetProviderHomeQuery query, CancellationToken cancellationToken)
@@ -94,32 +139,9 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
 
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         var month = GetSiteDashboardHandler.MonthOf(query.Filter.Month, today);
-        var statuses = ChallengeStatuses.Active;
         var packMonths = SiteFigures.TwelveMonthsBefore(today);
-
-        // The provider, then every active site with its figures and open risks, each in one query.
-        var provider = await _db.Providers.Where(p => p.Id == providerId).Select(p => new
-        {
-            p.Name,
-            Inactive = _db.Sites.Count(s => s.ProviderId == p.Id && !s.IsActive),
-            Systemic = _db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SystemicRiskSites).FirstOrDefault(),
-            SupervisionDays = _db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SupervisionDays).FirstOrDefault(),
-            // Subjects are one reference a line: matched whole, so R-1 does not count R-10's challenges.
-            Risks = _db.RecoveryRisks
-                .Join(_db.Sites, r => r.SiteId, s => s.Id, (r, s) => new { r, s })
-                .Where(x => x.s.ProviderId == p.Id && x.s.IsActive && x.r.Details.Trend != RiskTrend.Resolved)
-                .Select(x => new JoinedRiskVm(
-                    x.s.Code, x.s.Name, x.r.Details.Area, x.r.Ref, x.r.Details.Risk, x.r.Details.CurrentActionRef, x.r.Details.Owner, x.r.Details.ReviewOn, x.r.Details.Trend,
-                    _db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && ("\n" + c.Subjects + "\n").Contains("\nRecovery:" + x.r.Ref + "\n")),
-                    _db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Severity == ChallengeSeverity.High && ("\n" + c.Subjects + "\n").Contains("\nRecovery:" + x.r.Ref + "\n"))))
-                .ToList(),
-        }).SingleAsync(cancellationToken);
-
-        var active = await SiteFigures.Of(_db, _db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), today, provider.SupervisionDays ?? ChallengeThresholds.Defaults.SupervisionDays, packMonths)
-            .ToListAsync(cancellationToken);
-        var activeIds = _db.Sites.Where(s => s.ProviderId == providerId && s.IsActive).Select(s => s.Id);
-        var risks = provider.Risks;
-        var systemicThreshold = provider.Systemic ?? ChallengeThresholds.Defaults.SystemicRiskSites;
+        var data = await _cache.GetAsync(providerId, today, month, cancellationToken);
+        var (active, risks, unsupported, systemicThreshold) = (data.Sites, data.Risks, data.Unsupported, data.SystemicThreshold);
 
         var heat = active
             .Select(s => new HeatRowVm(s.Code, s.Name, HeatCells(s.Code, [.. risks.Where(r => r.SiteCode == s.Code)]), packMonths.Where((_, i) => s.Packs[i]).ToHashSet()))
@@ -129,17 +151,15 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
         var heatMap = new Page<HeatRowVm>([.. heat.Skip((heatPage - 1) * HeatRows).Take(HeatRows)], new ListRequest(heatPage), heat.Count);
         var systemic = risks.GroupBy(r => r.Area).Where(g => g.Select(r => r.SiteCode).Distinct().Count() >= systemicThreshold).Select(g => g.Key).Order().ToList();
 
-        var unsupported = await ChallengeRegister.BySeverity(ChallengeRegister.Rows(_db, _db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), new ChallengeFilter(), today).Where(r => r.Code.StartsWith("ASSUR-")), descending: false)
-            .ToListAsync(cancellationToken);
         var overdueBySite = active.Where(s => s.Overdue > 0).OrderByDescending(s => s.Overdue).ThenBy(s => s.Name, StringComparer.Ordinal).Take(10).Select(s => (s.Code, s.Name, s.Overdue)).ToList();
         var compliance = new ComplianceVm(
             active.Sum(s => s.Notifiable), active.Sum(s => s.Notifiable - s.NotifiedLate), active.Sum(s => s.Candour), active.Sum(s => s.Candour - s.CandourLate),
             active.Sum(s => s.Mandatory), active.Sum(s => s.InDate), active.Sum(s => s.Staff), active.Sum(s => s.Supervised));
 
         return new ProviderHomeVm(
-            provider.Name,
+            data.Name,
             active.Count,
-            provider.Inactive,
+            data.Inactive,
             query.Filter,
             heatMap,
             systemic,
@@ -151,7 +171,7 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             active.Sum(s => s.Overdue),
             compliance,
             packMonths,
-            await Trends.Trends.ForSitesAsync(_db, activeIds, month, cancellationToken),
+            data.Trends,
             month);
     }
 
@@ -177,7 +197,7 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             return new HeatCellVm(colour, here.Count, here.Sum(r => r.OpenChallenges), here.Min(r => r.Trend), href);
         });
 
-    private static Page<JoinedRiskVm> JoinedMap(List<JoinedRiskVm> risks, ProviderViewFilter filter, ListRequest request)
+    private static Page<JoinedRiskVm> JoinedMap(IReadOnlyList<JoinedRiskVm> risks, ProviderViewFilter filter, ListRequest request)
     {
         IEnumerable<JoinedRiskVm> rows = risks;
         if (filter.AreaValue is { } area)

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Evidence;
 using Verivius.Domain.Packs;
+using Verivius.Infrastructure.History;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
 using Verivius.Web.Features.Admin.Providers;
@@ -81,6 +82,8 @@ internal sealed class SeedScaleHandler : ICommandHandler<SeedScaleCommand, Outco
                 await transaction.CommitAsync(cancellationToken);
             }
 
+            // Written past the change log, so pages that cache by the data generation are told here.
+            DataGeneration.Advance();
             records += written.Count;
             if ((i + 1) % 25 == 0 || i + 1 == siteIds.Count)
             {
