@@ -26,7 +26,7 @@ internal static class TrailAuditBenchmark
         {
             var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
             siteIds = await db.Sites.OrderBy(s => s.Code).Select(s => s.Id).ToListAsync();
-            providerId = await db.Sites.Select(s => s.ProviderId).FirstAsync();
+            providerId = await db.Sites.OrderBy(s => s.Code).Select(s => s.ProviderId).FirstAsync();
         }
 
         var lastMonth = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(-1);

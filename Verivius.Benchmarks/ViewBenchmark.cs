@@ -4,18 +4,24 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Domain.Access;
+using Verivius.Infrastructure.History;
+using Verivius.Infrastructure.Persistence;
 using Verivius.Tests;
 using Verivius.Tests.Support;
 using Verivius.Web.Features.Admin.Users;
 using Verivius.Web.Features.Challenges;
+using Verivius.Web.Features.Provider;
 
 namespace Verivius.Benchmarks;
 
 /// <summary>
-/// The provider and site views over a generated provider, on a real Kestrel port: the time of one
-/// request at a time, then load from wrk (16 connections, signed in with a real cookie).
+/// The provider and site views over a generated provider. In process: the provider view's figures
+/// computed afresh against the same aggregates in hand-written SQL (the floor). Over HTTP on a real
+/// Kestrel port: one request at a time (for the provider view both with its figures recomputed and
+/// kept), then load from wrk (16 connections, signed in with a real cookie).
 /// </summary>
 internal static partial class ViewBenchmark
 {
@@ -38,12 +44,18 @@ internal static partial class ViewBenchmark
         var cookies = new CookieContainer();
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
         await SignInAsync(client);
+        await FloorAsync(factory, runs);
         var site = "1-900100001";
-        foreach (var (name, path) in new[] { ("Provider view", "/provider"), ("Site view", $"/sites/{site}") })
+        foreach (var (name, path, recompute) in new[] { ("Provider view, figures recomputed", "/provider", true), ("Provider view, figures kept", "/provider", false), ("Site view", $"/sites/{site}", false) })
         {
             var times = new List<double>();
             for (var run = 0; run < runs + 3; run++)
             {
+                if (recompute)
+                {
+                    DataGeneration.Advance();
+                }
+
                 var request = Stopwatch.StartNew();
                 using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
                 await response.Content.ReadAsByteArrayAsync();
@@ -59,8 +71,47 @@ internal static partial class ViewBenchmark
             }
 
             Figures.Report($"{name}, one request at a time (ms)", times);
-            Wrk(baseUrl + path, cookies.GetCookieHeader(new Uri(baseUrl)), seconds, name);
+            if (!recompute)
+            {
+                Wrk(baseUrl + path, cookies.GetCookieHeader(new Uri(baseUrl)), seconds, name);
+            }
         }
+    }
+
+    /// <summary>The provider view's figures computed by the portal's own queries, against the same aggregates in hand-written SQL.</summary>
+    private static async Task FloorAsync(PortalFactory factory, int runs)
+    {
+        Guid providerId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            providerId = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Sites.OrderBy(s => s.Code).Select(s => s.ProviderId).FirstAsync();
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var portal = new List<double>();
+        var floor = new List<double>();
+        for (var run = 0; run < runs + 2; run++)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var timer = Stopwatch.StartNew();
+            await GetProviderHomeHandler.LoadAsync(scope.ServiceProvider.GetRequiredService<VeriviusDbContext>(), providerId, today, month, CancellationToken.None);
+            var portalMs = timer.Elapsed.TotalMilliseconds;
+            timer.Restart();
+            SqlFloor.Run(factory.ConnectionString, providerId.ToString().ToUpperInvariant(), today, 90);
+            var floorMs = timer.Elapsed.TotalMilliseconds;
+            if (run >= 2)
+            {
+                portal.Add(portalMs);
+                floor.Add(floorMs);
+            }
+        }
+
+        Figures.Report("Provider view figures, the portal's queries (ms)", portal);
+        Figures.Report("Provider view figures, hand-written SQL floor (ms)", floor);
+        portal.Sort();
+        floor.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ratio of medians, portal to floor: {portal[portal.Count / 2] / floor[floor.Count / 2]:F2}"));
     }
 
     private static async Task SignInAsync(HttpClient client)

@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Infrastructure.Persistence;
-using Verivius.Web.Security;
 using Verivius.Tests.Support;
+using Verivius.Web.Security;
 
 namespace Verivius.Tests.Web;
 

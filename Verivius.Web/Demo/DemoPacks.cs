@@ -13,6 +13,52 @@ internal static class DemoPacks
     private static readonly string[] IncidentCategories = ["Fall", "Fall", "Medication", "Behaviour", "PressureUlcer", "Safeguarding", "Infection"];
 
     /// <summary>Whether an action gets done: always at the exemplary site, never where actions pile up, four in five elsewhere.</summary>
+    /// <summary>
+    /// A course's last renewal on or before <paramref name="asOf"/> and the one after it. Each staff
+    /// member's course falls due on its own day of the year; how late a renewal is depends only on
+    /// the site's character and which renewal it is, so every month's matrix tells the same story.
+    /// </summary>
+    private static (DateOnly Completed, DateOnly Next) Renewals(DemoSite site, int staff, int course, DateOnly asOf)
+    {
+        DateOnly Done(int year)
+        {
+            var due = new DateOnly(year, 1, 1).AddDays(((staff * 53) + (course * 71)) % 365);
+            // Even a good site has the odd overdue course (with a plan); only the too-clean matrix never does.
+            var turn = ((staff * 7) + (course * 3) + year) % (site.Exemplary ? 13 : 11);
+            var late = !site.TooCleanMatrix && turn == 0;
+            return late ? due.AddDays(42) : site.Exemplary || site.TooCleanMatrix ? due.AddDays(-14) : due;
+        }
+
+        var year = asOf.Year + 1;
+        while (Done(year) > asOf)
+        {
+            year--;
+        }
+
+        return (Done(year), Done(year + 1));
+    }
+
+    /// <summary>Supervision sessions of the twelve months to <paramref name="asOf"/>: every eight weeks at a good site, every twelve elsewhere, with a lapse for some staff.</summary>
+    private static IEnumerable<DateOnly> Sessions(DemoSite site, int staff, DateOnly asOf)
+    {
+        var interval = site.Exemplary ? 56 : 84;
+        var start = new DateOnly(2020, 1, 1).AddDays(staff * 5);
+        for (var held = start; held <= asOf; held = held.AddDays(interval + (!site.Exemplary && staff % 5 == 0 && held.Month % 6 == 0 ? 50 : 0)))
+        {
+            if (held > asOf.AddYears(-1))
+            {
+                yield return held;
+            }
+        }
+    }
+
+    /// <summary>The last anniversary of a yearly event on or before <paramref name="asOf"/>.</summary>
+    private static DateOnly Yearly(DateOnly asOf, int dayOfYear)
+    {
+        var thisYear = new DateOnly(asOf.Year, 1, 1).AddDays(dayOfYear);
+        return thisYear <= asOf ? thisYear : thisYear.AddYears(-1);
+    }
+
     private static bool Closes(DemoSite site, string actionRef) =>
         !site.ActionsPileUp && (site.Exemplary || actionRef.Sum(c => c) % 5 > 0);
 
@@ -137,23 +183,32 @@ internal static class DemoPacks
                 ("TotalHours", planned * 8), ("MissedCare", site.StaffingPressure ? random.Next(4) + (spike / 2) : 0), ("LateCare", random.Next(site.IsHomeCare ? 12 : 3)));
         }
 
-        // The training matrix and supervision record, unless the matrix has gone stale.
+        // The training matrix and supervision record, unless the matrix has gone stale. Both are one
+        // history seen month by month (so a trail audit can follow a course from due to renewed):
+        // each course falls due once a year on its own day; a good site renews a fortnight early, the
+        // others mostly on the day and now and then six weeks late, with a plan only sometimes.
         if (!site.StaleMatrix || monthIndex < 4)
         {
             for (var s = 1; s <= 20; s++)
             {
-                foreach (var course in Courses)
+                for (var c = 0; c < Courses.Length; c++)
                 {
-                    var completed = first.AddDays(-random.Next(30, site.Exemplary || site.TooCleanMatrix ? 300 : 420));
-                    var expired = !site.TooCleanMatrix && random.Next(12) == 0;
-                    Add("Training", ("StaffRef", $"ST-{s:00}"), ("Role", s <= 3 ? "Nurse" : "Care assistant"), ("Course", course), ("Mandatory", true),
-                        ("CompletedOn", completed), ("ExpiresOn", expired ? first.AddDays(-3) : completed.AddYears(1).AddDays(60)), ("PlannedOn", expired && (site.Exemplary || random.Next(2) == 0) ? first.AddDays(20) : null));
+                    var (completed, nextRenewal) = Renewals(site, s, c, period.LastDay);
+                    var expires = completed.AddYears(1);
+                    // A renewal due within two months (or overdue) is booked: always at a good site, half the time elsewhere.
+                    var booked = expires <= period.LastDay.AddDays(60) && (site.Exemplary || (s + c) % 2 == 0);
+                    Add("Training", ("StaffRef", $"ST-{s:00}"), ("Role", s <= 3 ? "Nurse" : "Care assistant"), ("Course", Courses[c]), ("Mandatory", true),
+                        ("CompletedOn", completed), ("ExpiresOn", expires), ("PlannedOn", booked ? nextRenewal : null));
                 }
 
-                Add("Supervision", ("StaffRef", $"ST-{s:00}"), ("Type", "Supervision"), ("HeldOn", site.Exemplary ? period.LastDay.AddDays(-random.Next(0, 55)) : first.AddDays(-random.Next(10, 80))));
+                foreach (var held in Sessions(site, s, period.LastDay))
+                {
+                    Add("Supervision", ("StaffRef", $"ST-{s:00}"), ("Type", "Supervision"), ("HeldOn", held));
+                }
+
                 if (site.Exemplary || s % 4 != 0)
                 {
-                    Add("Supervision", ("StaffRef", $"ST-{s:00}"), ("Type", "Appraisal"), ("HeldOn", first.AddDays(-random.Next(30, 300))));
+                    Add("Supervision", ("StaffRef", $"ST-{s:00}"), ("Type", "Appraisal"), ("HeldOn", Yearly(period.LastDay, (s * 47) % 300)));
                 }
             }
         }

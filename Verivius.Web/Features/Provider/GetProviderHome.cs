@@ -119,12 +119,20 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
 
         var unsupported = await ChallengeRegister.BySeverity(ChallengeRegister.Rows(db, db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), new ChallengeFilter(), today).Where(r => r.Code.StartsWith("ASSUR-")), descending: false)
             .ToListAsync(cancellationToken);
+        var bySite = risks.ToLookup(r => r.SiteCode);
+        var heat = active
+            .Select(s => new HeatRowVm(s.Code, s.Name, HeatCells(s.Code, [.. bySite[s.Code]]), packMonths.Where((_, i) => s.Packs[i]).ToHashSet()))
+            .OrderByDescending(r => r.Weight).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+        var systemic = risks.GroupBy(r => r.Area).Where(g => g.Select(r => r.SiteCode).Distinct().Count() >= systemicThreshold).Select(g => g.Key).Order().ToList();
         return new ProviderHomeData(
             provider.Name,
             provider.Inactive,
             systemicThreshold,
             risks,
             active,
+            heat,
+            systemic,
             unsupported,
             await Trends.Trends.ForSitesAsync(db, activeIds, month, cancellationToken));
     }
@@ -143,13 +151,10 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
         var data = await _cache.GetAsync(providerId, today, month, cancellationToken);
         var (active, risks, unsupported, systemicThreshold) = (data.Sites, data.Risks, data.Unsupported, data.SystemicThreshold);
 
-        var heat = active
-            .Select(s => new HeatRowVm(s.Code, s.Name, HeatCells(s.Code, [.. risks.Where(r => r.SiteCode == s.Code)]), packMonths.Where((_, i) => s.Packs[i]).ToHashSet()))
-            .OrderByDescending(r => r.Weight).ThenBy(r => r.Name, StringComparer.Ordinal)
-            .ToList();
+        var heat = data.Heat;
         var heatPage = Math.Max(1, query.Filter.HeatPage);
         var heatMap = new Page<HeatRowVm>([.. heat.Skip((heatPage - 1) * HeatRows).Take(HeatRows)], new ListRequest(heatPage), heat.Count);
-        var systemic = risks.GroupBy(r => r.Area).Where(g => g.Select(r => r.SiteCode).Distinct().Count() >= systemicThreshold).Select(g => g.Key).Order().ToList();
+        var systemic = data.Systemic;
 
         var overdueBySite = active.Where(s => s.Overdue > 0).OrderByDescending(s => s.Overdue).ThenBy(s => s.Name, StringComparer.Ordinal).Take(10).Select(s => (s.Code, s.Name, s.Overdue)).ToList();
         var compliance = new ComplianceVm(

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.History;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Features.Challenges;
@@ -6,13 +7,15 @@ using Verivius.Web.Features.Trends;
 
 namespace Verivius.Web.Features.Provider;
 
-/// <summary>What the provider view is computed from, before its filters and pages are applied.</summary>
+/// <summary>What the provider view is computed from, before its filters and pages are applied: the heat map is sorted already.</summary>
 public sealed record ProviderHomeData(
     string Name,
     int Inactive,
     int SystemicThreshold,
     IReadOnlyList<JoinedRiskVm> Risks,
     IReadOnlyList<SiteFigures> Sites,
+    IReadOnlyList<HeatRowVm> Heat,
+    IReadOnlyList<AssuranceArea> Systemic,
     IReadOnlyList<ChallengeRowVm> Unsupported,
     IReadOnlyList<TrendVm> Trends);
 
