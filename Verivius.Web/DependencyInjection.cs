@@ -11,7 +11,6 @@ using Verivius.Web.Common;
 using Verivius.Web.Demo;
 using Verivius.Web.Features.Challenges;
 using Verivius.Web.Features.Documents;
-using Verivius.Web.Features.Provider;
 using Verivius.Web.Features.Trail;
 using Verivius.Web.Hosting;
 using Verivius.Web.Security;
@@ -40,7 +39,7 @@ public static class DependencyInjection
         services.AddScoped<DocumentGenerator>();
         services.AddSingleton<DocumentRequests>();
         services.AddSingleton<DocumentScheduler>();
-        services.AddSingleton<ProviderHomeCache>();
+        services.AddSingleton<KeptFigures>();
         services.AddHostedService<DocumentWorker>();
 
         services.AddMediator((MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Scoped);

@@ -36,17 +36,21 @@ internal sealed class ListPackVersionsHandler : IQueryHandler<ListPackVersionsQu
         var site = await _access.ReadableSiteAsync(query.SiteCode, cancellationToken);
         var scope = await _access.ScopeAsync(cancellationToken);
         var name = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => new { s.Code, s.Name }).SingleAsync(cancellationToken);
-        var versions = await (from version in _db.PackVersions
-                              join pack in _db.Packs on version.PackId equals pack.Id
-                              where pack.SiteId == site.SiteId
-                              orderby pack.Period descending, version.Number descending
-                              select new PackVersionVm(pack.Period, version.Number, version.FileName, version.SizeBytes, version.Sha256, version.UploadedBy, version.UploadedAt, version.RowCounts))
-            .ToListAsync(cancellationToken);
+        var versions = await VersionsAsync(_db, site.SiteId, cancellationToken);
         return new SitePacksVm(name.Code, name.Name, SiteAccessPolicy.CanChange(scope, site), site.IsActive, versions, LastTwelveMonths(versions, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime)));
     }
 
+    /// <summary>Every version of every pack of the site, newest month and version first.</summary>
+    public static Task<List<PackVersionVm>> VersionsAsync(VeriviusDbContext db, Guid siteId, CancellationToken cancellationToken) =>
+        (from version in db.PackVersions
+         join pack in db.Packs on version.PackId equals pack.Id
+         where pack.SiteId == siteId
+         orderby pack.Period descending, version.Number descending
+         select new PackVersionVm(pack.Period, version.Number, version.FileName, version.SizeBytes, version.Sha256, version.UploadedBy, version.UploadedAt, version.RowCounts))
+            .ToListAsync(cancellationToken);
+
     /// <summary>The twelve complete months before today, each received or not, newest first.</summary>
-    private static List<PackMonthVm> LastTwelveMonths(List<PackVersionVm> versions, DateOnly today) =>
+    public static List<PackMonthVm> LastTwelveMonths(List<PackVersionVm> versions, DateOnly today) =>
         Enumerable.Range(1, 12)
             .Select(back => new DateOnly(today.Year, today.Month, 1).AddMonths(-back))
             .Select(month =>

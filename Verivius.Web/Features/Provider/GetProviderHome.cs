@@ -69,18 +69,30 @@ public sealed record ComplianceVm(int Notifiable, int NotifiedOnTime, int Candou
     public static string Percent(int part, int whole) => whole == 0 ? "—" : $"{Math.Round(100.0 * part / whole)}%";
 }
 
+/// <summary>What the provider view is computed from, before its filters and pages are applied: the heat map is sorted already.</summary>
+public sealed record ProviderHomeData(
+    string Name,
+    int Inactive,
+    int SystemicThreshold,
+    IReadOnlyList<JoinedRiskVm> Risks,
+    IReadOnlyList<SiteFigures> Sites,
+    IReadOnlyList<HeatRowVm> Heat,
+    IReadOnlyList<AssuranceArea> Systemic,
+    IReadOnlyList<ChallengeRowVm> Unsupported,
+    IReadOnlyList<TrendVm> Trends);
+
 internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuery, ProviderHomeVm>
 {
     private const int HeatRows = 25;
 
     private readonly SiteAccess _access;
-    private readonly ProviderHomeCache _cache;
+    private readonly KeptFigures _kept;
     private readonly TimeProvider _clock;
 
-    public GetProviderHomeHandler(SiteAccess access, ProviderHomeCache cache, TimeProvider clock)
+    public GetProviderHomeHandler(SiteAccess access, KeptFigures kept, TimeProvider clock)
     {
         _access = access;
-        _cache = cache;
+        _kept = kept;
         _clock = clock;
     }
 
@@ -148,7 +160,10 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         var month = GetSiteDashboardHandler.MonthOf(query.Filter.Month, today);
         var packMonths = SiteFigures.TwelveMonthsBefore(today);
-        var data = await _cache.GetAsync(providerId, today, month, cancellationToken);
+        var data = await _kept.GetAsync(
+            (nameof(ProviderHomeData), providerId, today, month),
+            services => LoadAsync(services.GetRequiredService<VeriviusDbContext>(), providerId, today, month, CancellationToken.None),
+            cancellationToken);
         var (active, risks, unsupported, systemicThreshold) = (data.Sites, data.Risks, data.Unsupported, data.SystemicThreshold);
 
         var heat = data.Heat;

@@ -45,16 +45,14 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
     private const int Shown = 10;
     private const int DueSoonDays = 14;
 
-    private readonly VeriviusDbContext _db;
     private readonly SiteAccess _access;
-    private readonly IMediator _mediator;
+    private readonly KeptFigures _kept;
     private readonly TimeProvider _clock;
 
-    public GetSiteDashboardHandler(VeriviusDbContext db, SiteAccess access, IMediator mediator, TimeProvider clock)
+    public GetSiteDashboardHandler(SiteAccess access, KeptFigures kept, TimeProvider clock)
     {
-        _db = db;
         _access = access;
-        _mediator = mediator;
+        _kept = kept;
         _clock = clock;
     }
 
@@ -69,27 +67,35 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
     {
         var site = await _access.ChallengeSiteAsync(query.SiteCode, cancellationToken);
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
-        var siteId = site.SiteId;
+        var month = MonthOf(query.Month, today);
+        return await _kept.GetAsync(
+            (nameof(SiteDashboardVm), site.SiteId, today, month),
+            services => ComputeAsync(services.GetRequiredService<VeriviusDbContext>(), site.SiteId, today, month, CancellationToken.None),
+            cancellationToken);
+    }
+
+    /// <summary>The dashboard's figures, the same for everyone who may see the site, and so kept while nothing changes.</summary>
+    private static async Task<SiteDashboardVm> ComputeAsync(VeriviusDbContext db, Guid siteId, DateOnly today, DateOnly month, CancellationToken cancellationToken)
+    {
         var active = ChallengeStatuses.Active;
 
-        var risks = await _db.RecoveryRisks.Where(r => r.SiteId == siteId)
+        var risks = await db.RecoveryRisks.Where(r => r.SiteId == siteId)
             .OrderBy(r => r.Details.Area).ThenBy(r => r.Ref)
             .Select(r => new
             {
                 r.Id,
                 Row = new SiteRiskVm(
                     r.Ref, r.Details.Area, r.Details.Risk, r.Details.CurrentActionRef, r.Details.Owner, r.Details.ReviewOn, r.Details.Trend, null,
-                    _db.Challenges.Count(c => c.SiteId == siteId && active.Contains(c.Status) && ("\n" + c.Subjects + "\n").Contains("\nRecovery:" + r.Ref + "\n"))),
+                    db.Challenges.Count(c => c.SiteId == siteId && active.Contains(c.Status) && ("\n" + c.Subjects + "\n").Contains("\nRecovery:" + r.Ref + "\n"))),
             })
             .ToListAsync(cancellationToken);
-        var freshness = await NewestEvidenceAsync(siteId, cancellationToken);
+        var freshness = await NewestEvidenceAsync(db, siteId, cancellationToken);
 
-        var open = _db.Actions.Where(a => a.SiteId == siteId && a.Details.Status != ActionStatus.Closed);
+        var open = db.Actions.Where(a => a.SiteId == siteId && a.Details.Status != ActionStatus.Closed);
         var overdue = open.Where(a => a.Details.DueOn < today);
         var soon = open.Where(a => a.Details.DueOn >= today && a.Details.DueOn <= today.AddDays(DueSoonDays));
-        var awaiting = ChallengeRegister.Rows(_db, _db.Sites.Where(s => s.Id == siteId), new ChallengeFilter(Status: nameof(ChallengeStatus.Open)), today);
-        var packs = await _mediator.Send(new ListPackVersionsQuery(query.SiteCode), cancellationToken);
-        var month = MonthOf(query.Month, today);
+        var awaiting = ChallengeRegister.Rows(db, db.Sites.Where(s => s.Id == siteId), new ChallengeFilter(Status: nameof(ChallengeStatus.Open)), today);
+        var versions = await ListPackVersionsHandler.VersionsAsync(db, siteId, cancellationToken);
         return new SiteDashboardVm(
             month,
             [.. risks.Select(r => r.Row with { NewestEvidenceOn = freshness.GetValueOrDefault(r.Id) })],
@@ -99,15 +105,15 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
             await soon.CountAsync(cancellationToken),
             await ChallengeRegister.BySeverity(awaiting, descending: false).Take(Shown).ToListAsync(cancellationToken),
             await awaiting.CountAsync(cancellationToken),
-            packs.LastTwelveMonths,
-            await LatestPackAsync(siteId, packs.Versions.Count > 0 ? packs.Versions[0] : null, cancellationToken),
-            await Trends.Trends.ForSitesAsync(_db, _db.Sites.Where(s => s.Id == siteId).Select(s => s.Id), month, cancellationToken));
+            ListPackVersionsHandler.LastTwelveMonths(versions, today),
+            await LatestPackAsync(db, siteId, versions.Count > 0 ? versions[0] : null, cancellationToken),
+            await Trends.Trends.ForSitesAsync(db, db.Sites.Where(s => s.Id == siteId).Select(s => s.Id), month, cancellationToken));
     }
 
     /// <summary>The date of the newest evidence each risk cites: how fresh the proof of its trend is.</summary>
-    private async Task<Dictionary<Guid, DateOnly?>> NewestEvidenceAsync(Guid siteId, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, DateOnly?>> NewestEvidenceAsync(VeriviusDbContext db, Guid siteId, CancellationToken cancellationToken)
     {
-        var links = await _db.EvidenceLinks.Where(l => l.SiteId == siteId && l.OwnerKind == RecordKind.Recovery)
+        var links = await db.EvidenceLinks.Where(l => l.SiteId == siteId && l.OwnerKind == RecordKind.Recovery)
             .Select(l => new { l.OwnerId, l.EvidenceKind, l.EvidenceId })
             .ToListAsync(cancellationToken);
         var dates = new Dictionary<Guid, DateOnly>();
@@ -116,15 +122,15 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
             var ids = links.Where(l => l.EvidenceKind == kind).Select(l => l.EvidenceId).Distinct().ToList();
             var dated = kind switch
             {
-                RecordKind.Audits => _db.Audits.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, Date = a.Details.HeldOn }),
-                RecordKind.Incidents => _db.Incidents.Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, Date = i.Details.OccurredOn }),
-                RecordKind.Staffing => _db.Staffing.Where(w => ids.Contains(w.Id)).Select(w => new { w.Id, Date = w.Details.WeekStarting }),
-                RecordKind.Feedback => _db.Feedback.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, Date = f.Details.ReceivedOn }),
-                RecordKind.Complaints => _db.Complaints.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, Date = c.Details.ReceivedOn }),
-                RecordKind.Meetings => _db.Meetings.Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, Date = m.Details.HeldOn }),
-                RecordKind.Decisions => _db.Decisions.Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, Date = d.MadeOn }),
-                RecordKind.Inspection => _db.InspectionFindings.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, Date = f.Details.InspectedOn }),
-                RecordKind.Actions => _db.Actions.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, Date = a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn != null ? a.Details.ClosedOn.Value : a.Details.RaisedOn }),
+                RecordKind.Audits => db.Audits.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, Date = a.Details.HeldOn }),
+                RecordKind.Incidents => db.Incidents.Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, Date = i.Details.OccurredOn }),
+                RecordKind.Staffing => db.Staffing.Where(w => ids.Contains(w.Id)).Select(w => new { w.Id, Date = w.Details.WeekStarting }),
+                RecordKind.Feedback => db.Feedback.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, Date = f.Details.ReceivedOn }),
+                RecordKind.Complaints => db.Complaints.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, Date = c.Details.ReceivedOn }),
+                RecordKind.Meetings => db.Meetings.Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, Date = m.Details.HeldOn }),
+                RecordKind.Decisions => db.Decisions.Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, Date = d.MadeOn }),
+                RecordKind.Inspection => db.InspectionFindings.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, Date = f.Details.InspectedOn }),
+                RecordKind.Actions => db.Actions.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, Date = a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn != null ? a.Details.ClosedOn.Value : a.Details.RaisedOn }),
                 _ => null,
             };
             if (dated is not null)
@@ -144,7 +150,7 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
     private static IQueryable<SiteActionVm> Actions(IQueryable<ImprovementAction> actions) =>
         actions.Take(Shown).Select(a => new SiteActionVm(a.Ref, a.Details.Title, a.Details.Owner, a.Details.DueOn));
 
-    private async Task<LatestPackVm?> LatestPackAsync(Guid siteId, PackVersionVm? latest, CancellationToken cancellationToken)
+    private static async Task<LatestPackVm?> LatestPackAsync(VeriviusDbContext db, Guid siteId, PackVersionVm? latest, CancellationToken cancellationToken)
     {
         if (latest is null)
         {
@@ -152,9 +158,9 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
         }
 
         var since = latest.UploadedAt;
-        var events = await _db.ChallengeEvents
+        var events = await db.ChallengeEvents
             .Where(e => e.CreatedAt >= since && (e.Kind == ChallengeEventKind.Raised || e.Kind == ChallengeEventKind.Reopened || e.Kind == ChallengeEventKind.ConditionCleared))
-            .Join(_db.Challenges.Where(c => c.SiteId == siteId), e => e.ChallengeId, c => c.Id, (e, c) => e.Kind)
+            .Join(db.Challenges.Where(c => c.SiteId == siteId), e => e.ChallengeId, c => c.Id, (e, c) => e.Kind)
             .ToListAsync(cancellationToken);
         return new LatestPackVm(
             latest.Period,
