@@ -26,13 +26,13 @@ public static class DependencyInjection
         {
             services.AddDbContext<VeriviusDbContext, SqliteVeriviusDbContext>((provider, db) => db
                 .UseSqlite(database.ConnectionString)
-                .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>()));
+                .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>(), DataGenerationInterceptor.Instance));
         }
         else
         {
             services.AddDbContext<VeriviusDbContext, SqlServerVeriviusDbContext>((provider, db) => db
                 .UseSqlServer(database.ConnectionString)
-                .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>()));
+                .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>(), DataGenerationInterceptor.Instance));
         }
 
         return services;

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
 namespace Verivius.Infrastructure.History;
 
 /// <summary>
@@ -13,4 +16,22 @@ public static class DataGeneration
     public static long Current => Interlocked.Read(ref _current);
 
     public static void Advance() => Interlocked.Increment(ref _current);
+}
+
+/// <summary>
+/// Starts a new data generation when a transaction commits: what a save inside an explicit
+/// transaction wrote only becomes visible then, and a figure computed in between must not be kept.
+/// </summary>
+public sealed class DataGenerationInterceptor : DbTransactionInterceptor
+{
+    public static DataGenerationInterceptor Instance { get; } = new();
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        DataGeneration.Advance();
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        DataGeneration.Advance();
+        return Task.CompletedTask;
+    }
 }
