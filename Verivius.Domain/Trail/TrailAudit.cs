@@ -1,4 +1,3 @@
-using System.Globalization;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
 
@@ -104,8 +103,6 @@ public sealed record TrailAuditResult(DateOnly Month, DateOnly AsOf, IReadOnlyLi
 /// </summary>
 public static class TrailAudit
 {
-    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
-
     /// <summary>
     /// <paramref name="evidence"/> holds what the month needs (see <see cref="TrailEvidence"/>); more does no harm.
     /// </summary>
@@ -323,9 +320,9 @@ public static class TrailAudit
 
     private static bool InMonth(DateOnly? day, DateOnly first, DateOnly last) => day is { } d && d >= first && d <= last;
 
-    private static string Day(DateOnly day) => day.ToString("d MMMM yyyy", British);
+    private static string Day(DateOnly day) => RuleContext.Day(day);
 
-    private static string Month(DateOnly month) => month.ToString("MMMM yyyy", British);
+    private static string Month(DateOnly month) => RuleContext.Month(month);
 
     /// <summary>Actions by id (as imported links hold them) and by reference (as the records name them).</summary>
     private sealed class ActionIndex(IReadOnlyList<ImprovementAction> actions)

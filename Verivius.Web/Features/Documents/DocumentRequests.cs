@@ -13,6 +13,17 @@ public sealed class DocumentRequests
 
     public void Enqueue(Guid documentId) => _waiting.Writer.TryWrite(documentId);
 
+    /// <summary>Records a document someone asked for and queues it to be written; returns its id.</summary>
+    public async Task<Guid> AskAsync(VeriviusDbContext db, GovernanceDocument document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(document);
+        db.Documents.Add(document);
+        await db.SaveChangesAsync(cancellationToken);
+        Enqueue(document.Id);
+        return document.Id;
+    }
+
     internal IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken cancellationToken) => _waiting.Reader.ReadAllAsync(cancellationToken);
 }
 

@@ -125,6 +125,8 @@ internal sealed class GovernancePack : IDocumentComposer
 
         var isBoard = document.Kind == DocumentKind.BoardPack;
         var openRisks = risks.Where(r => r.Trend != RiskTrend.Resolved).ToList();
+        var risksAt = openRisks.ToLookup(r => r.SiteId);
+        var challengesAt = challenges.ToLookup(c => c.SiteId);
         var blocks = new List<DocumentBlock>();
 
         // Executive summary
@@ -164,8 +166,8 @@ internal sealed class GovernancePack : IDocumentComposer
             [new("Site", 3), new($"Pack for {ShortMonth(period)}"), new("Open risks"), new("Worsening"), new("Overdue actions"), new("Open challenges (high)"), new("Notified on time, 12 months"), new("Mandatory training in date"), new("Rating")],
             [.. figures.Select(s =>
             {
-                var here = openRisks.Where(r => r.SiteId == s.Id).ToList();
-                var standing = challenges.Where(c => c.SiteId == s.Id).ToList();
+                var here = risksAt[s.Id].ToList();
+                var standing = challengesAt[s.Id].ToList();
                 var rating = here.Any(r => r.Trend == RiskTrend.Worsening) || standing.Any(c => c.Severity == ChallengeSeverity.High) || !s.Packs[^1] ? RagRating.Red
                     : s.Overdue > 0 || standing.Count > 0 || here.Any(r => r.Trend == RiskTrend.NoChange) ? RagRating.Amber
                     : RagRating.Green;

@@ -99,10 +99,7 @@ internal sealed class RequestDocumentHandler : IQueryHandler<GetDocumentFormQuer
 
         var document = new GovernanceDocument(
             providerId, kind, period.FirstDay, target.Scope!, $"{DocumentKinds.Title(kind)}: {target.Scope!.Name}", DocumentGenerator.DataAsOf(period.FirstDay, Today), _actor.ActorName);
-        _db.Documents.Add(document);
-        await _db.SaveChangesAsync(cancellationToken);
-        _requests.Enqueue(document.Id);
-        return Outcome<Guid>.Of(document.Id);
+        return Outcome<Guid>.Of(await _requests.AskAsync(_db, document, cancellationToken));
     }
 
     private static List<DocumentKind> KindsFor(UserScope scope)

@@ -35,9 +35,6 @@ internal sealed class RequestTrailAuditReportHandler : ICommandHandler<RequestTr
         var month = GetSiteDashboardHandler.MonthOf(command.Month, today);
         var name = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => s.Name).SingleAsync(cancellationToken);
         var document = new GovernanceDocument(site.ProviderId, DocumentKind.TrailAuditReport, month, DocumentScope.Site(site.SiteId, name), $"{DocumentKinds.Title(DocumentKind.TrailAuditReport)}: {name}", today, _actor.ActorName);
-        _db.Documents.Add(document);
-        await _db.SaveChangesAsync(cancellationToken);
-        _requests.Enqueue(document.Id);
-        return document.Id;
+        return await _requests.AskAsync(_db, document, cancellationToken);
     }
 }
