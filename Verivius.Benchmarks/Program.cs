@@ -15,6 +15,7 @@ using Verivius.Web.Security;
 // dotnet run -c Release --project Verivius.Benchmarks -- challenges [--sites 500 --months 36 --runs 5]
 // dotnet run -c Release --project Verivius.Benchmarks -- trail-audit [--sites 500 --months 36 --runs 7]
 // dotnet run -c Release --project Verivius.Benchmarks -- board-pack [--sites 500 --months 36 --runs 5]
+// dotnet run -c Release --project Verivius.Benchmarks -- sign-in [--runs 20]
 // dotnet run -c Release --project Verivius.Benchmarks -- views [--sites 500 --months 36 --runs 20 --seconds 30]  (wrk: apt-get install wrk)
 // The first runs after start pay for JIT tiering (the first import ~2 s, the second ~1 s); they are
 // reported as the cold figure and kept out of the steady-state median and p95.
@@ -22,6 +23,12 @@ const int WarmUp = 3;
 var runs = Argument("--runs", 7);
 var rows = Argument("--rows", 5000);
 Console.WriteLine($"Verivius benchmarks on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {runs} runs each");
+if (args.Contains("sign-in"))
+{
+    await Verivius.Benchmarks.SignInBenchmark.RunAsync(Argument("--runs", 20));
+    return;
+}
+
 if (args.Contains("views"))
 {
     await Verivius.Benchmarks.ViewBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs, Argument("--seconds", 30));

@@ -17,6 +17,7 @@ public static class DependencyInjection
         var database = DatabaseConnection.From(configuration, contentRoot);
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(ChainKeys.Load(configuration, contentRoot));
 
         // Uploaded files live outside the web root; a relative folder is under the content root.
         var storage = configuration["Storage:Root"] ?? "storage";

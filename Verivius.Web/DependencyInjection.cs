@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<CurrentActor>();
         services.AddScoped<IActorContext>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<SiteAccess>();
+        services.AddScoped<SignedInSessions>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ChallengeRunner>();
         services.AddScoped<IDocumentComposer, GovernancePack>();
@@ -48,9 +49,15 @@ public static class DependencyInjection
             typeof(DependencyInjection).Assembly);
 
         AddIdentity(services, security, environment);
+
+        // Every cookie the portal sets is Secure outside Development, not only the session's.
+        var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = secure);
+        services.Configure<CookieTempDataProviderOptions>(tempData => tempData.Cookie.SecurePolicy = secure);
         services.AddDataProtection()
             .SetApplicationName("Verivius")
-            .PersistKeysToDbContext<VeriviusDbContext>();
+            .PersistKeysToDbContext<VeriviusDbContext>()
+            .ProtectKeysWithCertificate(KeyProtection.Certificate(configuration, environment.ContentRootPath));
 
         var featureFolders = new FeatureFolders();
         services.AddControllersWithViews(mvc =>
@@ -59,6 +66,7 @@ public static class DependencyInjection
             mvc.Filters.Add<AccessExceptionFilter>();
             mvc.Filters.Add<MustChangePasswordFilter>();
             mvc.Filters.Add<SiteRouteScopeFilter>();
+            mvc.Filters.Add<RefuseBadQueryFilter>();
             mvc.Conventions.Add(featureFolders);
         });
         services.Configure<RazorViewEngineOptions>(razor => razor.ViewLocationExpanders.Add(featureFolders));

@@ -1,8 +1,9 @@
 namespace Verivius.Domain.History;
 
 /// <summary>
-/// One change to one record, as it happened: append-only and chained to the entry before it by hash,
-/// so that an entry changed or removed after the fact is found by <see cref="ChangeLogChain.Verify"/>.
+/// One change to one record, as it happened: append-only and chained to the entry before it by a seal
+/// under the log's key, so that an entry changed or removed after the fact is found by
+/// <see cref="ChangeLogChain.Verify"/>.
 /// </summary>
 public sealed class ChangeLogEntry
 {
@@ -10,7 +11,7 @@ public sealed class ChangeLogEntry
     {
     }
 
-    /// <summary>Writes the next link of the chain.</summary>
+    /// <summary>Writes the next link of the chain, sealed under the key.</summary>
     /// <param name="previous">The last entry so far, or null for the first entry of the log.</param>
     public ChangeLogEntry(
         ChangeLogEntry? previous,
@@ -20,7 +21,8 @@ public sealed class ChangeLogEntry
         string entityKey,
         ChangeOperation operation,
         string? before,
-        string? after)
+        string? after,
+        ChainKey key)
     {
         Sequence = (previous?.Sequence ?? 0) + 1;
         At = at.ToUniversalTime();
@@ -31,7 +33,8 @@ public sealed class ChangeLogEntry
         Before = before;
         After = after;
         PreviousHash = previous?.Hash ?? ChangeLogChain.GenesisHash;
-        Hash = ChangeLogChain.HashOf(this);
+        Keyed = true;
+        Hash = ChangeLogChain.SealOf(this, key);
     }
 
     /// <summary>Position in the log, from 1 without gaps; also the key, so a forked chain cannot be saved.</summary>
@@ -55,6 +58,9 @@ public sealed class ChangeLogEntry
     public string? After { get; private set; }
 
     public string PreviousHash { get; private set; } = "";
+
+    /// <summary>Whether <see cref="Hash"/> is a seal under the log's key (every entry since the key was introduced) or a plain SHA-256 link.</summary>
+    public bool Keyed { get; private set; }
 
     public string Hash { get; private set; } = "";
 }

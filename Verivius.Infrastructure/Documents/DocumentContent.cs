@@ -9,6 +9,12 @@ namespace Verivius.Infrastructure.Documents;
 public sealed record DocumentContent(string Title, string Subtitle, IReadOnlyList<string> CoverLines, DateTimeOffset Created, IReadOnlyList<DocumentBlock> Blocks)
 {
     public IEnumerable<HeadingBlock> Headings => Blocks.OfType<HeadingBlock>();
+
+    /// <summary>
+    /// The change history's checkpoint when the document was written (<c>1234:9f3a1c2e7b4d0a11</c>),
+    /// printed in every footer and kept in the properties: the board's copy of how far the log had reached.
+    /// </summary>
+    public string? HistoryCheckpoint { get; init; }
 }
 
 public abstract record DocumentBlock;

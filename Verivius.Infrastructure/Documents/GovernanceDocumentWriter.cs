@@ -21,6 +21,9 @@ public static class GovernanceDocumentWriter
 {
     public const string Author = "Verivius";
 
+    /// <summary>The custom document property that holds the change history's checkpoint.</summary>
+    public const string CheckpointProperty = "Change history checkpoint";
+
     // A4 in twentieths of a point, with 2 cm margins.
     private const int PageWidth = 11906;
     private const int PageHeight = 16838;
@@ -47,6 +50,16 @@ public static class GovernanceDocumentWriter
         document.PackageProperties.Created = content.Created.UtcDateTime;
         document.PackageProperties.Modified = content.Created.UtcDateTime;
         document.PackageProperties.Language = "en-GB";
+        if (content.HistoryCheckpoint is { } checkpoint)
+        {
+            document.AddCustomFilePropertiesPart().Properties = new DocumentFormat.OpenXml.CustomProperties.Properties(
+                new DocumentFormat.OpenXml.CustomProperties.CustomDocumentProperty(new DocumentFormat.OpenXml.VariantTypes.VTLPWSTR(checkpoint))
+                {
+                    FormatId = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}",
+                    PropertyId = 2,
+                    Name = CheckpointProperty,
+                });
+        }
 
         var main = document.AddMainDocumentPart();
         main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
@@ -56,7 +69,7 @@ public static class GovernanceDocumentWriter
             new UpdateFieldsOnOpen { Val = true },
             new ThemeFontLanguages { Val = "en-GB" });
         var footer = main.AddNewPart<FooterPart>();
-        footer.Footer = PageNumberFooter();
+        footer.Footer = Footer(content.HistoryCheckpoint);
         var footerId = main.GetIdOfPart(footer);
 
         // Images are parts of their own; they are added first so the streamed body can refer to them.
@@ -304,12 +317,24 @@ public static class GovernanceDocumentWriter
         return new Paragraph(new ParagraphProperties(new KeepNext()), new Run(new Drawing(inline)));
     }
 
-    private static Footer PageNumberFooter() => new(new Paragraph(
-        new ParagraphProperties(new ParagraphStyleId { Val = "Footer" }, new Justification { Val = JustificationValues.Center }),
-        new Run(new Text("Page ") { Space = SpaceProcessingModeValues.Preserve }),
-        new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " },
-        new Run(new Text(" of ") { Space = SpaceProcessingModeValues.Preserve }),
-        new SimpleField(new Run(new Text("1"))) { Instruction = " NUMPAGES " }));
+    /// <summary>Page X of Y, and under it the change history's checkpoint, if the document carries one.</summary>
+    private static Footer Footer(string? checkpoint)
+    {
+        var footer = new Footer(new Paragraph(
+            new ParagraphProperties(new ParagraphStyleId { Val = "Footer" }, new Justification { Val = JustificationValues.Center }),
+            new Run(new Text("Page ") { Space = SpaceProcessingModeValues.Preserve }),
+            new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " },
+            new Run(new Text(" of ") { Space = SpaceProcessingModeValues.Preserve }),
+            new SimpleField(new Run(new Text("1"))) { Instruction = " NUMPAGES " }));
+        if (checkpoint is not null)
+        {
+            footer.Append(new Paragraph(
+                new ParagraphProperties(new ParagraphStyleId { Val = "Footer" }, new Justification { Val = JustificationValues.Center }),
+                new Run(new Text($"Change history checkpoint {checkpoint}"))));
+        }
+
+        return footer;
+    }
 
     private static Numbering Numbering() => new(
         new AbstractNum(

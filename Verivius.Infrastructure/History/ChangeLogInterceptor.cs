@@ -20,12 +20,14 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
 
     private readonly IActorContext _actor;
     private readonly TimeProvider _clock;
+    private readonly ChainKey _key;
     private bool _holdingGate;
 
-    public ChangeLogInterceptor(IActorContext actor, TimeProvider clock)
+    public ChangeLogInterceptor(IActorContext actor, TimeProvider clock, ChainKey key)
     {
         _actor = actor;
         _clock = clock;
+        _key = key;
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -119,7 +121,8 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
                 RecordSnapshot.KeyOf(change),
                 OperationOf(change.State),
                 change.State == EntityState.Added ? null : RecordSnapshot.Of(change, original: true),
-                change.State == EntityState.Deleted ? null : RecordSnapshot.Of(change, original: false));
+                change.State == EntityState.Deleted ? null : RecordSnapshot.Of(change, original: false),
+                _key);
             context.Add(entry);
             last = entry;
         }
@@ -139,11 +142,23 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
         else if (change.State == EntityState.Modified)
         {
             entity.StampUpdated(actor, now);
+
+            // Changes were detected before the stamp: without this, a save with automatic detection off
+            // (the pack import) would log the new stamp but leave the old one in the row.
+            change.Property(nameof(Entity.UpdatedBy)).IsModified = true;
+            change.Property(nameof(Entity.UpdatedAt)).IsModified = true;
         }
     }
 
-    private static bool IsRecorded(EntityEntry change) =>
-        change.Entity is not (ChangeLogEntry or DataProtectionKey or IdentityUserToken<string>);
+    /// <summary>
+    /// Sessions are sign-in bookkeeping, not records of care governance, and would flood the log; a
+    /// checkpoint of the log recorded in the log would be one entry out of date the moment it was written.
+    /// </summary>
+    private static bool IsRecorded(EntityEntry change) => IsRecordedType(change.Entity.GetType());
+
+    internal static bool IsRecordedType(Type type) =>
+        !(type == typeof(ChangeLogEntry) || type == typeof(HistoryCheckpoint) || type == typeof(DataProtectionKey)
+            || type == typeof(IdentityUserToken<string>) || type == typeof(Domain.Access.UserSession));
 
     private static ChangeOperation OperationOf(EntityState state) => state switch
     {

@@ -16,12 +16,10 @@ internal static class RecordSnapshot
         WriteIndented = false,
     };
 
-    public static string KeyOf(EntityEntry change)
-    {
-        var key = change.Metadata.FindPrimaryKey()!.Properties
-            .ToDictionary(p => p.Name, p => change.Property(p.Name).CurrentValue);
-        return JsonSerializer.Serialize(key, Json);
-    }
+    public static string KeyOf(EntityEntry change) =>
+        KeyOf(change.Metadata.FindPrimaryKey()!.Properties.ToDictionary(p => p.Name, p => change.Property(p.Name).CurrentValue));
+
+    public static string KeyOf(Dictionary<string, object?> key) => JsonSerializer.Serialize(key, Json);
 
     public static string Of(EntityEntry change, bool original) =>
         JsonSerializer.Serialize(Values(change.Properties, change.ComplexProperties, original), Json);

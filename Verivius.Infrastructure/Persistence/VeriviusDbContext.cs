@@ -34,6 +34,10 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
 
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<HistoryCheckpoint> HistoryCheckpoints => Set<HistoryCheckpoint>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ImprovementAction> Actions => Set<ImprovementAction>();

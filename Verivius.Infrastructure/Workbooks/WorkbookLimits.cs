@@ -18,6 +18,12 @@ public sealed record WorkbookLimits
     /// <summary>How much more a large part may unpack to than it takes packed; XML packs about 10:1.</summary>
     public int MaxCompressionRatio { get; init; } = 100;
 
+    /// <summary>How deep any part's XML may nest; a pack needs fewer than 10 levels.</summary>
+    public int MaxXmlDepth { get; init; } = 32;
+
+    /// <summary>The most XML elements any one part may hold: a full 10,000-row sheet has about half a million.</summary>
+    public long MaxElementsPerPart { get; init; } = 2_000_000;
+
     /// <summary>The SDK's own backstop while it reads a part, whatever the zip declared.</summary>
     public long MaxCharactersInPart { get; init; } = 100_000_000;
 }

@@ -61,6 +61,7 @@ public sealed class XlsxWorkbook : IWorkbookSource, IDisposable
         }
 
         CheckZip(file, limits);
+        WorkbookInspection.Check(file, limits);
         file.Position = 0;
         SpreadsheetDocument document;
         try
@@ -270,7 +271,23 @@ public sealed class XlsxWorkbook : IWorkbookSource, IDisposable
         }
         catch (InvalidDataException ex)
         {
-            throw new UnreadableWorkbookException(NotAWorkbook, ex);
+            throw new UnreadableWorkbookException(NotAZip(file), ex);
         }
+    }
+
+    /// <summary>What a file that is not even a zip package (as every .xlsx is) looks like, by its first bytes.</summary>
+    private static string NotAZip(Stream file)
+    {
+        var head = new byte[8];
+        file.Position = 0;
+        var start = head.AsSpan(0, file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false));
+        if (start.StartsWith("%PDF-"u8))
+        {
+            return "The file is a PDF, not an Excel workbook (.xlsx). Upload the pack workbook; a PDF can go with it as an attachment.";
+        }
+
+        return start.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 })
+            ? "The file is an older Office file (an Excel 97-2003 .xls workbook or similar), not an .xlsx workbook. Open it in Excel, save it as \"Excel Workbook (*.xlsx)\" and upload that."
+            : "The file is not an Excel workbook (.xlsx): it is not the zip package every .xlsx is, so it may be a CSV, a renamed file or a damaged one. Save the pack from Excel as \"Excel Workbook (*.xlsx)\" and upload it again.";
     }
 }

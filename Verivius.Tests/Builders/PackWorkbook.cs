@@ -10,6 +10,7 @@ public sealed class PackWorkbook
 {
     private readonly Dictionary<string, (List<string> Columns, List<Dictionary<string, object?>> Rows)> _sheets = [];
     private readonly List<string> _order = [];
+    private readonly Dictionary<string, string> _names = [];
     private bool _date1904;
 
     public PackWorkbook(string siteCode = "1-123456789", string period = "2026-10")
@@ -66,6 +67,21 @@ public sealed class PackWorkbook
         return this;
     }
 
+    /// <summary>Adds a sheet the pack format does not have, such as a manager's own notes.</summary>
+    public PackWorkbook WithExtraSheet(string name)
+    {
+        _order.Add(name);
+        _sheets[name] = (["Note"], [new Dictionary<string, object?> { ["Note"] = "Remember to chase the rota" }]);
+        return this;
+    }
+
+    /// <summary>Gives a sheet another name in the workbook, as a user renaming a tab would.</summary>
+    public PackWorkbook Rename(string sheet, string name)
+    {
+        _names[sheet] = name;
+        return this;
+    }
+
     public PackWorkbook WithoutColumn(string sheet, string column)
     {
         _sheets[sheet].Columns.Remove(column);
@@ -101,7 +117,7 @@ public sealed class PackWorkbook
             var (columns, rows) = _sheets[name];
             var table = new List<object?[]> { columns.Cast<object?>().ToArray() };
             table.AddRange(rows.Select(row => columns.Select(c => row.GetValueOrDefault(c)).ToArray()));
-            builder.Sheet(name, [.. table]);
+            builder.Sheet(_names.GetValueOrDefault(name, name), [.. table]);
         }
 
         return builder.Build();

@@ -212,4 +212,25 @@ public class PackReaderTests
 
         Assert.Equal(["Staffing: the sheet has more than 10,000 rows, the most one sheet may hold; split the month's records or check the file"], Errors(pack));
     }
+
+    [Theory]
+    [InlineData("Actions", "Actionz")]
+    [InlineData("Incidents", "Incident")]
+    [InlineData("Training", "Training matrix")]
+    public void ASheetWhoseNameIsCloseToAPackSheet_IsAnErrorThatNamesTheRightSheet(string sheet, string misnamed)
+    {
+        var result = Read(new PackWorkbook().Rename(sheet, misnamed));
+
+        Assert.Null(result.Content);
+        Assert.Contains($"{misnamed}: this looks like the \"{sheet}\" sheet with its name changed; rename it \"{sheet}\" (sheet names must match the template)", result.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void AnUnrelatedExtraSheet_StaysAWarning()
+    {
+        var result = Read(new PackWorkbook().WithExtraSheet("Notes"));
+
+        Assert.NotNull(result.Content);
+        Assert.Contains("Notes: this sheet is not part of the pack format and was ignored", result.Warnings.Select(w => w.ToString()));
+    }
 }

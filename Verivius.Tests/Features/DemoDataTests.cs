@@ -7,6 +7,7 @@ using Verivius.Tests.Support;
 
 namespace Verivius.Tests.Features;
 
+[Trait("Category", TestClock.DateSensitive)]
 public class DemoDataTests : IClassFixture<DemoDataTests.DemoFactory>
 {
     private readonly DemoFactory _factory;

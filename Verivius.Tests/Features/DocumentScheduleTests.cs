@@ -16,7 +16,8 @@ namespace Verivius.Tests.Features;
 /// </summary>
 public sealed class DocumentScheduleTests : IDisposable
 {
-    private static readonly DateOnly LastMonth = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(-1)) is var d ? new DateOnly(d.Year, d.Month, 1) : default;
+    // Quartz fires by the real clock and names the month from its fire time, so these tests live in real time.
+    private static readonly DateOnly LastMonth = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(-1);
 
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"verivius-schedule-{Guid.NewGuid():N}.db");
 
@@ -159,5 +160,7 @@ public sealed class DocumentScheduleTests : IDisposable
     private sealed class ScheduledPortal(string database) : PortalFactory(database)
     {
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Scheduling:Enabled"] = "true" };
+
+        protected override TimeProvider Clock => TimeProvider.System;
     }
 }

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Domain.Documents;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.History;
+using Verivius.Infrastructure.Documents;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
 using Verivius.Web.Features.Documents;
@@ -17,13 +19,14 @@ namespace Verivius.Tests.Features;
 /// The Word documents written from the demo provider's twelve months: each kind is valid Office Open
 /// XML, says what the records say, and reaches only the people it is for.
 /// </summary>
+[Trait("Category", TestClock.DateSensitive)]
 public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.DemoPortal>
 {
     private const string Password = "verivius-demo-password";
     private const string Provider = "Demo Care Group";
     private const string CedarLodge = "1-101000002";
 
-    private static readonly string LastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    private static readonly string LastMonth = TestClock.LastMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private readonly DemoPortal _factory;
 
@@ -78,6 +81,26 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         Assert.StartsWith("Cedar Lodge", Assert.Single(rows).Elements<TableCell>().First().InnerText, StringComparison.Ordinal);
         Assert.DoesNotContain("Beech House", body.InnerText, StringComparison.Ordinal);
         Assert.Equal(4, word.MainDocumentPart.ImageParts.Count());
+    }
+
+    [Fact]
+    public async Task EveryDocument_CarriesTheChangeHistorysCheckpoint_InItsFooterAndProperties()
+    {
+        using var word = await GenerateAsync("site-pack", site: CedarLodge);
+
+        var property = word.CustomFilePropertiesPart!.Properties.Elements<DocumentFormat.OpenXml.CustomProperties.CustomDocumentProperty>()
+            .Single(p => p.Name == GovernanceDocumentWriter.CheckpointProperty).InnerText;
+        var footer = string.Concat(word.MainDocumentPart!.FooterParts.Select(f => f.Footer.InnerText));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var sequence = long.Parse(property.Split(':')[0], CultureInfo.InvariantCulture);
+        var stored = await db.HistoryCheckpoints.SingleAsync(c => c.Sequence == sequence);
+        var entry = await db.ChangeLog.SingleAsync(e => e.Sequence == sequence);
+
+        Assert.Equal(stored.Reference, property);
+        Assert.Contains($"Change history checkpoint {property}", footer, StringComparison.Ordinal);
+        Assert.True(stored.IsGenuine(scope.ServiceProvider.GetRequiredService<ChainKey>()));
+        Assert.StartsWith(property.Split(':')[1], entry.Hash, StringComparison.Ordinal);
     }
 
     [Fact]

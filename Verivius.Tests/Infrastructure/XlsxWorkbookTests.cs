@@ -59,6 +59,65 @@ public class XlsxWorkbookTests
         Assert.Equal(3, rows[1].Cells[1].Column);
     }
 
+    [Theory]
+    [InlineData(100_000)]
+    [InlineData(10_000)]
+    public void DeepNesting_IsRefusedWithoutRecursion_NamingThePart(int depth)
+    {
+        var message = Refusal(HostileFiles.DeepNesting(depth));
+
+        Assert.Contains("xl/worksheets/sheet1.xml (sheet \"Pack\") nests its XML more than 32 levels deep", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TooManyElementsInOnePart_AreRefused() =>
+        Assert.Contains("more than 50 XML elements", Refusal(new PackWorkbook().Build(), new WorkbookLimits { MaxElementsPerPart = 50 }), StringComparison.Ordinal);
+
+    [Fact]
+    public void AnExternalLink_IsRefusedNamingThePart() =>
+        Assert.Contains("a link to another workbook (part xl/externalLinks/externalLink1.xml)", Refusal(HostileFiles.ExternalLink()), StringComparison.Ordinal);
+
+    [Fact]
+    public void AnEmbeddedObject_IsRefusedNamingThePart() =>
+        Assert.Contains("an embedded object (OLE) (part xl/embeddings/oleObject1.bin)", Refusal(HostileFiles.OleObject()), StringComparison.Ordinal);
+
+    [Fact]
+    public void ARelationshipToALocalFile_IsRefused() =>
+        Assert.Contains("links to \"file:///C:/Windows/System32/calc.exe\" outside itself (part xl/_rels/workbook.xml.rels)", Refusal(HostileFiles.ExternalFileRelationship()), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("cmd|' /C calc'!A0", "Pack!B2: the formula calls another program (DDE)")]
+    [InlineData("HYPERLINK(\"file:///C:/Windows/System32/calc.exe\",\"open\")", "Pack!B2: the formula uses HYPERLINK, which reaches outside the workbook")]
+    [InlineData("[1]Sheet1!A1", "Pack!B2: the formula refers to another workbook")]
+    [InlineData("'C:\\data\\[Budget.xlsx]Sheet1'!A1*2", "Pack!B2: the formula refers to another workbook")]
+    [InlineData("WEBSERVICE(\"http://example.test\")", "Pack!B2: the formula uses WEBSERVICE")]
+    public void AFormulaThatReachesOutside_IsRefusedNamingTheCell(string formula, string expected) =>
+        Assert.Contains(expected, Refusal(HostileFiles.Formula(formula)), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("SUM(B2:B9)")]
+    [InlineData("IF(A1=\"a|b\",1,0)")]
+    [InlineData("Training!C3&\" HYPERLINK(\"")]
+    [InlineData("SUM(Table1[Hours])")]
+    public void AFormulaOverTheWorkbooksOwnCells_IsAccepted(string formula)
+    {
+        using var workbook = Open(HostileFiles.Formula(formula));
+
+        Assert.Equal("0", workbook.Rows("Pack").ToList()[1].At(2)!.Text);
+    }
+
+    [Fact]
+    public void AWordDocument_IsNamedForWhatItIs() =>
+        Assert.Contains("The file is a Word document, not an Excel workbook", Refusal(HostileFiles.WordDocument()), StringComparison.Ordinal);
+
+    [Fact]
+    public void AnOfficePackageWithoutAWorkbook_IsNamedForWhatItIs() =>
+        Assert.Contains("an Office package with no workbook in it", Refusal(HostileFiles.PackageWithoutWorkbook()), StringComparison.Ordinal);
+
+    [Fact]
+    public void RandomBytes_AreNamedForWhatTheyAreNot() =>
+        Assert.Contains("it is not the zip package every .xlsx is", Refusal(HostileFiles.RandomBytes()), StringComparison.Ordinal);
+
     [Fact]
     public void AnEmptyFile_IsRefused() => Assert.Equal("The file is empty.", Refusal([]));
 
@@ -90,7 +149,7 @@ public class XlsxWorkbookTests
     [Fact]
     public void ADocumentTypeDeclaration_IsRefusedInPlainWords()
     {
-        var bytes = Rewrite(new WorkbookBuilder().Sheet("Pack", ["Field", "Value"]).Build(), "xl/worksheets/", xml =>
+        var bytes = HostileFiles.Rewrite(new WorkbookBuilder().Sheet("Pack", ["Field", "Value"]).Build(), "xl/worksheets/", xml =>
             xml.Replace("<x:worksheet", "<!DOCTYPE x:worksheet [<!ENTITY boom \"boom\">]><x:worksheet", StringComparison.Ordinal));
 
         Assert.Contains("document type declaration (DTD)", Refusal(bytes), StringComparison.Ordinal);
@@ -100,7 +159,7 @@ public class XlsxWorkbookTests
     public void AZipBomb_IsRefusedBeforeItIsUnpacked()
     {
         // 20 MB of one repeated character packs to a few kilobytes: far past any real ratio.
-        var bytes = Rewrite(new WorkbookBuilder().Sheet("Pack", ["Field", "Value"]).Build(), "xl/worksheets/", xml =>
+        var bytes = HostileFiles.Rewrite(new WorkbookBuilder().Sheet("Pack", ["Field", "Value"]).Build(), "xl/worksheets/", xml =>
             xml.Replace("</x:sheetData>", "</x:sheetData>" + new string(' ', 20_000_000), StringComparison.Ordinal));
 
         Assert.Contains("zip bomb", Refusal(bytes), StringComparison.Ordinal);
@@ -118,28 +177,5 @@ public class XlsxWorkbookTests
         var message = Refusal(new WorkbookBuilder().Sheet("Pack", many).Build(), new WorkbookLimits { MaxCharactersInPart = 10_000 });
 
         Assert.Contains("far larger than any pack needs", message, StringComparison.Ordinal);
-    }
-
-    /// <summary>Rewrites the text of the first zip entry under a folder, as an attacker editing the package would.</summary>
-    private static byte[] Rewrite(byte[] workbook, string folder, Func<string, string> change)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(workbook);
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
-        {
-            var entry = zip.Entries.First(e => e.FullName.StartsWith(folder, StringComparison.Ordinal));
-            string xml;
-            using (var reader = new StreamReader(entry.Open()))
-            {
-                xml = reader.ReadToEnd();
-            }
-
-            var name = entry.FullName;
-            entry.Delete();
-            using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.SmallestSize).Open());
-            writer.Write(change(xml));
-        }
-
-        return stream.ToArray();
     }
 }

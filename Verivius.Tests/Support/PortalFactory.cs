@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Verivius.Tests.Support;
 
@@ -11,6 +12,10 @@ namespace Verivius.Tests.Support;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    // One certificate for every test portal: making an RSA key for each would cost a second apiece.
+    private static readonly Lazy<string> SharedCertificateFile = new(() =>
+        Verivius.Web.Security.KeyProtection.EnsureSelfSigned(Path.Combine(Path.GetTempPath(), "verivius-tests-data-protection.pfx")));
+
     private readonly string _databasePath;
     private readonly bool _ownsDatabase;
 
@@ -27,12 +32,21 @@ public class PortalFactory : WebApplicationFactory<Program>
         ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
+    /// <summary>The certificate that protects every test portal's data-protection keys, so a process started on a test's database can read them.</summary>
+    public static string SharedCertificate => SharedCertificateFile.Value;
+
     public string ConnectionString => $"Data Source={_databasePath}";
+
+    /// <summary>Where this portal keeps uploaded files and written documents.</summary>
+    public string StorageRoot => _databasePath + ".files";
 
     /// <summary>Settings a test class changes before the portal starts (the demo data, a rate limit).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     protected virtual string EnvironmentName => "Testing";
+
+    /// <summary>The portal's clock: the tests' today unless a test class moves time by hand or needs the real one.</summary>
+    protected virtual TimeProvider Clock => TestClock.Instance;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -41,11 +55,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         // Requests run in the calling test's execution context, so a test can tell its own SQL from its neighbours'.
         builder.UseTestServer(server => server.PreserveExecutionContext = true);
         builder.UseSetting("ConnectionStrings:Verivius", ConnectionString);
-        builder.UseSetting("Storage:Root", _databasePath + ".files");
+        builder.UseSetting("Storage:Root", StorageRoot);
+        builder.UseSetting("History:ChainKeyFile", _databasePath + ".key");
+        builder.UseSetting("DataProtection:Certificate", SharedCertificate);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Scheduling:Enabled", "false");
         builder.UseSetting("https_port", "443");
         builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
+        builder.ConfigureTestServices(services => services.AddSingleton(Clock));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -61,7 +78,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             return;
         }
 
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".key" })
         {
             File.Delete(_databasePath + suffix);
         }

@@ -19,9 +19,15 @@ public sealed partial class PortalSession : IDisposable
             HandleCookies = true,
         }));
 
-    public static async Task<PortalSession> SignInAsync(PortalFactory factory, string email, string password = TestWorlds.Password)
+    /// <summary>A session over a client of the test's own, such as one talking to a portal process.</summary>
+    public static PortalSession Over(HttpClient client) => new(client);
+
+    public static Task<PortalSession> SignInAsync(PortalFactory factory, string email, string password = TestWorlds.Password) =>
+        SignInAsync(Anonymous(factory), email, password);
+
+    public static async Task<PortalSession> SignInAsync(PortalSession session, string email, string password = TestWorlds.Password)
     {
-        var session = Anonymous(factory);
+        ArgumentNullException.ThrowIfNull(session);
         var response = await session.SubmitAsync("/account/login", "/account/login", new() { ["Email"] = email, ["Password"] = password });
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
@@ -55,6 +61,18 @@ public sealed partial class PortalSession : IDisposable
     {
         using var response = await Client.GetAsync(new Uri(path, UriKind.Relative));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Uploads a pack workbook to a site as the upload form does.</summary>
+    public async Task<HttpResponseMessage> UploadPackAsync(string site, byte[] workbook, string? tokenPage = null, string fileName = "october.xlsx")
+    {
+        var token = await TokenFromAsync(tokenPage ?? $"/sites/{site}/packs");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(workbook);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(file, "workbook", fileName);
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        return await Client.PostAsync(new Uri($"/sites/{site}/packs", UriKind.Relative), form);
     }
 
     public void Dispose() => Client.Dispose();

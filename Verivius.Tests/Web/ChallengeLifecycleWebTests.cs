@@ -12,6 +12,7 @@ namespace Verivius.Tests.Web;
 /// A challenge followed through in the portal: the site answers with evidence, the nominated
 /// individual accepts or escalates, and every decision lands, dated, in the next oversight meeting's minutes.
 /// </summary>
+[Trait("Category", TestClock.DateSensitive)]
 public class ChallengeLifecycleWebTests : IClassFixture<PortalFactory>
 {
     private readonly PortalFactory _factory;
@@ -26,7 +27,7 @@ public class ChallengeLifecycleWebTests : IClassFixture<PortalFactory>
         var page = $"/sites/{site}/challenges/{challenge.Id}";
         using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
         using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
-        var meetingDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var meetingDay = TestClock.Today.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var scheduled = await ni.SubmitAsync("/oversight", "/oversight", new() { ["heldOn"] = meetingDay, ["title"] = "December oversight" });
 
         using var unknownEvidence = await manager.SubmitAsync(page, page + "/respond", new() { ["answer"] = "Done", ["evidenceRefs"] = "Audits:AUD-404" });
@@ -61,7 +62,7 @@ public class ChallengeLifecycleWebTests : IClassFixture<PortalFactory>
         var (_, register) = await ni.GetAsync($"/sites/{site}/challenges?status=Escalated");
         using var closed = await ni.SubmitAsync(page, page + "/close", new() { ["note"] = "The board agreed a new owner" });
         var (_, waiting) = await ni.GetAsync("/oversight");
-        var meetingDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var meetingDay = TestClock.Today.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var scheduled = await ni.SubmitAsync("/oversight", "/oversight", new() { ["heldOn"] = meetingDay });
         var (_, minutes) = await ni.GetAsync(scheduled.Headers.Location!.ToString());
 

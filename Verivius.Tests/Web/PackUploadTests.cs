@@ -18,9 +18,9 @@ public class PackUploadTests : IClassFixture<PortalFactory>
         using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
         var bad = new PackWorkbook(site).Set("Incidents", 2, "Severity", "Sever").Set("Actions", 2, "RaisedOn", "soon");
 
-        using var refused = await UploadAsync(manager, site, bad.Build());
+        using var refused = await manager.UploadPackAsync(site, bad.Build());
         var refusedPage = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-        using var accepted = await UploadAsync(manager, site, new PackWorkbook(site).Build());
+        using var accepted = await manager.UploadPackAsync(site, new PackWorkbook(site).Build());
         var (_, packsPage) = await manager.GetAsync($"/sites/{site}/packs");
         using var download = await manager.Client.GetAsync(new Uri($"/sites/{site}/packs/2026-10/v1", UriKind.Relative));
 
@@ -44,7 +44,7 @@ public class PackUploadTests : IClassFixture<PortalFactory>
         using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
 
         using var template = await manager.Client.GetAsync(new Uri($"/sites/{site}/packs/template", UriKind.Relative));
-        using var upload = await UploadAsync(manager, site, await template.Content.ReadAsByteArrayAsync());
+        using var upload = await manager.UploadPackAsync(site, await template.Content.ReadAsByteArrayAsync());
         var (_, packs) = await manager.GetAsync($"/sites/{site}/packs");
 
         Assert.Equal(HttpStatusCode.OK, template.StatusCode);
@@ -94,21 +94,10 @@ public class PackUploadTests : IClassFixture<PortalFactory>
         using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
         using var commissioner = await PortalSession.SignInAsync(_factory, world.Commissioner);
 
-        using var elsewhere = await UploadAsync(manager, world.SiteCodes[1], new PackWorkbook(world.SiteCodes[1]).Build(), tokenPage: $"/sites/{world.SiteCodes[0]}/packs");
+        using var elsewhere = await manager.UploadPackAsync(world.SiteCodes[1], new PackWorkbook(world.SiteCodes[1]).Build(), tokenPage: $"/sites/{world.SiteCodes[0]}/packs");
         var (commissionerStatus, _) = await commissioner.GetAsync($"/sites/{world.SiteCodes[1]}/packs");
 
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, commissionerStatus);
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(PortalSession session, string site, byte[] workbook, string? tokenPage = null)
-    {
-        var token = await session.TokenFromAsync(tokenPage ?? $"/sites/{site}/packs");
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(workbook);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        form.Add(file, "workbook", "october.xlsx");
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        return await session.Client.PostAsync(new Uri($"/sites/{site}/packs", UriKind.Relative), form);
     }
 }

@@ -1,7 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Verivius.Tests.Support;
 
 namespace Verivius.Tests.Web;
@@ -18,9 +15,9 @@ public sealed class SessionLimitTests : IDisposable
         var world = await TestWorlds.CreateAsync(_factory, sites: 1);
         using var session = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
 
-        _factory.Clock.Advance(TimeSpan.FromMinutes(29));
+        _factory.Hands.Advance(TimeSpan.FromMinutes(29));
         var stillIn = (await session.GetAsync("/provider")).Status;
-        _factory.Clock.Advance(TimeSpan.FromMinutes(31));
+        _factory.Hands.Advance(TimeSpan.FromMinutes(31));
         var idledOut = (await session.GetAsync("/provider")).Status;
 
         Assert.Equal(HttpStatusCode.OK, stillIn);
@@ -37,12 +34,12 @@ public sealed class SessionLimitTests : IDisposable
         // Active every 20 minutes, so the idle limit never bites, up to 11h40m.
         while (elapsed < TimeSpan.FromHours(11.5))
         {
-            _factory.Clock.Advance(TimeSpan.FromMinutes(20));
+            _factory.Hands.Advance(TimeSpan.FromMinutes(20));
             elapsed += TimeSpan.FromMinutes(20);
             Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/provider")).Status);
         }
 
-        _factory.Clock.Advance(TimeSpan.FromMinutes(21));
+        _factory.Hands.Advance(TimeSpan.FromMinutes(21));
         var afterTwelveHours = (await session.GetAsync("/provider")).Status;
 
         Assert.Equal(HttpStatusCode.Redirect, afterTwelveHours);
@@ -50,12 +47,8 @@ public sealed class SessionLimitTests : IDisposable
 
     private sealed class ClockedFactory : PortalFactory
     {
-        public ManualClock Clock { get; } = new();
+        public ManualClock Hands { get; } = new();
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
+        protected override TimeProvider Clock => Hands;
     }
 }

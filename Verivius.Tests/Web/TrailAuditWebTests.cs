@@ -11,6 +11,7 @@ using Verivius.Web.Features.Trail;
 namespace Verivius.Tests.Web;
 
 /// <summary>The trail audit pages on the demo provider: a site's month, a random one that can be had again, the provider's month, the exports.</summary>
+[Trait("Category", TestClock.DateSensitive)]
 public partial class TrailAuditWebTests : IClassFixture<TrailAuditWebTests.DemoPortal>
 {
     private const string Password = "verivius-demo-password";
@@ -22,7 +23,7 @@ public partial class TrailAuditWebTests : IClassFixture<TrailAuditWebTests.DemoP
 
     public TrailAuditWebTests(DemoPortal factory) => _factory = factory;
 
-    private static DateOnly LastMonth => DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(-1)) is var d ? new DateOnly(d.Year, d.Month, 1) : default;
+    private static DateOnly LastMonth => TestClock.LastMonth;
 
     [Fact]
     public async Task ASitesMonth_ShowsEachChainAndItsGaps_AndTheCsvListsExactlyThoseGaps()
@@ -55,7 +56,7 @@ public partial class TrailAuditWebTests : IClassFixture<TrailAuditWebTests.DemoP
         var (_, first) = await manager.GetAsync(location);
         var (_, again) = await manager.GetAsync(location);
 
-        var month = TrailAudit.RandomMonth(seed, DateOnly.FromDateTime(DateTime.UtcNow)).ToString("MMMM yyyy", British);
+        var month = TrailAudit.RandomMonth(seed, TestClock.Today).ToString("MMMM yyyy", British);
         Assert.Contains($"with seed <strong>{seed}</strong>", first, StringComparison.Ordinal);
         Assert.Contains($"Trail audit of {month} at Cedar Lodge", first, StringComparison.Ordinal);
         Assert.Contains($"Trail audit of {month} at Cedar Lodge", again, StringComparison.Ordinal);

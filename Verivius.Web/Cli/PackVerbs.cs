@@ -69,7 +69,7 @@ internal static class PackVerbs
                 PackImportStatus.Unchanged => $"Unchanged: this workbook is already version {result.Version} of the {result.Period} pack.",
                 _ => $"Nothing was imported: {result.Errors.Count} problem(s).",
             });
-            return result.Status == PackImportStatus.Refused ? 1 : 0;
+            return result.Status is PackImportStatus.Refused or PackImportStatus.Conflict ? 1 : 0;
         });
         return command;
     }

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.History;
+using Verivius.Infrastructure.Files;
+using Verivius.Infrastructure.History;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
 using Verivius.Web.Features.Admin.History;
@@ -20,6 +23,8 @@ internal static class Verbs
         yield return CreateUser(console);
         yield return ImportSites(console);
         yield return VerifyHistory(console);
+        yield return CheckpointHistory(console);
+        yield return VerifyStorage(console);
         yield return PackVerbs.ImportPack(console);
         yield return PackVerbs.Packs(console);
         yield return ChallengeVerbs.Challenges(console);
@@ -133,19 +138,80 @@ internal static class Verbs
 
     private static Command VerifyHistory(VerbConsole console)
     {
-        var command = new Command("verify-history", "Check the change log's hash chain; names the first broken entry.");
-        command.SetAction((_, cancellationToken) => AsOperator(console, async mediator =>
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "A checkpoint copied from outside the database (a governance document's footer), written SEQUENCE:SEAL." };
+        var records = new Option<bool>("--records") { Description = "Also compare every record row with the last state the log holds for it." };
+        var command = new Command("verify-history", "Check the change log's sealed chain and its checkpoints; names the first broken entry and anything cut or changed behind the portal's back.") { checkpoint, records };
+        command.SetAction((parsed, cancellationToken) => AsOperator(console, async mediator =>
         {
-            var check = await mediator.Send(new VerifyHistoryQuery(), cancellationToken);
+            var check = await mediator.Send(new VerifyHistoryQuery(parsed.GetValue(checkpoint), parsed.GetValue(records)), cancellationToken);
             if (check.Break is { } broken)
             {
                 await console.Error.WriteLineAsync($"The change log is broken at entry {broken.Sequence}: {broken.Reason}.");
+            }
+
+            foreach (var problem in check.CheckpointProblems.Concat(check.RecordProblems ?? []))
+            {
+                await console.Error.WriteLineAsync(char.ToUpperInvariant(problem[0]) + problem[1..] + ".");
+            }
+
+            if (!check.IsWhole)
+            {
                 return 2;
             }
 
-            await console.Out.WriteLineAsync($"The change log is whole: {check.EntryCount} entries checked.");
+            await console.Out.WriteLineAsync($"The change log is whole: {check.EntryCount} entries checked"
+                + (parsed.GetValue(checkpoint) is { } given ? $", and it agrees with checkpoint {given}" : "")
+                + (check.RecordProblems is not null ? ", and every record row matches its last logged state." : "."));
             return 0;
         }));
+        return command;
+    }
+
+    private static Command CheckpointHistory(VerbConsole console)
+    {
+        var command = new Command("checkpoint-history", "Take a checkpoint of the change log now and print it, to keep outside the database (verify-history --checkpoint checks against it).");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            await using var app = await OperatorCommands.BuildHostAsync(migrate: true);
+            await using var scope = app.Services.CreateAsyncScope();
+            var checkpoint = await HistoryCheckpoints.TakeAsync(
+                scope.ServiceProvider.GetRequiredService<VeriviusDbContext>(), scope.ServiceProvider.GetRequiredService<ChainKey>(), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
+            if (checkpoint is null)
+            {
+                await console.Error.WriteLineAsync("The change log is empty: there is nothing to checkpoint yet.");
+                return 1;
+            }
+
+            await console.Out.WriteLineAsync($"Checkpoint {checkpoint.Reference} (entry {checkpoint.Sequence}, {checkpoint.At:d MMM yyyy HH:mm} UTC). Keep it somewhere the database's administrators cannot change.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command VerifyStorage(VerbConsole console)
+    {
+        var command = new Command("verify-storage", "List stored files that no record names, and records whose file is missing (after a restore, for instance).");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            await using var app = await OperatorCommands.BuildHostAsync(migrate: true);
+            await using var scope = app.Services.CreateAsyncScope();
+            var report = await StorageAudit.CheckAsync(
+                scope.ServiceProvider.GetRequiredService<VeriviusDbContext>(), scope.ServiceProvider.GetRequiredService<FileStore>(), cancellationToken);
+            foreach (var file in report.FilesWithoutRows)
+            {
+                await console.Error.WriteLineAsync($"File without a record: {file}");
+            }
+
+            foreach (var row in report.RowsWithoutFiles)
+            {
+                await console.Error.WriteLineAsync($"Record without its file: {row}");
+            }
+
+            await console.Out.WriteLineAsync(
+                $"{report.FilesOnDisk} stored file(s): {report.FilesWithoutRows.Count} without a record, {report.RowsWithoutFiles.Count} record(s) without their file"
+                + (report.EarlierAttachmentVersions > 0 ? $"; {report.EarlierAttachmentVersions} earlier version(s) of replaced attachments, kept because the change history names them." : "."));
+            return report.IsWhole ? 0 : 2;
+        });
         return command;
     }
 

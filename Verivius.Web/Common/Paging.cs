@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Verivius.Web.Common;
 
 /// <summary>Which page of a list, sorted how, filtered by what: bound from the query string.</summary>
-public sealed record ListRequest(int Page = 1, string? Sort = null, bool Descending = false, string? Filter = null)
+public sealed record ListRequest([Range(1, 1_000_000)] int Page = 1, string? Sort = null, bool Descending = false, string? Filter = null)
 {
     public const int PageSize = 25;
 

@@ -10,9 +10,9 @@ namespace Verivius.Web.Demo;
 internal static class DemoPacks
 {
     private static readonly string[] Courses = ["Moving and handling", "Safeguarding adults", "Medication", "Infection control", "Fire safety"];
+    private const int StaffPerSite = 20;
     private static readonly string[] IncidentCategories = ["Fall", "Fall", "Medication", "Behaviour", "PressureUlcer", "Safeguarding", "Infection"];
 
-    /// <summary>Whether an action gets done: always at the exemplary site, never where actions pile up, four in five elsewhere.</summary>
     /// <summary>
     /// A course's last renewal on or before <paramref name="asOf"/> and the one after it. Each staff
     /// member's course falls due on its own day of the year; how late a renewal is depends only on
@@ -22,10 +22,11 @@ internal static class DemoPacks
     {
         DateOnly Done(int year)
         {
-            var due = new DateOnly(year, 1, 1).AddDays(((staff * 53) + (course * 71)) % 365);
-            // Even a good site has the odd overdue course (with a plan); only the too-clean matrix never does.
-            var turn = ((staff * 7) + (course * 3) + year) % (site.Exemplary ? 13 : 11);
-            var late = !site.TooCleanMatrix && turn == 0;
+            var due = Due(staff, course, year);
+            // Every site but the too-clean one renews one course of each month's six weeks late, so
+            // even a good site's matrix shows an overdue course (with a plan) at every month's end;
+            // the others are late now and then besides.
+            var late = !site.TooCleanMatrix && (IsMonthsLateRenewal(staff, course, due) || (!site.Exemplary && ((staff * 7) + (course * 3) + year) % 11 == 0));
             return late ? due.AddDays(42) : site.Exemplary || site.TooCleanMatrix ? due.AddDays(-14) : due;
         }
 
@@ -36,6 +37,24 @@ internal static class DemoPacks
         }
 
         return (Done(year), Done(year + 1));
+    }
+
+    /// <summary>Each staff member's course falls due once a year on its own day.</summary>
+    private static DateOnly Due(int staff, int course, int year) => new DateOnly(year, 1, 1).AddDays(((staff * 53) + (course * 71)) % 365);
+
+    /// <summary>
+    /// Whether this is the one course, of those falling due in its month, renewed late. Overdue from
+    /// a fortnight before its due day until six weeks after it, it spans its month's end, whatever
+    /// the month and whatever today is.
+    /// </summary>
+    private static bool IsMonthsLateRenewal(int staff, int course, DateOnly due)
+    {
+        var sameMonth = (
+            from s in Enumerable.Range(1, StaffPerSite)
+            from c in Enumerable.Range(0, Courses.Length)
+            where Due(s, c, due.Year) is var other && other.Month == due.Month
+            select (s, c)).ToList();
+        return sameMonth[((due.Year * 12) + due.Month) % sameMonth.Count] == (staff, course);
     }
 
     /// <summary>Supervision sessions of the twelve months to <paramref name="asOf"/>: every eight weeks at a good site, every twelve elsewhere, with a lapse for some staff.</summary>
@@ -52,12 +71,20 @@ internal static class DemoPacks
         }
     }
 
-    /// <summary>The last anniversary of a yearly event on or before <paramref name="asOf"/>.</summary>
-    private static DateOnly Yearly(DateOnly asOf, int dayOfYear)
+    /// <summary>
+    /// The last appraisal on or before <paramref name="asOf"/>: yearly, though a good site holds them
+    /// every ten months, so none falls past its year before the next month's pack is due.
+    /// </summary>
+    private static DateOnly LastAppraisal(DemoSite site, int staff, DateOnly asOf)
     {
-        var thisYear = new DateOnly(asOf.Year, 1, 1).AddDays(dayOfYear);
-        return thisYear <= asOf ? thisYear : thisYear.AddYears(-1);
+        var interval = site.Exemplary ? 300 : 365;
+        var first = new DateOnly(2020, 1, 1).AddDays((staff * 47) % 300);
+        return first.AddDays((asOf.DayNumber - first.DayNumber) / interval * interval);
     }
+
+    /// <summary>Whether an action gets done: always at the exemplary site, never where actions pile up, four in five elsewhere.</summary>
+    /// <summary>A risk's next review, set at the month's quality meeting: after the next month's pack is due, so it is never overdue on any day before that.</summary>
+    private static DateOnly NextReview(PackPeriod period) => period.LastDay.AddDays(45);
 
     private static bool Closes(DemoSite site, string actionRef) =>
         !site.ActionsPileUp && (site.Exemplary || actionRef.Sum(c => c) % 5 > 0);
@@ -189,7 +216,7 @@ internal static class DemoPacks
         // others mostly on the day and now and then six weeks late, with a plan only sometimes.
         if (!site.StaleMatrix || monthIndex < 4)
         {
-            for (var s = 1; s <= 20; s++)
+            for (var s = 1; s <= StaffPerSite; s++)
             {
                 for (var c = 0; c < Courses.Length; c++)
                 {
@@ -208,7 +235,7 @@ internal static class DemoPacks
 
                 if (site.Exemplary || s % 4 != 0)
                 {
-                    Add("Supervision", ("StaffRef", $"ST-{s:00}"), ("Type", "Appraisal"), ("HeldOn", Yearly(period.LastDay, (s * 47) % 300)));
+                    Add("Supervision", ("StaffRef", $"ST-{s:00}"), ("Type", "Appraisal"), ("HeldOn", LastAppraisal(site, s, period.LastDay)));
                 }
             }
         }
@@ -244,9 +271,9 @@ internal static class DemoPacks
             ("EvidenceRefs", site.Exemplary ? $"{documentationAudit};Feedback:FB-{tag}-1" : documentationAudit));
         Add("Recovery", ("RiskRef", "R-FALLS"), ("Area", "Safeguarding"), ("Risk", "Falls at night in the first weeks after admission"), ("BaselineIssue", "9 falls in the quarter before inspection"),
             ("Target", "Halve night falls within 12 weeks"), ("CurrentActionRef", "ACT-INSP-1"), ("EvidenceSource", "Falls log and night checks"), ("Owner", "Deputy manager"),
-            ("ReviewRoute", "Monthly quality meeting; provider oversight quarterly"), ("ReviewOn", period.LastDay.AddDays(14)), ("Trend", monthIndex < 6 ? "NoChange" : "Improving"), ("EvidenceRefs", documentationAudit));
+            ("ReviewRoute", "Monthly quality meeting; provider oversight quarterly"), ("ReviewOn", NextReview(period)), ("Trend", monthIndex < 6 ? "NoChange" : "Improving"), ("EvidenceRefs", documentationAudit));
         Add("Recovery", ("RiskRef", "R-STAFF"), ("Area", "Staffing"), ("Risk", "Reliance on agency nurses at weekends"), ("Target", "Agency hours below 5% of hours"),
-            ("CurrentActionRef", site.Exemplary ? $"ACT-{tag}-D2" : null), ("EvidenceSource", site.Exemplary ? "Weekly rota and agency log" : null), ("Owner", site.MeetingGaps ? null : "Registered manager"), ("ReviewRoute", site.MeetingGaps ? null : "Monthly governance meeting"), ("ReviewOn", period.LastDay.AddDays(site.MeetingGaps ? -30 : 14)), ("Trend", site.StaffingPressure ? "Worsening" : "NoChange"));
+            ("CurrentActionRef", site.Exemplary ? $"ACT-{tag}-D2" : null), ("EvidenceSource", site.Exemplary ? "Weekly rota and agency log" : null), ("Owner", site.MeetingGaps ? null : "Registered manager"), ("ReviewRoute", site.MeetingGaps ? null : "Monthly governance meeting"), ("ReviewOn", site.MeetingGaps ? period.LastDay.AddDays(-30) : NextReview(period)), ("Trend", site.StaffingPressure ? "Worsening" : "NoChange"));
         Add("SelfAssessment", ("QualityStatement", "Governance, management and sustainability"), ("Rating", site.MeetingGaps ? "Good" : "RequiresImprovement"), ("Narrative", "Governance meetings and audits are in place"));
         Add("SelfAssessment", ("QualityStatement", "Learning, improvement and innovation"), ("Rating", "Good"));
         return sheets;

@@ -67,7 +67,8 @@ public sealed class DemoSeeder
     }
 
     /// <summary>Seeds only a database with no providers and no users: the first run, never a real one.</summary>
-    public async Task<bool> SeedIfFirstRunAsync(CancellationToken cancellationToken)
+    /// <param name="progress">Told each step as it starts, so a first start is never silent for long.</param>
+    public async Task<bool> SeedIfFirstRunAsync(Action<string> progress, CancellationToken cancellationToken)
     {
         if (!await IsFirstRunAsync(cancellationToken))
         {
@@ -91,19 +92,21 @@ public sealed class DemoSeeder
                 cancellationToken));
         }
 
-        await ImportPacksAsync(cancellationToken);
+        await ImportPacksAsync(progress, cancellationToken);
+        progress("  Running the challenge engine over every site...");
         await _mediator.Send(new RunChallengesCommand(null), cancellationToken);
         return true;
     }
 
     /// <summary>Each month of each site goes through the same upload path a registered manager uses.</summary>
-    private async Task ImportPacksAsync(CancellationToken cancellationToken)
+    private async Task ImportPacksAsync(Action<string> progress, CancellationToken cancellationToken)
     {
         var uploader = DemoUser(Roles.NominatedIndividual);
         var userId = await _db.Users.Where(u => u.Email == uploader).Select(u => u.Id).SingleAsync(cancellationToken);
         var months = DemoPacks.Months(DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime), _options.Months).ToList();
         for (var m = 0; m < months.Count; m++)
         {
+            progress($"  Demo month {m + 1} of {months.Count} ({months[m].FirstDay.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}): importing six packs...");
             foreach (var site in Characters)
             {
                 var workbook = PackWorkbookWriter.Write(site.Code, site.Name, months[m], "Registered manager", DemoPacks.Rows(site, months[m], m));

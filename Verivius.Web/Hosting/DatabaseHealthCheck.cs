@@ -22,7 +22,7 @@ public sealed class DatabaseHealthCheck : IHealthCheck
             var pending = (await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions
                 .GetPendingMigrationsAsync(_db.Database, cancellationToken)).Count();
             return pending == 0
-                ? HealthCheckResult.Healthy($"{_db.Database.ProviderName}: reachable, schema up to date.")
+                ? HealthCheckResult.Healthy("Reachable, schema up to date.")
                 : HealthCheckResult.Degraded($"{pending} migration(s) not applied.");
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)

@@ -1,21 +1,26 @@
-using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Verivius.Web.Hosting;
 
-/// <summary>The /health body: overall status and each check's status and description, never exception detail.</summary>
+/// <summary>
+/// The /health body, for load balancers and anyone else who asks without signing in: "Healthy" or
+/// "Unhealthy" and nothing more. What failed, and why, goes to the log, where only operators read it.
+/// </summary>
 public static class HealthResponse
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {
-        context.Response.ContentType = "application/json";
-        var body = new
+        var healthy = report.Status == HealthStatus.Healthy;
+        if (!healthy)
         {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(
-                e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+            var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HealthResponse));
+            foreach (var (name, entry) in report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy))
+            {
+                log.LogWarning(entry.Exception, "Health check {Check} is {Status}: {Description}", name, entry.Status, entry.Description);
+            }
+        }
+
+        context.Response.ContentType = "text/plain";
+        return context.Response.WriteAsync(healthy ? "Healthy" : "Unhealthy");
     }
 }

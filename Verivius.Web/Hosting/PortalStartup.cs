@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.Frameworks;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Demo;
@@ -10,18 +11,38 @@ namespace Verivius.Web.Hosting;
 public static class PortalStartup
 {
     /// <summary>
-    /// Applies pending migrations (unless turned off), loads the shipped assessment framework, creates
-    /// the demo data on the first start of an embedded database, and, for the portal, prints where it
-    /// listens and how to sign in.
+    /// Applies pending migrations (unless turned off), loads the shipped assessment framework, settles
+    /// files an interrupted upload left pending, creates the demo data on the first start of an
+    /// embedded database, and, for the portal, says what it is doing and then where it listens and
+    /// how to sign in.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool announce)
     {
+        void Say(string line)
+        {
+            if (announce)
+            {
+                Console.WriteLine(line);
+            }
+        }
+
         await using var scope = services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
         if (database.MigrateOnStartup)
         {
-            await db.Database.MigrateAsync();
+            var pending = (await db.Database.GetPendingMigrationsAsync()).Count();
+            if (pending > 0)
+            {
+                Say($"Applying {pending} database migration(s)...");
+                await db.Database.MigrateAsync();
+            }
+        }
+
+        var (kept, removed) = await StorageAudit.SettlePendingAsync(db, scope.ServiceProvider.GetRequiredService<FileStore>(), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), CancellationToken.None);
+        if (kept + removed > 0)
+        {
+            Say($"Files left pending by an interrupted upload: {kept} kept (their records were saved), {removed} removed (theirs were not).");
         }
 
         // The shipped assessment framework, unless this version is held already (a newer one loaded since stays current).
@@ -42,8 +63,8 @@ public static class PortalStartup
         {
             if (await seeder.IsFirstRunAsync(CancellationToken.None))
             {
-                Console.WriteLine($"First run: creating the demo provider with {demo.Months} months of packs for its six sites...");
-                await seeder.SeedIfFirstRunAsync(CancellationToken.None);
+                Say($"First run: creating the demo provider with {demo.Months} months of packs for its six sites, through the same upload a registered manager uses.");
+                await seeder.SeedIfFirstRunAsync(Say, CancellationToken.None);
             }
 
             showLogins = await seeder.HasDemoProviderAsync(CancellationToken.None);

@@ -1,6 +1,7 @@
 using Quartz;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Infrastructure.Scheduling;
+using Verivius.Web.Features.Admin.History;
 using Verivius.Web.Features.Challenges;
 using Verivius.Web.Features.Documents;
 
@@ -19,6 +20,9 @@ public sealed class SchedulingOptions
 
     /// <summary>A Quartz cron expression (seconds first) in <see cref="TimeZone"/>.</summary>
     public string NightlyChallenges { get; set; } = "0 30 2 * * ?";
+
+    /// <summary>When the day's change-history checkpoint is taken: after the nightly run has written its changes.</summary>
+    public string HistoryCheckpoint { get; set; } = "0 15 3 * * ?";
 
     public string TimeZone { get; set; } = "Europe/London";
 }
@@ -43,6 +47,11 @@ public static class Scheduling
                 .ForJob(NightlyChallengesJob.Key)
                 .WithIdentity("nightly-challenges", "challenges")
                 .WithCronSchedule(options.NightlyChallenges, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            quartz.AddJob<HistoryCheckpointJob>(job => job.WithIdentity(HistoryCheckpointJob.Key).StoreDurably().WithDescription("Take the day's change-history checkpoint"));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(HistoryCheckpointJob.Key)
+                .WithIdentity("history-checkpoint", "history")
+                .WithCronSchedule(options.HistoryCheckpoint, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
         services.AddTransient<ScheduledDocumentsJob>();
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);

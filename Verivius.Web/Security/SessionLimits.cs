@@ -5,32 +5,32 @@ using Microsoft.AspNetCore.Identity;
 namespace Verivius.Web.Security;
 
 /// <summary>
-/// A session ends after 30 idle minutes (the cookie's sliding expiry) and, however active, 12 hours after
-/// sign-in: the sign-in time rides in the cookie's properties, which survive every renewal.
+/// A session ends after 30 idle minutes (the cookie's sliding expiry), 12 hours after sign-in however
+/// active, and at once when the server ends it (sign-out, a password change, an admin's change): the
+/// session's id and sign-in time ride in the cookie's properties, which survive every renewal.
 /// </summary>
 public static class SessionLimits
 {
-    private const string SignedInAtKey = "verivius.signed-in-at";
-
-    public static AuthenticationProperties StartedAt(DateTimeOffset now)
-    {
-        var properties = new AuthenticationProperties();
-        properties.Items[SignedInAtKey] = now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return properties;
-    }
-
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-        var limit = context.HttpContext.RequestServices.GetRequiredService<SecurityOptions>().AbsoluteSessionLimit;
-        var started = context.Properties.Items.TryGetValue(SignedInAtKey, out var text) && long.TryParse(text, out var seconds)
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : (DateTimeOffset?)null;
-        if (started is null || clock.GetUtcNow() - started > limit)
+        var services = context.HttpContext.RequestServices;
+        var clock = services.GetRequiredService<TimeProvider>();
+        var limit = services.GetRequiredService<SecurityOptions>().AbsoluteSessionLimit;
+        var (sessionId, started) = SignedInSessions.Read(context.Properties);
+        var userId = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        var cancellationToken = context.HttpContext.RequestAborted;
+        if (started is null || clock.GetUtcNow() - started > limit || sessionId is not { } id || userId is null
+            || await services.GetRequiredService<SiteAccess>().SessionLastSeenAsync(userId, id, cancellationToken) is not { } lastSeen)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
+        }
+
+        SignedInSessions.MarkCurrent(context.HttpContext, id);
+        if (clock.GetUtcNow() - lastSeen > Domain.Access.UserSession.LastSeenPrecision)
+        {
+            await services.GetRequiredService<SignedInSessions>().SeenAsync(id, cancellationToken);
         }
 
         // Identity's own check: a disabled user or a changed password (new security stamp) ends the session.

@@ -27,7 +27,23 @@ public sealed class SiteAccess
 
     public async Task<UserScope> ScopeAsync(CancellationToken cancellationToken)
     {
-        return _scope ??= await LoadScopeAsync(cancellationToken);
+        if (_scope is null)
+        {
+            (_scope, _) = await LoadScopeAsync(_actor.UserId, null, cancellationToken);
+        }
+
+        return _scope;
+    }
+
+    /// <summary>
+    /// When a live session of this (enabled) person was last seen, or null when it has ended. Checked on
+    /// every request, so it rides on the query that loads the person's scope for the rest of the request.
+    /// </summary>
+    public async Task<DateTimeOffset?> SessionLastSeenAsync(string userId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        var (scope, lastSeen) = await LoadScopeAsync(userId, sessionId, cancellationToken);
+        _scope = scope;
+        return lastSeen;
     }
 
     /// <summary>Whether the signed-in person must change a one-time password before anything else (read with their scope).</summary>
@@ -140,20 +156,21 @@ public sealed class SiteAccess
         return found is null ? null : new SiteRef(found.Id, found.ProviderId, found.IsActive);
     }
 
-    private async Task<UserScope> LoadScopeAsync(CancellationToken cancellationToken)
+    private async Task<(UserScope Scope, DateTimeOffset? SessionLastSeen)> LoadScopeAsync(string? userId, Guid? sessionId, CancellationToken cancellationToken)
     {
         if (_actor.IsOperator)
         {
-            return UserScope.Operator;
+            return (UserScope.Operator, null);
         }
 
-        if (_actor.UserId is not { } userId)
+        if (userId is null)
         {
-            return UserScope.Nobody;
+            return (UserScope.Nobody, null);
         }
 
-        // One query for the person, their roles and their sites: it runs on every request.
-        var user = await _db.Users.AsNoTracking()
+        // One query for the person, their roles, their sites and their session: it runs on every request.
+        // One person has a few roles and sites, so joining both lists in a single query costs nothing.
+        var user = await _db.Users.AsNoTracking().AsSingleQuery()
             .Where(u => u.Id == userId && !u.IsDisabled)
             .Select(u => new
             {
@@ -161,20 +178,22 @@ public sealed class SiteAccess
                 u.MustChangePassword,
                 Roles = _db.UserRoles.Where(ur => ur.UserId == u.Id).Join(_db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
                 Assignments = _db.SiteAssignments.Where(a => a.UserId == u.Id).Select(a => new { a.SiteId, a.Kind }).ToList(),
+                SessionLastSeen = _db.UserSessions.Where(s => s.Id == sessionId && s.UserId == u.Id && s.EndedAt == null).Select(s => (DateTimeOffset?)s.LastSeenAt).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (user is null)
         {
-            return UserScope.Nobody;
+            return (UserScope.Nobody, null);
         }
 
         _mustChangePassword = user.MustChangePassword;
         var assignments = user.Assignments;
-        return new UserScope(
+        var scope = new UserScope(
             userId,
             user.Roles.ToHashSet(),
             user.ProviderId,
             assignments.Where(a => a.Kind == SiteAssignmentKind.Manages).Select(a => a.SiteId).ToHashSet(),
             assignments.Where(a => a.Kind == SiteAssignmentKind.Commissions).Select(a => a.SiteId).ToHashSet());
+        return (scope, user.SessionLastSeen);
     }
 }

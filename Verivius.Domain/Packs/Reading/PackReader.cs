@@ -15,7 +15,15 @@ public static class PackReader
         var context = new SheetReading(workbook);
         foreach (var name in workbook.SheetNames.Where(n => SheetReading.SpecOf(n) is null && !PackFormat.Ignored.Any(i => Same(i, n))))
         {
-            context.Warnings.Add(new PackIssue(name, null, "this sheet is not part of the pack format and was ignored"));
+            // A misspelt pack sheet would otherwise import as a pack without that sheet's records.
+            if (MeantSheet(name) is { } meant)
+            {
+                context.Errors.Add(new PackIssue(name, null, $"this looks like the \"{meant}\" sheet with its name changed; rename it \"{meant}\" (sheet names must match the template)"));
+            }
+            else
+            {
+                context.Warnings.Add(new PackIssue(name, null, "this sheet is not part of the pack format and was ignored"));
+            }
         }
 
         var pack = PackSheet.Read(context, today);
@@ -42,6 +50,38 @@ public static class PackReader
             RowCounts = context.RowCounts,
         };
         return new PackReadResult(context.Errors.Count == 0 && pack is not null ? content : null, context.Errors, context.Warnings);
+    }
+
+    /// <summary>The pack sheet a sheet's name is close to: at most two letters different, or one name the start of the other.</summary>
+    internal static string? MeantSheet(string name)
+    {
+        var given = SheetLayout.Normalise(name);
+        return PackFormat.Sheets.Select(s => s.Name).FirstOrDefault(format =>
+        {
+            var expected = SheetLayout.Normalise(format);
+            var shorter = Math.Min(given.Length, expected.Length);
+            return EditDistance(given, expected) <= 2
+                || (shorter >= 5 && (given.StartsWith(expected, StringComparison.Ordinal) || expected.StartsWith(given, StringComparison.Ordinal)));
+        });
+    }
+
+    /// <summary>Levenshtein distance, over two rows so that it needs no recursion and little memory.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     internal static bool Same(string a, string b) => SheetLayout.Normalise(a) == SheetLayout.Normalise(b);

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Verivius.Web.Common;
@@ -36,20 +35,45 @@ public sealed class AccountController : Controller
                 return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : Redirect("/");
             case SignInResult.MustChangePassword:
                 return RedirectToAction(nameof(ChangePassword));
-            case SignInResult.LockedOut:
-                ModelState.AddModelError("", "This account is locked for 15 minutes after 5 wrong passwords. Try again later, or ask your provider admin.");
-                return View(form);
             default:
-                ModelState.AddModelError("", "The email address or password is not right.");
+                // One message whether the email is unknown, the password wrong or the account locked,
+                // so the form cannot be used to find out which emails have accounts.
+                ModelState.AddModelError("", "The email address or password is not right. After 5 wrong passwords an account is locked for 15 minutes; if you have forgotten yours, ask your provider admin.");
                 return View(form);
         }
     }
 
     [HttpPost("logout")]
     [AllowWithOneTimePassword]
-    public async Task<IActionResult> Logout([FromServices] SignInManager<Infrastructure.Identity.VeriviusUser> signIn)
+    public async Task<IActionResult> Logout(CancellationToken cancellationToken)
     {
-        await signIn.SignOutAsync();
+        var current = SignedInSessions.CurrentId(HttpContext);
+        await _mediator.Send(new EndSessionsCommand(current, current), cancellationToken);
+        return RedirectToAction(nameof(Login));
+    }
+
+    [HttpGet("sessions")]
+    public async Task<IActionResult> Sessions(CancellationToken cancellationToken) =>
+        View(await _mediator.Send(new ListSessionsQuery(SignedInSessions.CurrentId(HttpContext)), cancellationToken));
+
+    [HttpPost("sessions/{id:guid}/end")]
+    public async Task<IActionResult> EndSession(Guid id, CancellationToken cancellationToken)
+    {
+        var current = SignedInSessions.CurrentId(HttpContext);
+        await _mediator.Send(new EndSessionsCommand(id, current), cancellationToken);
+        if (id == current)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        TempData["Notice"] = "That session has ended: its browser is signed out.";
+        return RedirectToAction(nameof(Sessions));
+    }
+
+    [HttpPost("sessions/end-all")]
+    public async Task<IActionResult> EndAllSessions(CancellationToken cancellationToken)
+    {
+        await _mediator.Send(new EndSessionsCommand(null, SignedInSessions.CurrentId(HttpContext)), cancellationToken);
         return RedirectToAction(nameof(Login));
     }
 

@@ -13,16 +13,14 @@ public sealed record ChangePasswordCommand(string CurrentPassword, string NewPas
 internal sealed class ChangePasswordHandler : ICommandHandler<ChangePasswordCommand, Outcome>
 {
     private readonly UserManager<VeriviusUser> _users;
-    private readonly SignInManager<VeriviusUser> _signIn;
+    private readonly SignedInSessions _sessions;
     private readonly CurrentActor _actor;
-    private readonly TimeProvider _clock;
 
-    public ChangePasswordHandler(UserManager<VeriviusUser> users, SignInManager<VeriviusUser> signIn, CurrentActor actor, TimeProvider clock)
+    public ChangePasswordHandler(UserManager<VeriviusUser> users, SignedInSessions sessions, CurrentActor actor)
     {
         _users = users;
-        _signIn = signIn;
+        _sessions = sessions;
         _actor = actor;
-        _clock = clock;
     }
 
     public async ValueTask<Outcome> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
@@ -52,8 +50,9 @@ internal sealed class ChangePasswordHandler : ICommandHandler<ChangePasswordComm
             await _users.UpdateAsync(user);
         }
 
-        // The new security stamp ends every other session; this one carries on with a fresh cookie.
-        await _signIn.SignInWithClaimsAsync(user, SessionLimits.StartedAt(_clock.GetUtcNow()), []);
+        // Every session signed in with the old password ends now; this person carries on in a new one.
+        await _sessions.EndAllAsync(user.Id, "password changed", cancellationToken);
+        await _sessions.SignInAsync(user, cancellationToken);
         return Outcome.Done;
     }
 }

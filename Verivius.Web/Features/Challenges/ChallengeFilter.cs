@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Verivius.Domain.Challenges;
 
 namespace Verivius.Web.Features.Challenges;
@@ -6,7 +7,7 @@ namespace Verivius.Web.Features.Challenges;
 /// The register's filters, bound from the query string: code, severity, status (the active ones by
 /// default), site, and how long a challenge has been open.
 /// </summary>
-public sealed record ChallengeFilter(string? Code = null, string? Severity = null, string? Status = null, string? Site = null, int? OpenDays = null)
+public sealed record ChallengeFilter(string? Code = null, string? Severity = null, string? Status = null, string? Site = null, [Range(1, 36_500)] int? OpenDays = null)
 {
     public const string ActiveStatuses = "active";
     public const string AllStatuses = "all";

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Documents;
+using Verivius.Domain.History;
 using Verivius.Infrastructure.Documents;
 using Verivius.Infrastructure.Files;
+using Verivius.Infrastructure.History;
 using Verivius.Infrastructure.Persistence;
 
 namespace Verivius.Web.Features.Documents;
@@ -19,14 +21,16 @@ internal sealed class DocumentGenerator
     private readonly IEnumerable<IDocumentComposer> _composers;
     private readonly FileStore _files;
     private readonly TimeProvider _clock;
+    private readonly ChainKey _key;
     private readonly ILogger<DocumentGenerator> _log;
 
-    public DocumentGenerator(VeriviusDbContext db, IEnumerable<IDocumentComposer> composers, FileStore files, TimeProvider clock, ILogger<DocumentGenerator> log)
+    public DocumentGenerator(VeriviusDbContext db, IEnumerable<IDocumentComposer> composers, FileStore files, TimeProvider clock, ChainKey key, ILogger<DocumentGenerator> log)
     {
         _db = db;
         _composers = composers;
         _files = files;
         _clock = clock;
+        _key = key;
         _log = log;
     }
 
@@ -47,14 +51,25 @@ internal sealed class DocumentGenerator
                 ?? throw new InvalidOperationException($"Verivius cannot write a {DocumentKinds.Title(document.Kind).ToLowerInvariant()} yet.");
             await ReachAsync(document, "Gathering the evidence", cancellationToken);
             var now = _clock.GetUtcNow();
-            var content = await composer.ComposeAsync(document, now, cancellationToken);
+            var checkpoint = await HistoryCheckpoints.TakeAsync(_db, _key, now, cancellationToken);
+            var content = await composer.ComposeAsync(document, now, cancellationToken) with { HistoryCheckpoint = checkpoint?.Reference };
 
             await ReachAsync(document, "Writing the Word document", cancellationToken);
             using var file = new MemoryStream();
             GovernanceDocumentWriter.Write(content, file);
             var stored = await _files.SaveAsync(file.GetBuffer().AsMemory(0, (int)file.Length), WordContentType, cancellationToken);
             document.Written(stored.StoredName, FileNameOf(document), stored.SizeBytes, stored.Sha256, _clock.GetUtcNow());
-            await _db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await _db.SaveChangesAsync(cancellationToken);
+            }
+            catch
+            {
+                _files.Discard([stored.StoredName]);
+                throw;
+            }
+
+            _files.Keep([stored.StoredName]);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {

@@ -3,12 +3,17 @@ using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Packs;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Infrastructure.Workbooks;
 using Verivius.Web.Common;
 using Verivius.Web.Security;
 
 namespace Verivius.Web.Features.Packs;
 
-/// <summary>One version's workbook, exactly as uploaded, for someone who may read the site.</summary>
+/// <summary>
+/// One version's workbook, exactly as uploaded, for someone who may read the site: only ever a
+/// workbook that passes today's safety checks, so one stored before a check existed is never served
+/// on to other users.
+/// </summary>
 public sealed record DownloadPackVersionQuery(string SiteCode, string Period, int Number) : IQuery<PackDownload>;
 
 public sealed record PackDownload(string FileName, Stream Content);
@@ -41,7 +46,23 @@ internal sealed class DownloadPackVersionHandler : IQueryHandler<DownloadPackVer
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"No version {query.Number} of the {period} pack.");
 
+        var content = new MemoryStream();
+        await using (var stored = _files.Open(version.StoredName))
+        {
+            await stored.CopyToAsync(content, cancellationToken);
+        }
+
+        try
+        {
+            XlsxWorkbook.Open(content).Dispose();
+        }
+        catch (UnreadableWorkbookException refused)
+        {
+            throw new ForbiddenException($"Version {query.Number} of the {period} pack is not offered for download: {refused.Message}");
+        }
+
         // A download name from our own data, never the name the uploader chose.
-        return new PackDownload($"pack-{query.SiteCode}-{period}-v{query.Number}.xlsx", _files.Open(version.StoredName));
+        content.Position = 0;
+        return new PackDownload($"pack-{query.SiteCode}-{period}-v{query.Number}.xlsx", content);
     }
 }

@@ -42,6 +42,9 @@ public enum PackImportStatus
     Imported,
     Unchanged,
     Refused,
+
+    /// <summary>Another upload for the same month committed first; nothing of this one was written.</summary>
+    Conflict,
 }
 
 internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, PackImportResult>
@@ -141,13 +144,24 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
             await _db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch
+        catch (Exception failure)
         {
             // The database rolled back; the files written for it must not outlive it.
-            written.ForEach(_files.Delete);
+            _files.Discard(written);
+            var ours = pack?.Latest?.Number ?? 1;
+            if (failure is DbUpdateException && await LatestVersionAsync(site.Value.SiteId, content.Period, cancellationToken) is { } theirs && theirs >= ours)
+            {
+                var month = content.Period.FirstDay.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+                return new PackImportResult(
+                    PackImportStatus.Conflict, content.Period.ToString(), theirs,
+                    [new PackIssue("Pack", null, $"another upload for {month} finished a moment ago as version {theirs}; upload again to make version {theirs + 1}")],
+                    read.Warnings, new Dictionary<string, int>());
+            }
+
             throw;
         }
 
+        _files.Keep(written);
         return new PackImportResult(
             PackImportStatus.Imported, content.Period.ToString(), pack.Latest!.Number, [], read.Warnings, content.RowCounts,
             command.CheckChallenges ? await ChallengeAsync(site.Value.SiteId, cancellationToken) : null);
@@ -170,6 +184,15 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
             _log.LogError(failed, "The challenge engine failed after importing a pack for site {SiteId}; the nightly run will try again.", siteId);
             return null;
         }
+    }
+
+    /// <summary>The newest version of a site's month as the database holds it now, outside this handler's tracked changes.</summary>
+    private async Task<int?> LatestVersionAsync(Guid siteId, PackPeriod period, CancellationToken cancellationToken)
+    {
+        _db.ChangeTracker.Clear();
+        return await _db.PackVersions.AsNoTracking()
+            .Where(v => _db.Packs.Any(p => p.Id == v.PackId && p.SiteId == siteId && p.Period == period.FirstDay))
+            .MaxAsync(v => (int?)v.Number, cancellationToken);
     }
 
     private static PackImportResult Refused(List<PackIssue> errors, IReadOnlyList<PackIssue> warnings) =>

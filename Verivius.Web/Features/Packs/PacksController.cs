@@ -23,12 +23,12 @@ public sealed class PacksController : Controller
         View(new PacksPageVm(await _mediator.Send(new ListPackVersionsQuery(siteCode), cancellationToken), null));
 
     [HttpPost("")]
-    [RequestSizeLimit(100 * 1024 * 1024)]
     public async Task<IActionResult> Upload(string siteCode, IFormFile? workbook, List<IFormFile> attachments, CancellationToken cancellationToken)
     {
         if (workbook is null || workbook.Length == 0)
         {
-            ModelState.AddModelError("workbook", "Choose the month's pack workbook (.xlsx) to upload.");
+            ModelState.AddModelError("workbook", workbook is null ? "Choose the month's pack workbook (.xlsx) to upload." : $"{workbook.FileName} is empty: it has no content at all. Choose the month's pack workbook (.xlsx).");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("Index", new PacksPageVm(await _mediator.Send(new ListPackVersionsQuery(siteCode), cancellationToken), null));
         }
 
@@ -39,9 +39,9 @@ public sealed class PacksController : Controller
         }
 
         var result = await _mediator.Send(new ImportPackCommand(siteCode, await ReadAsync(workbook, cancellationToken), files), cancellationToken);
-        if (result.Status == PackImportStatus.Refused)
+        if (result.Status is PackImportStatus.Refused or PackImportStatus.Conflict)
         {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = result.Status == PackImportStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
             return View("Index", new PacksPageVm(await _mediator.Send(new ListPackVersionsQuery(siteCode), cancellationToken), result));
         }
 

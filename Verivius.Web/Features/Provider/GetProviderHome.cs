@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Challenges;
@@ -19,7 +20,7 @@ namespace Verivius.Web.Features.Provider;
 public sealed record GetProviderHomeQuery(ProviderViewFilter Filter, ListRequest Request) : IQuery<ProviderHomeVm>;
 
 /// <summary>The joined recovery map's filters and the heat map's page, bound from the query string.</summary>
-public sealed record ProviderViewFilter(string? Area = null, string? Site = null, string? Trend = null, int HeatPage = 1, string? Month = null)
+public sealed record ProviderViewFilter(string? Area = null, string? Site = null, string? Trend = null, [Range(1, 100_000)] int HeatPage = 1, [Month] string? Month = null)
 {
     public AssuranceArea? AreaValue => Enum.TryParse<AssuranceArea>(Area, true, out var a) && Enum.IsDefined(a) ? a : null;
 

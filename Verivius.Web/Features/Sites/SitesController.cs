@@ -19,6 +19,6 @@ public sealed class SitesController : Controller
         View(await _mediator.Send(new ListSitesQuery(request), cancellationToken));
 
     [HttpGet("{siteCode}")]
-    public async Task<IActionResult> Show(string siteCode, [FromQuery] string? month, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Show(string siteCode, [FromQuery, Month] string? month, CancellationToken cancellationToken) =>
         View(await _mediator.Send(new GetSiteQuery(siteCode, month), cancellationToken));
 }

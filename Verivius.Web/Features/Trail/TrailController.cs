@@ -16,7 +16,7 @@ public sealed class TrailController : Controller
     public TrailController(IMediator mediator) => _mediator = mediator;
 
     [HttpGet("sites/{siteCode}/trail-audit")]
-    public async Task<IActionResult> Site(string siteCode, [FromQuery] string? month, [FromQuery] int? seed, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Site(string siteCode, [FromQuery, Month] string? month, [FromQuery] int? seed, CancellationToken cancellationToken) =>
         View(await _mediator.Send(new GetSiteTrailAuditQuery(siteCode, month, seed), cancellationToken));
 
     /// <summary>A fresh seed each time; the page it leads to names the seed, so the month can be had again.</summary>
@@ -25,17 +25,17 @@ public sealed class TrailController : Controller
         Redirect($"/sites/{Uri.EscapeDataString(siteCode)}/trail-audit?seed={System.Random.Shared.Next(1, 1_000_000)}");
 
     [HttpGet("sites/{siteCode}/trail-audit.csv")]
-    public async Task<IActionResult> Export(string siteCode, [FromQuery] string? month, CancellationToken cancellationToken)
+    public async Task<IActionResult> Export(string siteCode, [FromQuery, Month] string? month, CancellationToken cancellationToken)
     {
         var csv = await _mediator.Send(new ExportTrailAuditQuery(siteCode, month), cancellationToken);
         return File(Encoding.UTF8.GetBytes(csv.Content), "text/csv; charset=utf-8", csv.FileName);
     }
 
     [HttpPost("sites/{siteCode}/trail-audit/report")]
-    public async Task<IActionResult> Report(string siteCode, [FromForm] string? month, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Report(string siteCode, [FromForm, Month] string? month, CancellationToken cancellationToken) =>
         Redirect($"/documents/{await _mediator.Send(new RequestTrailAuditReportCommand(siteCode, month), cancellationToken)}");
 
     [HttpGet("trail-audit")]
-    public async Task<IActionResult> Provider([FromQuery] string? month, [FromQuery] ListRequest request, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Provider([FromQuery, Month] string? month, [FromQuery] ListRequest request, CancellationToken cancellationToken) =>
         View(await _mediator.Send(new GetProviderTrailAuditQuery(month, request), cancellationToken));
 }

@@ -248,6 +248,45 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("SiteAssignments");
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Access.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EndedBecause")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("Verivius.Domain.Challenges.Challenge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1935,6 +1974,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
 
+                    b.Property<bool>("Keyed")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Operation")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1951,6 +1993,29 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Entity", "EntityKey");
 
                     b.ToTable("ChangeLog", (string)null);
+                });
+
+            modelBuilder.Entity("Verivius.Domain.History.HistoryCheckpoint", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EntryHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("HistoryCheckpoints", (string)null);
                 });
 
             modelBuilder.Entity("Verivius.Domain.Oversight.OversightMeeting", b =>
@@ -2533,6 +2598,15 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Verivius.Infrastructure.Identity.VeriviusUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Access.UserSession", b =>
+                {
                     b.HasOne("Verivius.Infrastructure.Identity.VeriviusUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

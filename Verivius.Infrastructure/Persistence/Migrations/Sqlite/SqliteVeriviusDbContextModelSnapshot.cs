@@ -236,6 +236,45 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SiteAssignments");
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Access.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBecause")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("Verivius.Domain.Challenges.Challenge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1923,6 +1962,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<bool>("Keyed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Operation")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1939,6 +1981,29 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Entity", "EntityKey");
 
                     b.ToTable("ChangeLog", (string)null);
+                });
+
+            modelBuilder.Entity("Verivius.Domain.History.HistoryCheckpoint", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntryHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("HistoryCheckpoints", (string)null);
                 });
 
             modelBuilder.Entity("Verivius.Domain.Oversight.OversightMeeting", b =>
@@ -2520,6 +2585,15 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Verivius.Infrastructure.Identity.VeriviusUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Access.UserSession", b =>
+                {
                     b.HasOne("Verivius.Infrastructure.Identity.VeriviusUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -15,12 +15,14 @@ internal sealed class IssueOneTimePasswordHandler : ICommandHandler<IssueOneTime
     private readonly VeriviusDbContext _db;
     private readonly UserManager<VeriviusUser> _users;
     private readonly SiteAccess _access;
+    private readonly SignedInSessions _sessions;
 
-    public IssueOneTimePasswordHandler(VeriviusDbContext db, UserManager<VeriviusUser> users, SiteAccess access)
+    public IssueOneTimePasswordHandler(VeriviusDbContext db, UserManager<VeriviusUser> users, SiteAccess access, SignedInSessions sessions)
     {
         _db = db;
         _users = users;
         _access = access;
+        _sessions = sessions;
     }
 
     public async ValueTask<Outcome<CreatedUser>> Handle(IssueOneTimePasswordCommand command, CancellationToken cancellationToken)
@@ -44,6 +46,7 @@ internal sealed class IssueOneTimePasswordHandler : ICommandHandler<IssueOneTime
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
         await _users.UpdateAsync(user);
+        await _sessions.EndAllAsync(user.Id, "password reset by an admin", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome<CreatedUser>.Of(new CreatedUser(user.Id, user.Email!, password));
     }

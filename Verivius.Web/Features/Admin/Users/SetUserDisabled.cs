@@ -13,11 +13,13 @@ internal sealed class SetUserDisabledHandler : ICommandHandler<SetUserDisabledCo
 {
     private readonly UserManager<VeriviusUser> _users;
     private readonly SiteAccess _access;
+    private readonly SignedInSessions _sessions;
 
-    public SetUserDisabledHandler(UserManager<VeriviusUser> users, SiteAccess access)
+    public SetUserDisabledHandler(UserManager<VeriviusUser> users, SiteAccess access, SignedInSessions sessions)
     {
         _users = users;
         _access = access;
+        _sessions = sessions;
     }
 
     public async ValueTask<Outcome> Handle(SetUserDisabledCommand command, CancellationToken cancellationToken)
@@ -34,8 +36,12 @@ internal sealed class SetUserDisabledHandler : ICommandHandler<SetUserDisabledCo
         user.AccessFailedCount = 0;
         await _users.UpdateAsync(user);
 
-        // A new security stamp ends the user's open sessions at their next request.
+        // Their open sessions end now, and a new security stamp refuses any cookie issued before.
         await _users.UpdateSecurityStampAsync(user);
+        if (command.Disabled)
+        {
+            await _sessions.EndAllAsync(user.Id, "account disabled", cancellationToken);
+        }
         return Outcome.Done;
     }
 }

@@ -17,12 +17,14 @@ internal sealed class UpdateUserHandler : ICommandHandler<UpdateUserCommand, Out
     private readonly VeriviusDbContext _db;
     private readonly UserManager<VeriviusUser> _users;
     private readonly SiteAccess _access;
+    private readonly SignedInSessions _sessions;
 
-    public UpdateUserHandler(VeriviusDbContext db, UserManager<VeriviusUser> users, SiteAccess access)
+    public UpdateUserHandler(VeriviusDbContext db, UserManager<VeriviusUser> users, SiteAccess access, SignedInSessions sessions)
     {
         _db = db;
         _users = users;
         _access = access;
+        _sessions = sessions;
     }
 
     public async ValueTask<Outcome> Handle(UpdateUserCommand command, CancellationToken cancellationToken)
@@ -61,10 +63,18 @@ internal sealed class UpdateUserHandler : ICommandHandler<UpdateUserCommand, Out
         await _users.AddToRolesAsync(user, roles.Except(current));
 
         var assignments = await _db.SiteAssignments.Where(a => a.UserId == user.Id).ToListAsync(cancellationToken);
-        _db.SiteAssignments.RemoveRange(assignments.Where(a => !siteIds.Contains(a.SiteId)));
-        _db.SiteAssignments.AddRange(siteIds.Where(id => assignments.All(a => a.SiteId != id))
-            .Select(id => new SiteAssignment(user.Id, id, SiteAssignmentKind.Manages)));
+        var removed = assignments.Where(a => !siteIds.Contains(a.SiteId)).ToList();
+        var added = siteIds.Where(id => assignments.All(a => a.SiteId != id)).ToList();
+        _db.SiteAssignments.RemoveRange(removed);
+        _db.SiteAssignments.AddRange(added.Select(id => new SiteAssignment(user.Id, id, SiteAssignmentKind.Manages)));
         await _db.SaveChangesAsync(cancellationToken);
+
+        // Sessions signed in with the old roles or sites end at once (the admin's own session aside).
+        if (removed.Count > 0 || added.Count > 0 || !current.ToHashSet().SetEquals(roles))
+        {
+            await _sessions.EndOthersAsync(user.Id, "roles or sites changed", cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return Outcome.Done;
     }

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Verivius.Infrastructure.Persistence;
+
+namespace Verivius.Infrastructure.Files;
+
+/// <summary>
+/// Compares the files on disk with the rows that name them. Run at start-up it finishes what a
+/// process killed mid-upload left pending (keeps the files whose rows committed, removes the rest);
+/// run by <c>verify-storage</c> it lists files no row names and rows whose file is gone.
+/// </summary>
+public static class StorageAudit
+{
+    /// <summary>A pending file younger than this may belong to an upload still in progress in another instance.</summary>
+    public static readonly TimeSpan PendingGrace = TimeSpan.FromMinutes(30);
+
+    /// <summary>Keeps or removes pending files older than <see cref="PendingGrace"/>; returns how many of each.</summary>
+    public static async Task<(int Kept, int Removed)> SettlePendingAsync(VeriviusDbContext db, FileStore files, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var stale = files.List().Where(f => f.Pending && now.UtcDateTime - f.WrittenAtUtc > PendingGrace).Select(f => f.StoredName).ToList();
+        if (stale.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var named = await NamedAsync(db, stale, cancellationToken);
+        files.Keep(stale.Where(named.Contains));
+        files.Discard(stale.Where(n => !named.Contains(n)));
+        return (named.Count, stale.Count - named.Count);
+    }
+
+    /// <summary>Files no row names (less earlier versions of attachments, which the change history names), and rows whose file is missing.</summary>
+    public static async Task<StorageReport> CheckAsync(VeriviusDbContext db, FileStore files, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(files);
+        var onDisk = files.List().ToList();
+        var rows = await RowsAsync(db, cancellationToken);
+        var unnamed = new List<string>();
+        var replaced = 0;
+        foreach (var file in onDisk.Where(f => !rows.ContainsKey(f.StoredName)))
+        {
+            var name = file.StoredName;
+            if (!file.Pending && await db.ChangeLog.AnyAsync(e => e.Before != null && e.Before.Contains(name), cancellationToken))
+            {
+                replaced++;
+            }
+            else
+            {
+                unnamed.Add(name);
+            }
+        }
+
+        var names = onDisk.Select(f => f.StoredName).ToHashSet(StringComparer.Ordinal);
+        var missing = rows.Where(r => !names.Contains(r.Key)).Select(r => $"{r.Value} (file {r.Key})").Order(StringComparer.Ordinal).ToList();
+        return new StorageReport(onDisk.Count, unnamed.Order(StringComparer.Ordinal).ToList(), missing, replaced);
+    }
+
+    private static async Task<HashSet<string>> NamedAsync(VeriviusDbContext db, List<string> names, CancellationToken cancellationToken)
+    {
+        var named = await db.PackVersions.Where(v => names.Contains(v.StoredName)).Select(v => v.StoredName)
+            .Concat(db.Attachments.Where(a => names.Contains(a.File.StoredName)).Select(a => a.File.StoredName))
+            .Concat(db.Documents.Where(d => d.StoredName != null && names.Contains(d.StoredName)).Select(d => d.StoredName!))
+            .ToListAsync(cancellationToken);
+        return named.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every stored name a row holds, with what the row is, in words an operator can act on.</summary>
+    private static async Task<Dictionary<string, string>> RowsAsync(VeriviusDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var v in await db.PackVersions.Select(v => new { v.StoredName, v.FileName, v.Number }).ToListAsync(cancellationToken))
+        {
+            rows[v.StoredName] = $"pack workbook {v.FileName}, version {v.Number}";
+        }
+
+        foreach (var a in await db.Attachments.Select(a => new { a.File.StoredName, a.Ref }).ToListAsync(cancellationToken))
+        {
+            rows[a.StoredName] = $"attachment {a.Ref}";
+        }
+
+        foreach (var d in await db.Documents.Where(d => d.StoredName != null).Select(d => new { d.StoredName, d.Title }).ToListAsync(cancellationToken))
+        {
+            rows[d.StoredName!] = $"document \"{d.Title}\"";
+        }
+
+        return rows;
+    }
+}
+
+/// <param name="FilesOnDisk">How many stored files there are.</param>
+/// <param name="FilesWithoutRows">Files no row names and no change-history entry remembers.</param>
+/// <param name="RowsWithoutFiles">Rows whose file is not on disk, each described.</param>
+/// <param name="EarlierAttachmentVersions">Files of attachments since replaced, kept because the change history names them.</param>
+public sealed record StorageReport(int FilesOnDisk, IReadOnlyList<string> FilesWithoutRows, IReadOnlyList<string> RowsWithoutFiles, int EarlierAttachmentVersions)
+{
+    public bool IsWhole => FilesWithoutRows.Count == 0 && RowsWithoutFiles.Count == 0;
+}
