@@ -38,7 +38,7 @@ internal static class TrailAuditBenchmark
             var month = lastMonth.AddMonths(-(run % 6));
             var site = siteIds[(run * 97) % siteIds.Count];
             await using var scope = factory.Services.CreateAsyncScope();
-            var audits = scope.ServiceProvider.GetRequiredService<TrailAuditHandler>();
+            var audits = scope.ServiceProvider.GetRequiredService<TrailAuditor>();
             var timer = Stopwatch.StartNew();
             await audits.AuditAsync([site], providerId, month, CancellationToken.None);
             var oneMs = timer.Elapsed.TotalMilliseconds;

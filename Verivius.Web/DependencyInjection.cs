@@ -36,7 +36,7 @@ public static class DependencyInjection
         services.AddScoped<IDocumentComposer, GovernancePack>();
         services.AddScoped<IDocumentComposer, CommissionerUpdate>();
         services.AddScoped<IDocumentComposer, TrailAuditReport>();
-        services.AddScoped<TrailAuditHandler>();
+        services.AddScoped<TrailAuditor>();
         services.AddScoped<DocumentGenerator>();
         services.AddSingleton<DocumentRequests>();
         services.AddSingleton<DocumentScheduler>();

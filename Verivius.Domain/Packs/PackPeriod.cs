@@ -11,6 +11,13 @@ public readonly record struct PackPeriod(int Year, int Month)
 
     public static PackPeriod Of(DateOnly day) => new(day.Year, day.Month);
 
+    /// <summary>The first day of the last month complete by <paramref name="today"/>.</summary>
+    public static DateOnly LastComplete(DateOnly today) => new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+
+    /// <summary>The first day of the month a page shows: the one asked for if it is complete by today, otherwise the last complete month.</summary>
+    public static DateOnly AskedOrLastComplete(string? asked, DateOnly today) =>
+        TryParse(asked, out var period) && period.FirstDay <= LastComplete(today) ? period.FirstDay : LastComplete(today);
+
     public static bool TryParse(string? text, out PackPeriod period)
     {
         period = default;

@@ -18,10 +18,10 @@ internal static class ChallengeVerbs
         command.SetAction((parsed, cancellationToken) => Verbs.AsOperator(console, async mediator =>
         {
             var found = await mediator.Send(new EvaluateChallengesQuery(parsed.GetValue(site)!, parsed.GetValue(asOf)), cancellationToken);
-            var rows = found.Select(c => ExportChallengesHandler.Cells(c.Code, c.SiteCode, c.Severity, c.Status, c.Subject, c.Finding, c.RaisedOn, c.UpdatedOn).ToList()).ToList();
+            var rows = found.Select(c => ChallengeCsv.Cells(c.Code, c.SiteCode, c.Severity, c.Status, c.Subject, c.Finding, c.RaisedOn, c.UpdatedOn).ToList()).ToList();
             if (parsed.GetValue(format) == "csv")
             {
-                await console.Out.WriteAsync(CsvWriter.Line(ExportChallengesHandler.Columns));
+                await console.Out.WriteAsync(CsvWriter.Line(ChallengeCsv.Columns));
                 foreach (var row in rows)
                 {
                     await console.Out.WriteAsync(CsvWriter.Line(row));

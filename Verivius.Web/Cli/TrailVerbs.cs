@@ -28,7 +28,7 @@ internal static class TrailVerbs
             var audit = result.Audit;
             if (parsed.GetValue(format) == "csv")
             {
-                await console.Out.WriteAsync(TrailAuditHandler.Csv(result.SiteCode, audit));
+                await console.Out.WriteAsync(TrailAuditor.Csv(result.SiteCode, audit));
                 return 0;
             }
 

@@ -13,8 +13,6 @@ public sealed record ExportChallengesQuery(string? Site, string? Status) : IQuer
 
 internal sealed class ExportChallengesHandler : IQueryHandler<ExportChallengesQuery, byte[]>
 {
-    /// <summary>The columns of every challenge export, the command line's included: a contract for scripts.</summary>
-    public static readonly IReadOnlyList<string> Columns = ["Code", "SiteCode", "Severity", "Status", "Subject", "Finding", "RaisedOn", "UpdatedOn"];
 
     private readonly VeriviusDbContext _db;
     private readonly SiteAccess _access;
@@ -27,8 +25,6 @@ internal sealed class ExportChallengesHandler : IQueryHandler<ExportChallengesQu
         _runner = runner;
     }
 
-    public static IEnumerable<string?> Cells(string code, string siteCode, ChallengeSeverity severity, ChallengeStatus status, string subject, string finding, DateOnly raisedOn, DateOnly updatedOn) =>
-        [code, siteCode, severity.ToString(), status.ToString(), subject, finding, raisedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), updatedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
 
     public async ValueTask<byte[]> Handle(ExportChallengesQuery query, CancellationToken cancellationToken)
     {
@@ -42,6 +38,16 @@ internal sealed class ExportChallengesHandler : IQueryHandler<ExportChallengesQu
         var rows = await ChallengeRegister.Rows(_db, _access.ChallengeSites(scope), filter, _runner.Today)
             .OrderBy(r => r.SiteCode).ThenBy(r => r.Code).ThenBy(r => r.RaisedOn)
             .ToListAsync(cancellationToken);
-        return CsvWriter.Document(Columns, rows.Select(r => Cells(r.Code, r.SiteCode, r.Severity, r.Status, r.Subject, r.Finding, r.RaisedOn, r.UpdatedOn)));
+        return CsvWriter.Document(ChallengeCsv.Columns, rows.Select(r => ChallengeCsv.Cells(r.Code, r.SiteCode, r.Severity, r.Status, r.Subject, r.Finding, r.RaisedOn, r.UpdatedOn)));
     }
+}
+
+/// <summary>The challenge export's columns and how a challenge fills them, for the page and the command line alike.</summary>
+public static class ChallengeCsv
+{
+    /// <summary>The columns of every challenge export, the command line's included: a contract for scripts.</summary>
+    public static readonly IReadOnlyList<string> Columns = ["Code", "SiteCode", "Severity", "Status", "Subject", "Finding", "RaisedOn", "UpdatedOn"];
+
+    public static IEnumerable<string?> Cells(string code, string siteCode, ChallengeSeverity severity, ChallengeStatus status, string subject, string finding, DateOnly raisedOn, DateOnly updatedOn) =>
+        [code, siteCode, severity.ToString(), status.ToString(), subject, finding, raisedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), updatedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
 }

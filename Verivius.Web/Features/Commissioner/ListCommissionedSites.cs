@@ -58,7 +58,7 @@ internal sealed class ListCommissionedSitesHandler : IQueryHandler<ListCommissio
             sites = sites.Where(s => s.Name.Contains(filter) || s.Code.Contains(filter));
         }
 
-        var page = await ListSitesHandler.Sorted(sites, query.Request)
+        var page = await SiteOrder.Sorted(sites, query.Request)
             .Join(_db.Providers, s => s.ProviderId, p => p.Id, (s, p) => new SiteSummaryVm
             {
                 Code = s.Code,

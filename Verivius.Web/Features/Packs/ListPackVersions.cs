@@ -36,10 +36,16 @@ internal sealed class ListPackVersionsHandler : IQueryHandler<ListPackVersionsQu
         var site = await _access.ReadableSiteAsync(query.SiteCode, cancellationToken);
         var scope = await _access.ScopeAsync(cancellationToken);
         var name = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => new { s.Code, s.Name }).SingleAsync(cancellationToken);
-        var versions = await VersionsAsync(_db, site.SiteId, cancellationToken);
-        return new SitePacksVm(name.Code, name.Name, SiteAccessPolicy.CanChange(scope, site), site.IsActive, versions, LastTwelveMonths(versions, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime)));
+        var versions = await PackHistory.VersionsAsync(_db, site.SiteId, cancellationToken);
+        return new SitePacksVm(name.Code, name.Name, SiteAccessPolicy.CanChange(scope, site), site.IsActive, versions, PackHistory.LastTwelveMonths(versions, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime)));
     }
 
+
+}
+
+/// <summary>A site's pack versions and the months it owes, for every page that shows them.</summary>
+public static class PackHistory
+{
     /// <summary>Every version of every pack of the site, newest month and version first.</summary>
     public static Task<List<PackVersionVm>> VersionsAsync(VeriviusDbContext db, Guid siteId, CancellationToken cancellationToken) =>
         (from version in db.PackVersions

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Packs;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
 using Verivius.Web.Features.Challenges;
@@ -159,7 +160,7 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
         }
 
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
-        var month = GetSiteDashboardHandler.MonthOf(query.Filter.Month, today);
+        var month = PackPeriod.AskedOrLastComplete(query.Filter.Month, today);
         var packMonths = SiteFigures.TwelveMonthsBefore(today);
         var data = await _kept.GetAsync(
             (nameof(ProviderHomeData), providerId, today, month),

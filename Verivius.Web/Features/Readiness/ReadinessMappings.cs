@@ -34,7 +34,7 @@ internal sealed class ReadinessMappingHandler : IQueryHandler<GetReadinessMappin
     public async ValueTask<ReadinessMappingVm> Handle(GetReadinessMappingQuery query, CancellationToken cancellationToken)
     {
         var providerId = await _access.AdministeredProviderAsync(cancellationToken);
-        var (framework, statements) = await GetReadinessHandler.StatementsAsync(_db, providerId, cancellationToken);
+        var (framework, statements) = await FrameworkStatements.LoadAsync(_db, providerId, cancellationToken);
         return new ReadinessMappingVm(
             framework.Version,
             [.. statements.Select(s => new MappingRowVm(s.Code, s.Title, s.RecordKinds, RecordKindList.Read(framework.Statements.Single(f => f.Code == s.Code).RecordKinds)))],
@@ -44,7 +44,7 @@ internal sealed class ReadinessMappingHandler : IQueryHandler<GetReadinessMappin
     public async ValueTask<Outcome> Handle(SaveReadinessMappingCommand command, CancellationToken cancellationToken)
     {
         var providerId = await _access.AdministeredProviderAsync(cancellationToken);
-        var (framework, _) = await GetReadinessHandler.StatementsAsync(_db, providerId, cancellationToken);
+        var (framework, _) = await FrameworkStatements.LoadAsync(_db, providerId, cancellationToken);
         var problems = new List<FieldProblem>();
         var chosen = new Dictionary<string, List<RecordKind>>();
         foreach (var statement in framework.Statements)

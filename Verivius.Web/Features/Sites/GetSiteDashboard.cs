@@ -56,18 +56,12 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
         _clock = clock;
     }
 
-    /// <summary>The month asked for if it is a complete month already passed; otherwise last month.</summary>
-    public static DateOnly MonthOf(string? month, DateOnly today)
-    {
-        var last = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
-        return PackPeriod.TryParse(month, out var period) && period.FirstDay <= last ? period.FirstDay : last;
-    }
 
     public async ValueTask<SiteDashboardVm> Handle(GetSiteDashboardQuery query, CancellationToken cancellationToken)
     {
         var site = await _access.ChallengeSiteAsync(query.SiteCode, cancellationToken);
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
-        var month = MonthOf(query.Month, today);
+        var month = PackPeriod.AskedOrLastComplete(query.Month, today);
         return await _kept.GetAsync(
             (nameof(SiteDashboardVm), site.SiteId, today, month),
             services => ComputeAsync(services.GetRequiredService<VeriviusDbContext>(), site.SiteId, today, month, CancellationToken.None),
@@ -95,7 +89,7 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
         var overdue = open.Where(a => a.Details.DueOn < today);
         var soon = open.Where(a => a.Details.DueOn >= today && a.Details.DueOn <= today.AddDays(DueSoonDays));
         var awaiting = ChallengeRegister.Rows(db, db.Sites.Where(s => s.Id == siteId), new ChallengeFilter(Status: nameof(ChallengeStatus.Open)), today);
-        var versions = await ListPackVersionsHandler.VersionsAsync(db, siteId, cancellationToken);
+        var versions = await PackHistory.VersionsAsync(db, siteId, cancellationToken);
         return new SiteDashboardVm(
             month,
             [.. risks.Select(r => r.Row with { NewestEvidenceOn = freshness.GetValueOrDefault(r.Id) })],
@@ -105,7 +99,7 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
             await soon.CountAsync(cancellationToken),
             await ChallengeRegister.BySeverity(awaiting, descending: false).Take(Shown).ToListAsync(cancellationToken),
             await awaiting.CountAsync(cancellationToken),
-            ListPackVersionsHandler.LastTwelveMonths(versions, today),
+            PackHistory.LastTwelveMonths(versions, today),
             await LatestPackAsync(db, siteId, versions.Count > 0 ? versions[0] : null, cancellationToken),
             await Trends.Trends.ForSitesAsync(db, db.Sites.Where(s => s.Id == siteId).Select(s => s.Id), month, cancellationToken));
     }

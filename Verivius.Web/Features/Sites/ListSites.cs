@@ -30,11 +30,16 @@ internal sealed class ListSitesHandler : IQueryHandler<ListSitesQuery, Page<Site
             sites = sites.Where(s => s.Name.Contains(filter) || s.Code.Contains(filter));
         }
 
-        return await Sorted(sites, query.Request)
+        return await SiteOrder.Sorted(sites, query.Request)
             .ProjectTo<SiteSummaryVm>(_mapping)
             .ToPageAsync(query.Request, cancellationToken);
     }
 
+}
+
+/// <summary>How a list of sites is sorted: by name unless the request asks for code or service type.</summary>
+internal static class SiteOrder
+{
     internal static IQueryable<Site> Sorted(IQueryable<Site> sites, ListRequest request) => (request.Sort, request.Descending) switch
     {
         ("code", false) => sites.OrderBy(s => s.Code),

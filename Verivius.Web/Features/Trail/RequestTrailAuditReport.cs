@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Documents;
+using Verivius.Domain.Packs;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Features.Documents;
 using Verivius.Web.Features.Sites;
@@ -32,7 +33,7 @@ internal sealed class RequestTrailAuditReportHandler : ICommandHandler<RequestTr
     {
         var site = await _access.ChallengeSiteAsync(command.SiteCode, cancellationToken);
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
-        var month = GetSiteDashboardHandler.MonthOf(command.Month, today);
+        var month = PackPeriod.AskedOrLastComplete(command.Month, today);
         var name = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => s.Name).SingleAsync(cancellationToken);
         var document = new GovernanceDocument(site.ProviderId, DocumentKind.TrailAuditReport, month, DocumentScope.Site(site.SiteId, name), $"{DocumentKinds.Title(DocumentKind.TrailAuditReport)}: {name}", today, _actor.ActorName);
         return await _requests.AskAsync(_db, document, cancellationToken);

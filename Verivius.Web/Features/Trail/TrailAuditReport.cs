@@ -18,9 +18,9 @@ namespace Verivius.Web.Features.Trail;
 internal sealed class TrailAuditReport : IDocumentComposer
 {
     private readonly VeriviusDbContext _db;
-    private readonly TrailAuditHandler _audits;
+    private readonly TrailAuditor _audits;
 
-    public TrailAuditReport(VeriviusDbContext db, TrailAuditHandler audits)
+    public TrailAuditReport(VeriviusDbContext db, TrailAuditor audits)
     {
         _db = db;
         _audits = audits;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Challenges;
+using Verivius.Domain.Packs;
 using Verivius.Domain.Trail;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.Persistence;
@@ -36,32 +37,27 @@ internal sealed class TrailAuditHandler :
     IQueryHandler<GetProviderTrailAuditQuery, ProviderTrailAuditVm>,
     IQueryHandler<ExportTrailAuditQuery, TrailAuditCsv>
 {
-    public static readonly string[] CsvColumns = ["SiteCode", "Month", "Item", "Ref", "Step", "Found", "Reason"];
 
     private readonly VeriviusDbContext _db;
     private readonly SiteAccess _access;
-    private readonly TimeProvider _clock;
+    private readonly TrailAuditor _auditor;
 
-    public TrailAuditHandler(VeriviusDbContext db, SiteAccess access, TimeProvider clock)
+    public TrailAuditHandler(VeriviusDbContext db, SiteAccess access, TrailAuditor auditor)
     {
         _db = db;
         _access = access;
-        _clock = clock;
+        _auditor = auditor;
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
-
-    /// <summary>The twelve complete months an audit picks among, newest first.</summary>
-    public static List<DateOnly> LastTwelveMonths(DateOnly today) =>
-        [.. Enumerable.Range(1, 12).Select(back => new DateOnly(today.Year, today.Month, 1).AddMonths(-back))];
+    private DateOnly Today => _auditor.Today;
 
     public async ValueTask<SiteTrailAuditVm> Handle(GetSiteTrailAuditQuery query, CancellationToken cancellationToken)
     {
         var site = await _access.ChallengeSiteAsync(query.SiteCode, cancellationToken);
-        var month = query.Seed is { } seed ? TrailAudit.RandomMonth(seed, Today) : GetSiteDashboardHandler.MonthOf(query.Month, Today);
+        var month = query.Seed is { } seed ? TrailAudit.RandomMonth(seed, Today) : PackPeriod.AskedOrLastComplete(query.Month, Today);
         var named = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => new { s.Code, s.Name }).SingleAsync(cancellationToken);
-        var audit = (await AuditAsync([site.SiteId], site.ProviderId, month, cancellationToken))[site.SiteId];
-        return new SiteTrailAuditVm(named.Code, named.Name, audit, query.Seed, LastTwelveMonths(Today));
+        var audit = (await _auditor.AuditAsync([site.SiteId], site.ProviderId, month, cancellationToken))[site.SiteId];
+        return new SiteTrailAuditVm(named.Code, named.Name, audit, query.Seed, TrailAuditor.LastTwelveMonths(Today));
     }
 
     public async ValueTask<ProviderTrailAuditVm> Handle(GetProviderTrailAuditQuery query, CancellationToken cancellationToken)
@@ -72,9 +68,9 @@ internal sealed class TrailAuditHandler :
             throw new ForbiddenException("The provider trail audit is for the nominated individual.");
         }
 
-        var month = GetSiteDashboardHandler.MonthOf(query.Month, Today);
+        var month = PackPeriod.AskedOrLastComplete(query.Month, Today);
         var sites = await _db.Sites.Where(s => s.ProviderId == providerId && s.IsActive).Select(s => new { s.Id, s.Code, s.Name }).ToListAsync(cancellationToken);
-        var audits = await AuditAsync([.. sites.Select(s => s.Id)], providerId, month, cancellationToken);
+        var audits = await _auditor.AuditAsync([.. sites.Select(s => s.Id)], providerId, month, cancellationToken);
         IEnumerable<SiteTrailRowVm> rows = sites.Select(s =>
         {
             var audit = audits[s.Id];
@@ -100,37 +96,14 @@ internal sealed class TrailAuditHandler :
             every.Sum(a => a.Complete),
             every.Sum(a => a.GapCount),
             [.. every.SelectMany(a => a.GapsByStep).GroupBy(g => g.Step).Select(g => (g.Key, g.Sum(x => x.Count))).OrderByDescending(g => g.Item2).ThenBy(g => g.Key, StringComparer.Ordinal)],
-            LastTwelveMonths(Today));
+            TrailAuditor.LastTwelveMonths(Today));
     }
 
     public async ValueTask<TrailAuditCsv> Handle(ExportTrailAuditQuery query, CancellationToken cancellationToken)
     {
         var audit = await Handle(new GetSiteTrailAuditQuery(query.SiteCode, query.Month, null), cancellationToken);
-        return new TrailAuditCsv($"trail-audit-{audit.SiteCode}-{audit.Audit.Month:yyyy-MM}.csv", Csv(audit.SiteCode, audit.Audit));
+        return new TrailAuditCsv($"trail-audit-{audit.SiteCode}-{audit.Audit.Month:yyyy-MM}.csv", TrailAuditor.Csv(audit.SiteCode, audit.Audit));
     }
 
-    public static string Csv(string siteCode, TrailAuditResult audit)
-    {
-        var csv = new System.Text.StringBuilder(CsvWriter.Line(CsvColumns));
-        var month = audit.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        foreach (var chain in audit.Chains)
-        {
-            foreach (var gap in chain.Gaps)
-            {
-                csv.Append(CsvWriter.Line([siteCode, month, chain.Kind.ToString(), chain.Ref, gap.Step, gap.Found, gap.Reason]));
-            }
-        }
 
-        return csv.ToString();
-    }
-
-    /// <summary>Audits the sites' month against the provider's own thresholds, as at today.</summary>
-    public async Task<Dictionary<Guid, TrailAuditResult>> AuditAsync(IReadOnlyCollection<Guid> siteIds, Guid providerId, DateOnly month, CancellationToken cancellationToken)
-    {
-        var thresholds = await _db.ChallengeSettings.AsNoTracking().Where(s => s.ProviderId == providerId).Select(s => s.Thresholds).FirstOrDefaultAsync(cancellationToken)
-            ?? ChallengeThresholds.Defaults;
-        var today = Today;
-        var evidence = await TrailEvidenceLoader.LoadAsync(_db, siteIds, month, today, thresholds.SupervisionDays, cancellationToken);
-        return evidence.ToDictionary(e => e.Key, e => TrailAudit.Of(e.Value, month, today, thresholds, WorkingDays.EnglandAndWales));
-    }
 }

@@ -29,15 +29,12 @@ internal sealed class ThresholdSettingsHandler : IQueryHandler<GetThresholdsQuer
         _access = access;
     }
 
-    public static ThresholdsVm Form(ChallengeThresholds thresholds, IReadOnlyDictionary<string, string?>? typed = null) =>
-        new([.. ChallengeThresholds.Settings.Select(s => new ThresholdRowVm(
-            s, typed is not null && typed.TryGetValue(s.Name, out var value) ? value ?? "" : s.Read(thresholds).ToString(CultureInfo.InvariantCulture)))]);
 
     public async ValueTask<ThresholdsVm> Handle(GetThresholdsQuery query, CancellationToken cancellationToken)
     {
         var providerId = await _access.AdministeredProviderAsync(cancellationToken);
         var settings = await _db.ChallengeSettings.AsNoTracking().FirstOrDefaultAsync(s => s.ProviderId == providerId, cancellationToken);
-        return Form(settings?.Thresholds ?? ChallengeThresholds.Defaults);
+        return ThresholdForm.Of(settings?.Thresholds ?? ChallengeThresholds.Defaults);
     }
 
     public async ValueTask<Outcome> Handle(SaveThresholdsCommand command, CancellationToken cancellationToken)
@@ -71,4 +68,12 @@ internal sealed class ThresholdSettingsHandler : IQueryHandler<GetThresholdsQuer
         await _db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }
+}
+
+/// <summary>The thresholds form: each setting beside its default, with what was typed kept when a save is refused.</summary>
+public static class ThresholdForm
+{
+    public static ThresholdsVm Of(ChallengeThresholds thresholds, IReadOnlyDictionary<string, string?>? typed = null) =>
+        new([.. ChallengeThresholds.Settings.Select(s => new ThresholdRowVm(
+            s, typed is not null && typed.TryGetValue(s.Name, out var value) ? value ?? "" : s.Read(thresholds).ToString(CultureInfo.InvariantCulture)))]);
 }

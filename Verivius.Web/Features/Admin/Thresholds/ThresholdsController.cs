@@ -34,6 +34,6 @@ public sealed class ThresholdsController : Controller
 
         ModelState.AddProblems(outcome);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Index", ThresholdSettingsHandler.Form(ChallengeThresholds.Defaults, values));
+        return View("Index", ThresholdForm.Of(ChallengeThresholds.Defaults, values));
     }
 }
