@@ -7,6 +7,7 @@ using Verivius.Infrastructure.Persistence;
 using Verivius.Tests;
 using Verivius.Tests.Support;
 using Verivius.Web.Features.Challenges;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Benchmarks;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Benchmarks;
 

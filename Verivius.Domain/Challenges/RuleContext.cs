@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
 
 namespace Verivius.Domain.Challenges;
@@ -135,9 +136,9 @@ internal sealed class RuleContext
 
     public SubjectRef RefOf(RecordLink link) => new(link.Kind, RefLookup(link));
 
-    public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", British);
+    public static string Day(DateOnly day) => day.ToBritishDate();
 
-    public static string Month(DateOnly day) => day.ToString("MMMM yyyy", British);
+    public static string Month(DateOnly day) => day.ToBritishMonth();
 
     public static string Percent(double value) => value.ToString("0.#", British) + "%";
 

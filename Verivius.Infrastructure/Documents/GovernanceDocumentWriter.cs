@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
@@ -37,7 +38,7 @@ public static class GovernanceDocumentWriter
 
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", British);
+    public static string Date(DateOnly date) => date.ToBritishDate();
 
     public static void Write(DocumentContent content, Stream output)
     {

@@ -7,6 +7,7 @@ using Verivius.Tests.Support;
 using Verivius.Web.Common;
 using Verivius.Web.Features.Packs;
 using Verivius.Web.Security;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Tests.Features;
 

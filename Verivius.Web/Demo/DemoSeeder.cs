@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Access;
+using Verivius.Domain.Common;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Infrastructure.Workbooks;
 using Verivius.Web.Common;
@@ -106,7 +107,7 @@ public sealed class DemoSeeder
         var months = DemoPacks.Months(DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime), _options.Months).ToList();
         for (var m = 0; m < months.Count; m++)
         {
-            progress($"  Demo month {m + 1} of {months.Count} ({months[m].FirstDay.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}): importing six packs...");
+            progress($"  Demo month {m + 1} of {months.Count} ({months[m].FirstDay.ToBritishMonth()}): importing six packs...");
             foreach (var site in Characters)
             {
                 var workbook = PackWorkbookWriter.Write(site.Code, site.Name, months[m], "Registered manager", DemoPacks.Rows(site, months[m], m));

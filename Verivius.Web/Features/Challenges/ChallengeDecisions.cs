@@ -7,9 +7,9 @@ using Verivius.Domain.Evidence;
 using Verivius.Domain.Oversight;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
-using Verivius.Web.Features.Packs;
 using Verivius.Web.Features.Records;
 using Verivius.Web.Security;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Challenges;
 

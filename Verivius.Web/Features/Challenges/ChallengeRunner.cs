@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Challenges;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Documents;
 
@@ -15,9 +16,9 @@ internal static class DocumentWords
 
     public static string Date(DateOnly date) => GovernanceDocumentWriter.Date(date);
 
-    public static string Month(DateOnly month) => month.ToString("MMMM yyyy", British);
+    public static string Month(DateOnly month) => month.ToBritishMonth();
 
-    public static string ShortMonth(DateOnly month) => month.ToString("MMM yyyy", British);
+    public static string ShortMonth(DateOnly month) => month.ToShortBritishMonth();
 
     public static string Trend(RiskTrend trend) => trend == RiskTrend.NoChange ? "No change" : trend.ToString();
 }

@@ -7,6 +7,7 @@ using Verivius.Infrastructure.Documents;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Features.Provider;
 using Verivius.Web.Features.Records;
+using Verivius.Web.SiteRecords;
 using static Verivius.Web.Features.Documents.DocumentWords;
 
 namespace Verivius.Web.Features.Documents;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
 using Verivius.Domain.Packs;
 using Verivius.Domain.Packs.Reading;
@@ -9,6 +10,7 @@ using Verivius.Infrastructure.Persistence;
 using Verivius.Infrastructure.Workbooks;
 using Verivius.Web.Features.Challenges;
 using Verivius.Web.Security;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Packs;
 
@@ -151,7 +153,7 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
             var ours = pack?.Latest?.Number ?? 1;
             if (failure is DbUpdateException && await LatestVersionAsync(site.Value.SiteId, content.Period, cancellationToken) is { } theirs && theirs >= ours)
             {
-                var month = content.Period.FirstDay.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+                var month = content.Period.FirstDay.ToBritishMonth();
                 return new PackImportResult(
                     PackImportStatus.Conflict, content.Period.ToString(), theirs,
                     [new PackIssue("Pack", null, $"another upload for {month} finished a moment ago as version {theirs}; upload again to make version {theirs + 1}")],

@@ -10,6 +10,7 @@ using Verivius.Web.Features.Challenges;
 using Verivius.Web.Features.Sites;
 using Verivius.Web.Features.Trends;
 using Verivius.Web.Security;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Provider;
 

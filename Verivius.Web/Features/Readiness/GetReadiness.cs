@@ -4,8 +4,8 @@ using Verivius.Domain.Evidence;
 using Verivius.Domain.Readiness;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
-using Verivius.Web.Features.Challenges;
 using Verivius.Web.Security;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Readiness;
 

@@ -1,7 +1,7 @@
 using Verivius.Domain.Evidence;
 using Verivius.Domain.Packs.Reading;
 using Verivius.Web.Common;
-using Verivius.Web.Features.Packs;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Records;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
 using Verivius.Domain.History;
 using Verivius.Infrastructure.Persistence;
@@ -179,7 +180,7 @@ internal sealed partial class GetRecordHandler : IQueryHandler<GetRecordQuery, R
     private static string Shown(object? value) => value switch
     {
         null => "—",
-        DateOnly day => day.ToString("d MMMM yyyy", Uk),
+        DateOnly day => day.ToBritishDate(),
         bool flag => flag ? "Yes" : "No",
         double number => number.ToString("0.##", Uk),
         Enum choice => Words(choice.ToString()),

@@ -4,8 +4,8 @@ using Verivius.Domain.Evidence;
 using Verivius.Domain.Packs.Reading;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
-using Verivius.Web.Features.Packs;
 using Verivius.Web.Security;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Records;
 

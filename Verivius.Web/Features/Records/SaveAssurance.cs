@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
-using Verivius.Web.Features.Packs;
 using Verivius.Web.Security;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Records;
 

@@ -4,6 +4,7 @@ using Verivius.Domain.Challenges;
 using Verivius.Domain.Trail;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Trail;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Charts;
 using Verivius.Infrastructure.Persistence;
@@ -16,7 +17,6 @@ public sealed record TrendVm(string Id, string Title, string Description, bool I
 /// </summary>
 internal static class Trends
 {
-    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
     public static async Task<IReadOnlyList<TrendVm>> ForSitesAsync(VeriviusDbContext db, IQueryable<Guid> siteIds, DateOnly lastMonth, CancellationToken cancellationToken)
     {
@@ -80,9 +80,9 @@ internal static class Trends
 
     private static TrendVm Chart(string id, string title, string description, bool isPercent, List<DateOnly> months, Func<DateOnly, double?> value)
     {
-        var points = months.Select(m => new TrendPoint(m.ToString("MMM yy", British), value(m))).ToList();
+        var points = months.Select(m => new TrendPoint(m.ToChartMonth(), value(m))).ToList();
         return new TrendVm(id, title, description, isPercent, points, TrendChart.Svg(title, description, points, isPercent));
     }
 
-    private static string Label(DateOnly month) => month.ToString("MMMM yyyy", British);
+    private static string Label(DateOnly month) => month.ToBritishMonth();
 }

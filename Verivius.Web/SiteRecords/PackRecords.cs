@@ -4,7 +4,7 @@ using Verivius.Domain.Packs;
 using Verivius.Domain.Packs.Reading;
 using Verivius.Infrastructure.Persistence;
 
-namespace Verivius.Web.Features.Packs;
+namespace Verivius.Web.SiteRecords;
 
 /// <summary>
 /// Writes a read workbook into a site's records: each row updates the record with its reference or

@@ -3,7 +3,7 @@ using Verivius.Domain.Evidence;
 using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Persistence;
 
-namespace Verivius.Web.Features.Provider;
+namespace Verivius.Web.SiteRecords;
 
 /// <summary>
 /// One site's governance figures as at a day, as the provider view and the governance packs both

@@ -3,7 +3,7 @@ using Verivius.Domain.Evidence;
 using Verivius.Domain.Packs.Reading;
 using Verivius.Infrastructure.Persistence;
 
-namespace Verivius.Web.Features.Packs;
+namespace Verivius.Web.SiteRecords;
 
 /// <summary>
 /// Every reference a workbook may point to for one site: the site's records from earlier packs and the

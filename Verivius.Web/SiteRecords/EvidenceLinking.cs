@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Persistence;
 
-namespace Verivius.Web.Features.Packs;
+namespace Verivius.Web.SiteRecords;
 
 /// <summary>Sets the evidence an assurance statement or a recovery risk cites, from a pack or a form alike.</summary>
 internal static class EvidenceLinking

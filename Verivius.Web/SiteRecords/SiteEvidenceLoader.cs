@@ -3,7 +3,7 @@ using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Persistence;
 
-namespace Verivius.Web.Features.Challenges;
+namespace Verivius.Web.SiteRecords;
 
 /// <summary>
 /// Reads what the challenge rules need for a batch of sites in one query per kind of record, untracked,

@@ -3,7 +3,7 @@ using Verivius.Domain.Evidence;
 using Verivius.Domain.Trail;
 using Verivius.Infrastructure.Persistence;
 
-namespace Verivius.Web.Features.Trail;
+namespace Verivius.Web.SiteRecords;
 
 /// <summary>
 /// Reads one month's trail for any number of sites in a handful of queries, each filtered in the
