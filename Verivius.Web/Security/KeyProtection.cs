@@ -38,7 +38,10 @@ public static class KeyProtection
         {
             using var rsa = RSA.Create(3072);
             var request = new CertificateRequest("CN=Verivius data protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(100));
+            // Validity is checked against the machine's real clock by the cryptography, not against the
+            // portal's idea of today, so it is set from the real clock too (and made once, at composition).
+            var now = TimeProvider.System.GetUtcNow();
+            using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(100));
             return certificate.Export(X509ContentType.Pkcs12);
         });
         return path;
