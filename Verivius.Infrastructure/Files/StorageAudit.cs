@@ -8,7 +8,7 @@ namespace Verivius.Infrastructure.Files;
 /// process killed mid-upload left pending (keeps the files whose rows committed, removes the rest);
 /// run by <c>verify-storage</c> it lists files no row names and rows whose file is gone.
 /// </summary>
-public static class StorageAudit
+public static partial class StorageAudit
 {
     /// <summary>A pending file younger than this may belong to an upload still in progress in another instance.</summary>
     public static readonly TimeSpan PendingGrace = TimeSpan.FromMinutes(30);
@@ -36,25 +36,34 @@ public static class StorageAudit
         ArgumentNullException.ThrowIfNull(files);
         var onDisk = files.List().ToList();
         var rows = await RowsAsync(db, cancellationToken);
-        var unnamed = new List<string>();
-        var replaced = 0;
-        foreach (var file in onDisk.Where(f => !rows.ContainsKey(f.StoredName)))
-        {
-            var name = file.StoredName;
-            if (!file.Pending && await db.ChangeLog.AnyAsync(e => e.Before != null && e.Before.Contains(name), cancellationToken))
-            {
-                replaced++;
-            }
-            else
-            {
-                unnamed.Add(name);
-            }
-        }
+        var unnamed = onDisk.Where(f => !rows.ContainsKey(f.StoredName)).ToList();
+        var remembered = unnamed.Count == 0 ? [] : await ReplacedAttachmentFilesAsync(db, cancellationToken);
+        var replaced = unnamed.Count(f => !f.Pending && remembered.Contains(f.StoredName));
+        unnamed.RemoveAll(f => !f.Pending && remembered.Contains(f.StoredName));
 
         var names = onDisk.Select(f => f.StoredName).ToHashSet(StringComparer.Ordinal);
         var missing = rows.Where(r => !names.Contains(r.Key)).Select(r => $"{r.Value} (file {r.Key})").Order(StringComparer.Ordinal).ToList();
-        return new StorageReport(onDisk.Count, unnamed.Order(StringComparer.Ordinal).ToList(), missing, replaced);
+        return new StorageReport(onDisk.Count, unnamed.Select(f => f.StoredName).Order(StringComparer.Ordinal).ToList(), missing, replaced);
     }
+
+    /// <summary>Files that attachments held before they were replaced, as the change history remembers them: one pass over the log.</summary>
+    private static async Task<HashSet<string>> ReplacedAttachmentFilesAsync(VeriviusDbContext db, CancellationToken cancellationToken)
+    {
+        var table = db.Model.FindEntityType(typeof(Domain.Evidence.EvidenceAttachment))!.GetTableName();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var before in db.ChangeLog.AsNoTracking().Where(e => e.Entity == table && e.Before != null).Select(e => e.Before!).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            foreach (System.Text.RegularExpressions.Match match in StoredNameInSnapshot().Matches(before))
+            {
+                names.Add(match.Groups[1].Value);
+            }
+        }
+
+        return names;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"StoredName\":\"([0-9a-f]{32})\"")]
+    private static partial System.Text.RegularExpressions.Regex StoredNameInSnapshot();
 
     private static async Task<HashSet<string>> NamedAsync(VeriviusDbContext db, List<string> names, CancellationToken cancellationToken)
     {
