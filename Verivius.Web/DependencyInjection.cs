@@ -9,11 +9,16 @@ using Verivius.Infrastructure.Identity;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
 using Verivius.Web.Demo;
+using Verivius.Web.Documents;
 using Verivius.Web.Features.Challenges;
 using Verivius.Web.Features.Documents;
+using Verivius.Web.Features.Documents.CommissionerUpdates;
+using Verivius.Web.Features.Documents.GovernancePacks;
 using Verivius.Web.Features.Trail;
+using Verivius.Web.Features.Trail.AuditReport;
 using Verivius.Web.Hosting;
 using Verivius.Web.Security;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web;
 

@@ -1,5 +1,4 @@
 using Verivius.Domain.Evidence;
-using Verivius.Domain.Readiness;
 using static Verivius.Domain.Challenges.RuleContext;
 
 namespace Verivius.Domain.Challenges;

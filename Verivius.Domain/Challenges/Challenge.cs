@@ -1,4 +1,5 @@
 using Verivius.Domain.Common;
+using Verivius.Domain.Evidence;
 
 namespace Verivius.Domain.Challenges;
 
@@ -13,6 +14,7 @@ public sealed class Challenge : Entity
     public const int MaxTextLength = 4000;
 
     private readonly List<ChallengeEvent> _history = [];
+    private readonly List<ChallengeSubject> _records = [];
 
     private Challenge()
     {
@@ -70,6 +72,9 @@ public sealed class Challenge : Entity
     public IReadOnlyList<ChallengeEvent> History => _history;
 
     public IReadOnlyList<SubjectRef> SubjectRefs => SubjectRef.Split(Subjects);
+
+    /// <summary>The records the challenge is about, one row each, so that "the challenges on this record" is a join.</summary>
+    public IReadOnlyList<ChallengeSubject> Records => _records;
 
     public bool IsManual => Code == ChallengeCodes.Manual;
 
@@ -206,9 +211,28 @@ public sealed class Challenge : Entity
         }
     }
 
+    /// <summary>Writes the subject rows of a challenge raised before they were kept as rows; false when it has them already.</summary>
+    public bool KeepSubjectsAsRows()
+    {
+        if (_records.Count > 0 || Subjects.Length == 0)
+        {
+            return false;
+        }
+
+        _records.AddRange(SubjectRefs.Select((subject, i) => new ChallengeSubject(Id, SiteId, i, subject)));
+        return true;
+    }
+
     private void Describe(IEnumerable<SubjectRef> subjects, string finding, string resolution)
     {
-        Subjects = SubjectRef.Join(subjects);
+        var written = SubjectRef.Join(subjects);
+        if (written != Subjects || (_records.Count == 0 && written.Length > 0))
+        {
+            _records.Clear();
+            _records.AddRange(SubjectRef.Split(written).Select((subject, i) => new ChallengeSubject(Id, SiteId, i, subject)));
+        }
+
+        Subjects = written;
         Finding = finding;
         Resolution = resolution;
     }
@@ -274,4 +298,32 @@ public enum ChallengeEventKind
     Closed,
     ConditionCleared,
     Reopened,
+}
+
+/// <summary>One record a challenge is about: its kind and the site's own reference for it, in the order the finding names them.</summary>
+public sealed class ChallengeSubject : Entity
+{
+    private ChallengeSubject()
+    {
+    }
+
+    internal ChallengeSubject(Guid challengeId, Guid siteId, int position, SubjectRef subject)
+    {
+        ChallengeId = challengeId;
+        SiteId = siteId;
+        Position = position;
+        Kind = subject.Kind;
+        Ref = subject.Ref;
+    }
+
+    public Guid ChallengeId { get; private set; }
+
+    /// <summary>The challenge's site, kept on the row so that a record's challenges are found through one index.</summary>
+    public Guid SiteId { get; private set; }
+
+    public int Position { get; private set; }
+
+    public RecordKind Kind { get; private set; }
+
+    public string Ref { get; private set; } = "";
 }

@@ -53,6 +53,20 @@ public enum TrailItemKind
     InspectionFinding,
 }
 
+public static class TrailItemKinds
+{
+    /// <summary>What a kind of traced item is called on the trail page and in its report.</summary>
+    public static string Title(TrailItemKind kind) => kind switch
+    {
+        TrailItemKind.Decision => "Governance decisions",
+        TrailItemKind.Incident => "Incidents",
+        TrailItemKind.TrainingDue => "Training due",
+        TrailItemKind.SupervisionDue => "Supervision due",
+        TrailItemKind.InspectionFinding => "Inspection findings",
+        _ => kind.ToString(),
+    };
+}
+
 /// <summary>A link of a chain as found: there, not due yet, or a gap (missing or late).</summary>
 public enum LinkState
 {

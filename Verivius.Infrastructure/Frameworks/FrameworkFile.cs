@@ -45,9 +45,9 @@ public static class FrameworkFile
 
         foreach (var statement in model.QualityStatements ?? [])
         {
-            foreach (var kind in (statement.RecordKinds ?? []).Where(k => !Enum.TryParse<RecordKind>(k, out _)))
+            foreach (var kind in (statement.RecordKinds ?? []).Where(k => RecordCatalogue.Named(k) is null))
             {
-                problems.Add($"quality statement {statement.Code} names \"{kind}\", which is not a kind of record");
+                problems.Add($"quality statement {statement.Code} names \"{kind}\", which is not a kind of record ({string.Join(", ", RecordCatalogue.All.Select(e => e.Kind))})");
             }
         }
 
@@ -56,7 +56,7 @@ public static class FrameworkFile
             throw new InvalidDataException("The framework file has problems: " + string.Join("; ", problems) + ".");
         }
 
-        var items = (model.QualityStatements ?? []).Select((s, i) => new FrameworkItem(FrameworkItemKind.QualityStatement, s.Code, s.Title, s.WeStatement, i, (s.RecordKinds ?? []).Select(Enum.Parse<RecordKind>)))
+        var items = (model.QualityStatements ?? []).Select((s, i) => new FrameworkItem(FrameworkItemKind.QualityStatement, s.Code, s.Title, s.WeStatement, i, (s.RecordKinds ?? []).Select(k => RecordCatalogue.Named(k)!.Kind)))
             .Concat(categories.Select((c, i) => new FrameworkItem(FrameworkItemKind.EvidenceCategory, c.Code, c.Title, null, i)))
             .Concat((model.LinesOfEnquiry ?? []).Select((l, i) => new FrameworkItem(FrameworkItemKind.LineOfEnquiry, l.Code, l.Title, null, i)));
         try

@@ -80,6 +80,8 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
 
     public DbSet<ChallengeEvent> ChallengeEvents => Set<ChallengeEvent>();
 
+    public DbSet<ChallengeSubject> ChallengeSubjects => Set<ChallengeSubject>();
+
     public DbSet<ChallengeSettings> ChallengeSettings => Set<ChallengeSettings>();
 
     public DbSet<OversightMeeting> OversightMeetings => Set<OversightMeeting>();

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Verivius.Domain.Evidence;
 using Verivius.Domain.Packs;
 using Verivius.Domain.Packs.Reading;
 using Verivius.Domain.Packs.Workbooks;
@@ -105,16 +106,22 @@ public static class PackWorkbookWriter
             "Dates: real Excel dates, or text as YYYY-MM-DD or DD/MM/YYYY. Yes/no cells: Y, N, Yes, No, TRUE or FALSE.",
             "Each ...Ref is your own reference, unique within its sheet and stable across months: sending a row with the same reference updates that record.",
             "Training and Supervision are the whole matrix as of this month; rows left out of them are no longer current.",
-            "References to evidence are Sheet:Ref (for example Audits:AUD-12, Staffing:2026-10-05) or the file name of an attachment, separated by ;",
+            $"References to evidence are Sheet:Ref, where the sheet is {EvidenceReference.ReferableSheets.Replace(":", "", StringComparison.Ordinal)} (for example Audits:AUD-12, Staffing:2026-10-05), or the file name of an attachment, separated by ;",
             "No names of people who use the service: refer to them by your own reference. Staff appear by staff reference and role.",
             "If anything is wrong, nothing is imported and every problem is listed as Sheet!Cell: what is wrong.",
             "",
             "Required columns of each sheet:",
         };
-        lines.AddRange(PackFormat.Sheets.Select(s => $"{s.Name}: {string.Join(", ", s.Required)}"));
+        lines.Add($"Pack: {string.Join(", ", PackFormat.Sheet("Pack").Required)}");
+        lines.AddRange(RecordCatalogue.All.Where(e => e.Sheet is not null).Select(e => $"{e.Sheet!.Name}: {string.Join(", ", e.Sheet.Required)}{Naming(e)}"));
         var data = new SheetData(lines.Select((line, i) => Row((uint)(i + 1), i == 0 ? HeaderStyle : 0, line)));
         return new Worksheet(new Columns(Width(1, 140)), data);
     }
+
+    /// <summary>What names a row of the sheet, so the manager knows which cell keeps a record the same record next month.</summary>
+    private static string Naming(RecordKindEntry kind) => kind.ReferenceColumn is { } column
+        ? $" (each row is named by its {column})"
+        : " (the whole list as of this month)";
 
     private static void AddSheet(WorkbookPart workbookPart, string name, Worksheet worksheet)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Verivius.Domain.Evidence;
 using Verivius.Domain.Readiness;
 using Verivius.Infrastructure.Frameworks;
 using Verivius.Infrastructure.Persistence;

@@ -11,7 +11,9 @@ using Verivius.Domain.History;
 using Verivius.Infrastructure.Documents;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
+using Verivius.Web.Documents;
 using Verivius.Web.Features.Documents;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Tests.Features;
 

@@ -245,6 +245,6 @@ public class RecordIndexCoverageTests
 
         var siteRecords = db.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => t.IsSubclassOf(typeof(SiteRecord)));
 
-        Assert.Equal(siteRecords.OrderBy(t => t.Name), RecordIndex.Indexed.Select(i => i.Type).OrderBy(t => t.Name));
+        Assert.Equal(siteRecords.OrderBy(t => t.Name), RecordCatalogue.SiteRecords.Select(k => k.RecordType).OrderBy(t => t.Name));
     }
 }

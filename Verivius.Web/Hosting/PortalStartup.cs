@@ -45,6 +45,11 @@ public static class PortalStartup
             Say($"Files left pending by an interrupted upload: {kept} kept (their records were saved), {removed} removed (theirs were not).");
         }
 
+        if (await ChallengeSubjectRows.WriteMissingAsync(db, CancellationToken.None) is > 0 and var rows)
+        {
+            Say($"Challenges given their records as rows: {rows}.");
+        }
+
         // The shipped assessment framework, unless this version is held already (a newer one loaded since stays current).
         await using (var framework = FrameworkFile.Shipped())
         {

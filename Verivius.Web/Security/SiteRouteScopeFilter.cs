@@ -1,6 +1,4 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Verivius.Web.Features.Sites;
 
 namespace Verivius.Web.Security;
 
@@ -11,16 +9,16 @@ namespace Verivius.Web.Security;
 /// </summary>
 public sealed class SiteRouteScopeFilter : IAsyncActionFilter
 {
-    private readonly IMediator _mediator;
+    private readonly SiteAccess _access;
 
-    public SiteRouteScopeFilter(IMediator mediator) => _mediator = mediator;
+    public SiteRouteScopeFilter(SiteAccess access) => _access = access;
 
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         if (context.RouteData.Values.TryGetValue("siteCode", out var value) && value is string siteCode
             && context.HttpContext.User.Identity?.IsAuthenticated == true)
         {
-            await _mediator.Send(new EnsureSiteReadableQuery(siteCode), context.HttpContext.RequestAborted);
+            await _access.ReadableSiteAsync(siteCode, context.HttpContext.RequestAborted);
         }
 
         await next();

@@ -48,7 +48,7 @@ internal sealed class PackRecords
         {
             var d = row.Details;
             RecordLink? source = null;
-            var kinds = SourceKinds(d.Source);
+            var kinds = d.Source.RecordKinds();
             if (kinds.Length > 0 && _index.Resolve(row, "SourceRef", d.SourceRef, kinds) is { } sourceId)
             {
                 source = new RecordLink(KindOf(kinds, d.SourceRef!), sourceId);
@@ -120,22 +120,6 @@ internal sealed class PackRecords
         await ReplaceSnapshotAsync(_db.Training, content.Training, period, t => t.Details, d => new TrainingRecord(_siteId, period.FirstDay, d), cancellationToken);
         await ReplaceSnapshotAsync(_db.Supervision, content.Supervision, period, s => s.Details, d => new SupervisionRecord(_siteId, period.FirstDay, d), cancellationToken);
     }
-
-    /// <summary>
-    /// A source of Meeting may name a decision or a meeting; every other source names one kind, and
-    /// Other is free text that names no record.
-    /// </summary>
-    internal static RecordKind[] SourceKinds(ActionSource source) => source switch
-    {
-        ActionSource.Meeting => [RecordKind.Decisions, RecordKind.Meetings],
-        ActionSource.Incident => [RecordKind.Incidents],
-        ActionSource.Complaint => [RecordKind.Complaints],
-        ActionSource.Audit => [RecordKind.Audits],
-        ActionSource.Inspection => [RecordKind.Inspection],
-        ActionSource.Recovery => [RecordKind.Recovery],
-        ActionSource.Feedback => [RecordKind.Feedback],
-        _ => [],
-    };
 
     private RecordKind KindOf(RecordKind[] kinds, string reference) => kinds.First(kind => _index.Find(kind, reference) is not null);
 

@@ -11,19 +11,6 @@ namespace Verivius.Web.SiteRecords;
 /// </summary>
 internal sealed class RecordIndex
 {
-    /// <summary>The record types whose references the index holds: every kind a pack writes or points to.</summary>
-    internal static readonly (Type Type, RecordKind Kind)[] Indexed =
-    [
-        (typeof(ImprovementAction), RecordKind.Actions), (typeof(GovernanceMeeting), RecordKind.Meetings), (typeof(MeetingDecision), RecordKind.Decisions),
-        (typeof(Incident), RecordKind.Incidents), (typeof(Complaint), RecordKind.Complaints), (typeof(Audit), RecordKind.Audits),
-        (typeof(StaffingWeek), RecordKind.Staffing), (typeof(FeedbackItem), RecordKind.Feedback), (typeof(InspectionFinding), RecordKind.Inspection),
-        (typeof(RecoveryRisk), RecordKind.Recovery), (typeof(AssuranceStatement), RecordKind.Assurance), (typeof(SelfAssessment), RecordKind.SelfAssessment),
-        (typeof(EvidenceAttachment), RecordKind.Attachment),
-    ];
-
-    private static readonly System.Reflection.MethodInfo LoadKind =
-        typeof(RecordIndex).GetMethod(nameof(AddAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
-
     private readonly Dictionary<RecordKind, Dictionary<string, Guid>> _ids = [];
     private readonly List<PackIssue> _errors;
 
@@ -32,9 +19,13 @@ internal sealed class RecordIndex
     public static async Task<RecordIndex> LoadAsync(VeriviusDbContext db, Guid siteId, List<PackIssue> errors, CancellationToken cancellationToken)
     {
         var index = new RecordIndex(errors);
-        foreach (var (type, kind) in Indexed)
+        foreach (var kind in RecordCatalogue.SiteRecords)
         {
-            await (Task)LoadKind.MakeGenericMethod(type).Invoke(index, [kind, db, siteId, cancellationToken])!;
+            var ids = index.Ids(kind.Kind);
+            foreach (var (reference, id) in await kind.RefsAsync(db, siteId, cancellationToken))
+            {
+                ids[reference] = id;
+            }
         }
 
         return index;
@@ -80,21 +71,7 @@ internal sealed class RecordIndex
         return links;
     }
 
-    private static string Describe(RecordKind[] kinds) => string.Join(" or ", kinds.Select(kind => kind switch
-    {
-        RecordKind.Actions => "an ActionRef",
-        RecordKind.Meetings => "a MeetingRef",
-        RecordKind.Decisions => "a DecisionRef",
-        RecordKind.Incidents => "an IncidentRef",
-        RecordKind.Complaints => "a ComplaintRef",
-        RecordKind.Audits => "an AuditRef",
-        RecordKind.Staffing => "a WeekStarting of the Staffing sheet",
-        RecordKind.Feedback => "a FeedbackRef",
-        RecordKind.Inspection => "a FindingRef",
-        RecordKind.Recovery => "a RiskRef",
-        RecordKind.Attachment => "an attachment",
-        _ => kind.ToString(),
-    }));
+    private static string Describe(RecordKind[] kinds) => string.Join(" or ", kinds.Select(kind => RecordCatalogue.Of(kind).ReferenceNoun));
 
     private Dictionary<string, Guid> Ids(RecordKind kind)
     {
@@ -105,14 +82,5 @@ internal sealed class RecordIndex
         }
 
         return ids;
-    }
-
-    private async Task AddAsync<T>(RecordKind kind, VeriviusDbContext db, Guid siteId, CancellationToken cancellationToken)
-        where T : SiteRecord
-    {
-        foreach (var record in await db.Set<T>().AsNoTracking().Where(r => r.SiteId == siteId).Select(r => new { r.Ref, r.Id }).ToListAsync(cancellationToken))
-        {
-            Ids(kind)[record.Ref] = record.Id;
-        }
     }
 }

@@ -8,13 +8,7 @@ namespace Verivius.Domain.Packs.Reading;
 /// </summary>
 public sealed record EvidenceReference(RecordKind Kind, string Ref, string WrittenAs)
 {
-    private static readonly RecordKind[] Referable =
-    [
-        RecordKind.Actions, RecordKind.Meetings, RecordKind.Decisions, RecordKind.Incidents, RecordKind.Complaints,
-        RecordKind.Audits, RecordKind.Staffing, RecordKind.Feedback, RecordKind.Inspection,
-    ];
-
-    public static string ReferableSheets { get; } = RowReader.OneOf(Referable.Select(k => k + ":").ToList());
+    public static string ReferableSheets { get; } = RowReader.OneOf(RecordCatalogue.Citable.Select(k => k + ":").ToList());
 
     /// <summary>Splits a <c>;</c>-separated list; a token naming no referable sheet becomes a problem.</summary>
     public static (List<EvidenceReference> References, List<string> Problems) ParseList(string? text)
@@ -46,7 +40,7 @@ public sealed record EvidenceReference(RecordKind Kind, string Ref, string Writt
 
         var sheet = token[..colon].Trim();
         var reference = token[(colon + 1)..].Trim();
-        var kind = Referable.FirstOrDefault(k => string.Equals(k.ToString(), sheet, StringComparison.OrdinalIgnoreCase), RecordKind.Attachment);
+        var kind = RecordCatalogue.Citable.FirstOrDefault(k => string.Equals(k.ToString(), sheet, StringComparison.OrdinalIgnoreCase), RecordKind.Attachment);
         return kind == RecordKind.Attachment || reference.Length == 0 ? null : new EvidenceReference(kind, reference, token.Trim());
     }
 }

@@ -1,3 +1,4 @@
+using Verivius.Domain.Evidence;
 using Verivius.Domain.Packs.Workbooks;
 
 namespace Verivius.Domain.Packs.Reading;

@@ -26,6 +26,10 @@ internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challeng
         builder.Property(c => c.EscalationReason).HasMaxLength(Challenge.MaxTextLength);
         builder.HasMany(c => c.History).WithOne().HasForeignKey(e => e.ChallengeId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(c => c.Records).WithOne().HasForeignKey(s => s.ChallengeId).OnDelete(DeleteBehavior.Cascade);
+
+        // A challenge is read with the records it is about wherever it is read, so that describing it again replaces them.
+        builder.Navigation(c => c.Records).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         builder.Ignore(c => c.SubjectRefs);
         builder.Ignore(c => c.IsManual);
     }
@@ -39,6 +43,19 @@ internal sealed class ChallengeEventConfiguration : IEntityTypeConfiguration<Cha
         builder.ConfigureStamps();
         builder.Property(e => e.Text).HasMaxLength(Challenge.MaxTextLength);
         builder.Ignore(e => e.EvidenceRefs);
+    }
+}
+
+internal sealed class ChallengeSubjectConfiguration : IEntityTypeConfiguration<ChallengeSubject>
+{
+    public void Configure(EntityTypeBuilder<ChallengeSubject> builder)
+    {
+        builder.ToTable("ChallengeSubjects");
+        builder.ConfigureStamps();
+        builder.Property(s => s.Ref).HasMaxLength(400);
+
+        // "The challenges on this record": a site's record is its kind and its reference.
+        builder.HasIndex(s => new { s.SiteId, s.Kind, s.Ref });
     }
 }
 

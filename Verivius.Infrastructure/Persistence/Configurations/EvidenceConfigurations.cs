@@ -65,7 +65,8 @@ internal sealed class AuditConfiguration : IEntityTypeConfiguration<Audit>
         builder.ConfigureSiteRecord("Audits");
         builder.ComplexProperty(a => a.Details);
         builder.HasMany(a => a.Themes).WithOne().HasForeignKey(t => t.AuditId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(a => a.Themes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // An audit is read with its themes wherever it is read: its result is the themes.
+        builder.Navigation(a => a.Themes).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
     }
 }
 

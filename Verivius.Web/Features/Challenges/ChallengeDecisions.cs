@@ -7,7 +7,6 @@ using Verivius.Domain.Evidence;
 using Verivius.Domain.Oversight;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
-using Verivius.Web.Features.Records;
 using Verivius.Web.Security;
 using Verivius.Web.SiteRecords;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Verivius.Domain.Access;
 using Verivius.Web.Common;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Challenges;
 

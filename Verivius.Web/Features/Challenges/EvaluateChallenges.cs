@@ -4,6 +4,7 @@ using Verivius.Domain.Challenges;
 using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Security;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Challenges;
 

@@ -5,7 +5,6 @@ using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
-using Verivius.Web.Features.Records;
 using Verivius.Web.Security;
 
 namespace Verivius.Web.Features.Challenges;
@@ -41,9 +40,9 @@ public sealed record SubjectLinkVm(string Text, string? Href)
 {
     public static SubjectLinkVm Of(string siteCode, SubjectRef subject)
     {
-        var kind = RecordKinds.All.FirstOrDefault(k => k.Kind == subject.Kind);
-        var text = subject.Kind == RecordKind.Attachment ? subject.Ref : $"{kind?.Singular ?? subject.Kind.ToString()} {subject.Ref}";
-        return new(text, kind is null ? null : $"/sites/{siteCode}/records/{kind.Slug}/{Uri.EscapeDataString(subject.Ref)}");
+        var kind = RecordCatalogue.Of(subject.Kind);
+        var text = subject.Kind == RecordKind.Attachment ? subject.Ref : $"{kind.Singular} {subject.Ref}";
+        return new(text, kind is SiteRecordKind paged ? $"/sites/{siteCode}/records/{paged.Slug}/{Uri.EscapeDataString(subject.Ref)}" : null);
     }
 }
 

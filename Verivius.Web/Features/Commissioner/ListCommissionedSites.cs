@@ -5,8 +5,8 @@ using Verivius.Domain.Documents;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
-using Verivius.Web.Features.Sites;
 using Verivius.Web.Security;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Commissioner;
 
@@ -22,12 +22,6 @@ public sealed record CommissionerHomeVm(Page<SiteSummaryVm> Sites, IReadOnlyDict
 
 /// <summary>A recovery update a provider sent this commissioner.</summary>
 public sealed record RecoveryUpdateVm(Guid Id, string ProviderName, DateOnly Period, DateOnly DataAsOf);
-
-/// <summary>One recovery risk as a commissioner may read it.</summary>
-public sealed record RecoveryPositionVm(AssuranceArea Area, string Risk, string? Target, RiskTrend Trend, DateOnly? ReviewOn)
-{
-    public bool HasImproved => Trend is RiskTrend.Improving or RiskTrend.Resolved;
-}
 
 internal sealed class ListCommissionedSitesHandler : IQueryHandler<ListCommissionedSitesQuery, CommissionerHomeVm>
 {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Verivius.Domain.Access;
 using Verivius.Domain.Documents;
 using Verivius.Web.Common;
+using Verivius.Web.Documents;
 
 namespace Verivius.Web.Features.Documents;
 

@@ -6,6 +6,7 @@ using Verivius.Domain.Packs;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
+using Verivius.Web.Documents;
 using Verivius.Web.Security;
 
 namespace Verivius.Web.Features.Documents;

@@ -5,6 +5,8 @@ using Verivius.Domain.Documents;
 using Verivius.Domain.Packs;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
+using Verivius.Web.Documents;
+using Verivius.Web.Features.Documents.CommissionerUpdates;
 using Verivius.Web.Security;
 
 namespace Verivius.Web.Features.Documents;

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Quartz;
 using Verivius.Domain.Documents;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Documents;
+using Verivius.Web.Features.Documents.CommissionerUpdates;
 using Verivius.Web.Security;
 using SchedulingOptions = Verivius.Web.Hosting.SchedulingOptions;
 

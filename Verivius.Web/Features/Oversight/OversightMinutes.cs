@@ -5,8 +5,8 @@ using Verivius.Domain.Common;
 using Verivius.Domain.Oversight;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
-using Verivius.Web.Features.Challenges;
 using Verivius.Web.Security;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Oversight;
 

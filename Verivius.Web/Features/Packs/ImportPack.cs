@@ -8,7 +8,6 @@ using Verivius.Domain.Packs.Reading;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Infrastructure.Workbooks;
-using Verivius.Web.Features.Challenges;
 using Verivius.Web.Security;
 using Verivius.Web.SiteRecords;
 

@@ -6,9 +6,6 @@ using Verivius.Domain.Evidence;
 using Verivius.Domain.Packs;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
-using Verivius.Web.Features.Challenges;
-using Verivius.Web.Features.Sites;
-using Verivius.Web.Features.Trends;
 using Verivius.Web.Security;
 using Verivius.Web.SiteRecords;
 
@@ -67,10 +64,7 @@ public sealed record HeatCellVm(HeatColour Colour, int OpenRisks, int OpenChalle
 public sealed record JoinedRiskVm(string SiteCode, string SiteName, AssuranceArea Area, string Ref, string Risk, string? CurrentActionRef, string? Owner, DateOnly? ReviewOn, RiskTrend Trend, int OpenChallenges, int HighChallenges);
 
 /// <summary>Timeliness over the last twelve months and the current state of training and supervision, provider-wide.</summary>
-public sealed record ComplianceVm(int Notifiable, int NotifiedOnTime, int CandourDue, int CandourOnTime, int MandatoryCourses, int MandatoryInDate, int Staff, int StaffSupervised)
-{
-    public static string Percent(int part, int whole) => whole == 0 ? "—" : $"{Math.Round(100.0 * part / whole)}%";
-}
+public sealed record ComplianceVm(int Notifiable, int NotifiedOnTime, int CandourDue, int CandourOnTime, int MandatoryCourses, int MandatoryInDate, int Staff, int StaffSupervised);
 
 /// <summary>What the provider view is computed from, before its filters and pages are applied: the heat map is sorted already.</summary>
 public sealed record ProviderHomeData(
@@ -115,14 +109,13 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             Inactive = db.Sites.Count(s => s.ProviderId == p.Id && !s.IsActive),
             Systemic = db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SystemicRiskSites).FirstOrDefault(),
             SupervisionDays = db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SupervisionDays).FirstOrDefault(),
-            // Subjects are one reference a line: matched whole, so R-1 does not count R-10's challenges.
             Risks = db.RecoveryRisks
                 .Join(db.Sites, r => r.SiteId, s => s.Id, (r, s) => new { r, s })
                 .Where(x => x.s.ProviderId == p.Id && x.s.IsActive && x.r.Details.Trend != RiskTrend.Resolved)
                 .Select(x => new JoinedRiskVm(
                     x.s.Code, x.s.Name, x.r.Details.Area, x.r.Ref, x.r.Details.Risk, x.r.Details.CurrentActionRef, x.r.Details.Owner, x.r.Details.ReviewOn, x.r.Details.Trend,
-                    db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && ("\n" + c.Subjects + "\n").Contains("\nRecovery:" + x.r.Ref + "\n")),
-                    db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Severity == ChallengeSeverity.High && ("\n" + c.Subjects + "\n").Contains("\nRecovery:" + x.r.Ref + "\n"))))
+                    db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Records.Any(s => s.Kind == RecordKind.Recovery && s.Ref == x.r.Ref)),
+                    db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Severity == ChallengeSeverity.High && c.Records.Any(s => s.Kind == RecordKind.Recovery && s.Ref == x.r.Ref))))
                 .ToList(),
         }).SingleAsync(cancellationToken);
 
@@ -149,7 +142,7 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             heat,
             systemic,
             unsupported,
-            await Trends.Trends.ForSitesAsync(db, activeIds, month, cancellationToken));
+            await Trends.ForSitesAsync(db, activeIds, month, cancellationToken));
     }
 
     public async ValueTask<ProviderHomeVm> Handle(GetProviderHomeQuery query, CancellationToken cancellationToken)

@@ -64,11 +64,11 @@ internal sealed class ActionFormsHandler :
         }
 
         var existing = await _db.Actions.FirstOrDefaultAsync(a => a.SiteId == site.SiteId && a.Ref == form.ActionRef.Trim(), cancellationToken);
-        FormValues.CheckReference(existing, form, nameof(form.ActionRef), "an action", problems);
+        FormValues.CheckReference(existing, form.IsNew, form.ActionRef, nameof(form.ActionRef), "an action", problems);
 
         var index = await RecordIndex.LoadAsync(_db, site.SiteId, [], cancellationToken);
         RecordLink? sourceRecord = null;
-        var kinds = PackRecords.SourceKinds(source);
+        var kinds = source.RecordKinds();
         if (kinds.Length > 0 && !string.IsNullOrWhiteSpace(form.SourceRef))
         {
             var found = kinds.Select(k => (Kind: k, Id: index.Find(k, form.SourceRef))).FirstOrDefault(f => f.Id is not null);

@@ -53,7 +53,7 @@ internal sealed class AssuranceFormsHandler : ICommandHandler<SaveAssuranceComma
         var rating = FormValues.Choice<RagRating>(form.Rating, nameof(form.Rating), problems);
         var confidence = FormValues.Choice<Confidence>(form.Confidence, nameof(form.Confidence), problems);
         var existing = await _db.AssuranceStatements.FirstOrDefaultAsync(a => a.SiteId == site.SiteId && a.Ref == form.StatementRef.Trim(), cancellationToken);
-        FormValues.CheckReference(existing, form, nameof(form.StatementRef), "an assurance statement", problems);
+        FormValues.CheckReference(existing, form.IsNew, form.StatementRef, nameof(form.StatementRef), "an assurance statement", problems);
 
         var index = await RecordIndex.LoadAsync(_db, site.SiteId, [], cancellationToken);
         var evidence = FormValues.Evidence(index, form.EvidenceRefs, nameof(form.EvidenceRefs), problems);

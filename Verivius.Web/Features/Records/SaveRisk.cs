@@ -57,7 +57,7 @@ internal sealed class RiskFormsHandler : ICommandHandler<SaveRiskCommand, Outcom
         var area = FormValues.Choice<AssuranceArea>(form.Area, nameof(form.Area), problems);
         var trend = FormValues.Choice<RiskTrend>(form.Trend, nameof(form.Trend), problems);
         var existing = await _db.RecoveryRisks.FirstOrDefaultAsync(r => r.SiteId == site.SiteId && r.Ref == form.RiskRef.Trim(), cancellationToken);
-        FormValues.CheckReference(existing, form, nameof(form.RiskRef), "a risk", problems);
+        FormValues.CheckReference(existing, form.IsNew, form.RiskRef, nameof(form.RiskRef), "a risk", problems);
 
         var index = await RecordIndex.LoadAsync(_db, site.SiteId, [], cancellationToken);
         var actionId = FormValues.Blank(form.CurrentActionRef) is { } actionRef ? index.Find(RecordKind.Actions, actionRef) : null;

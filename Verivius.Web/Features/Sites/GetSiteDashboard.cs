@@ -6,10 +6,8 @@ using Verivius.Domain.Evidence;
 using Verivius.Domain.Packs;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
-using Verivius.Web.Features.Challenges;
-using Verivius.Web.Features.Packs;
-using Verivius.Web.Features.Trends;
 using Verivius.Web.Security;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Sites;
 
@@ -80,7 +78,7 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
                 r.Id,
                 Row = new SiteRiskVm(
                     r.Ref, r.Details.Area, r.Details.Risk, r.Details.CurrentActionRef, r.Details.Owner, r.Details.ReviewOn, r.Details.Trend, null,
-                    db.Challenges.Count(c => c.SiteId == siteId && active.Contains(c.Status) && ("\n" + c.Subjects + "\n").Contains("\nRecovery:" + r.Ref + "\n"))),
+                    db.Challenges.Count(c => c.SiteId == siteId && active.Contains(c.Status) && c.Records.Any(s => s.Kind == RecordKind.Recovery && s.Ref == r.Ref))),
             })
             .ToListAsync(cancellationToken);
         var freshness = await NewestEvidenceAsync(db, siteId, cancellationToken);
@@ -101,7 +99,7 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
             await awaiting.CountAsync(cancellationToken),
             PackHistory.LastTwelveMonths(versions, today),
             await LatestPackAsync(db, siteId, versions.Count > 0 ? versions[0] : null, cancellationToken),
-            await Trends.Trends.ForSitesAsync(db, db.Sites.Where(s => s.Id == siteId).Select(s => s.Id), month, cancellationToken));
+            await Trends.ForSitesAsync(db, db.Sites.Where(s => s.Id == siteId).Select(s => s.Id), month, cancellationToken));
     }
 
     /// <summary>The date of the newest evidence each risk cites: how fresh the proof of its trend is.</summary>
@@ -114,24 +112,11 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
         foreach (var kind in links.Select(l => l.EvidenceKind).Distinct())
         {
             var ids = links.Where(l => l.EvidenceKind == kind).Select(l => l.EvidenceId).Distinct().ToList();
-            var dated = kind switch
+            if (RecordCatalogue.Of(kind) is SiteRecordKind cited)
             {
-                RecordKind.Audits => db.Audits.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, Date = a.Details.HeldOn }),
-                RecordKind.Incidents => db.Incidents.Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, Date = i.Details.OccurredOn }),
-                RecordKind.Staffing => db.Staffing.Where(w => ids.Contains(w.Id)).Select(w => new { w.Id, Date = w.Details.WeekStarting }),
-                RecordKind.Feedback => db.Feedback.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, Date = f.Details.ReceivedOn }),
-                RecordKind.Complaints => db.Complaints.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, Date = c.Details.ReceivedOn }),
-                RecordKind.Meetings => db.Meetings.Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, Date = m.Details.HeldOn }),
-                RecordKind.Decisions => db.Decisions.Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, Date = d.MadeOn }),
-                RecordKind.Inspection => db.InspectionFindings.Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, Date = f.Details.InspectedOn }),
-                RecordKind.Actions => db.Actions.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, Date = a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn != null ? a.Details.ClosedOn.Value : a.Details.RaisedOn }),
-                _ => null,
-            };
-            if (dated is not null)
-            {
-                foreach (var record in await dated.ToListAsync(cancellationToken))
+                foreach (var (id, date) in await cited.EvidenceDatesAsync(db, ids, cancellationToken))
                 {
-                    dates[record.Id] = record.Date;
+                    dates[id] = date;
                 }
             }
         }

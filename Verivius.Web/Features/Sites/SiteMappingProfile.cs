@@ -1,5 +1,6 @@
 using AutoMapper;
 using Verivius.Domain.Sites;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Sites;
 

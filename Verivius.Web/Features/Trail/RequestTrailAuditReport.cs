@@ -3,8 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Documents;
 using Verivius.Domain.Packs;
 using Verivius.Infrastructure.Persistence;
-using Verivius.Web.Features.Documents;
-using Verivius.Web.Features.Sites;
+using Verivius.Web.Documents;
 using Verivius.Web.Security;
 
 namespace Verivius.Web.Features.Trail;

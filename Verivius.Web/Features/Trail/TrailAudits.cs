@@ -7,7 +7,6 @@ using Verivius.Domain.Trail;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
-using Verivius.Web.Features.Sites;
 using Verivius.Web.Security;
 
 namespace Verivius.Web.Features.Trail;

@@ -535,6 +535,55 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ChallengeSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Challenges.ChallengeSubject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId");
+
+                    b.HasIndex("SiteId", "Kind", "Ref");
+
+                    b.ToTable("ChallengeSubjects", (string)null);
+                });
+
             modelBuilder.Entity("Verivius.Domain.Documents.DocumentSchedule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2641,6 +2690,15 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Challenges.ChallengeSubject", b =>
+                {
+                    b.HasOne("Verivius.Domain.Challenges.Challenge", null)
+                        .WithMany("Records")
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Verivius.Domain.Documents.DocumentSchedule", b =>
                 {
                     b.HasOne("Verivius.Domain.Providers.Provider", null)
@@ -3009,6 +3067,8 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Verivius.Domain.Challenges.Challenge", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("Records");
                 });
 
             modelBuilder.Entity("Verivius.Domain.Evidence.Audit", b =>

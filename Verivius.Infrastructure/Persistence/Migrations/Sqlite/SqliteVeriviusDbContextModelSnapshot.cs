@@ -523,6 +523,55 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ChallengeSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Challenges.ChallengeSubject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId");
+
+                    b.HasIndex("SiteId", "Kind", "Ref");
+
+                    b.ToTable("ChallengeSubjects", (string)null);
+                });
+
             modelBuilder.Entity("Verivius.Domain.Documents.DocumentSchedule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2628,6 +2677,15 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Challenges.ChallengeSubject", b =>
+                {
+                    b.HasOne("Verivius.Domain.Challenges.Challenge", null)
+                        .WithMany("Records")
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Verivius.Domain.Documents.DocumentSchedule", b =>
                 {
                     b.HasOne("Verivius.Domain.Providers.Provider", null)
@@ -2996,6 +3054,8 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Verivius.Domain.Challenges.Challenge", b =>
                 {
                     b.Navigation("History");
+
+                    b.Navigation("Records");
                 });
 
             modelBuilder.Entity("Verivius.Domain.Evidence.Audit", b =>

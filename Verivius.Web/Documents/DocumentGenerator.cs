@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Documents;
+using Verivius.Domain.History;
+using Verivius.Infrastructure.Documents;
+using Verivius.Infrastructure.Files;
+using Verivius.Infrastructure.History;
+using Verivius.Infrastructure.Persistence;
+
+namespace Verivius.Web.Documents;
+
+/// <summary>
+/// Writes one document that has been asked for: composes it from the evidence, writes the Word file,
+/// keeps it in the file store and records its size and fingerprint. Each stage is saved, so the
+/// page waiting on it can say where it is. A failure is recorded on the document with its reason.
+/// </summary>
+internal sealed class DocumentGenerator
+{
+    public const string WordContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private readonly VeriviusDbContext _db;
+    private readonly IEnumerable<IDocumentComposer> _composers;
+    private readonly FileStore _files;
+    private readonly TimeProvider _clock;
+    private readonly ChainKey _key;
+    private readonly ILogger<DocumentGenerator> _log;
+
+    public DocumentGenerator(VeriviusDbContext db, IEnumerable<IDocumentComposer> composers, FileStore files, TimeProvider clock, ChainKey key, ILogger<DocumentGenerator> log)
+    {
+        _db = db;
+        _composers = composers;
+        _files = files;
+        _clock = clock;
+        _key = key;
+        _log = log;
+    }
+
+    /// <summary>The day a month's document reads its evidence as at: the month's last day, or today while the month runs.</summary>
+    public static DateOnly DataAsOf(DateOnly period, DateOnly today) => period.AddMonths(1).AddDays(-1) is var end && end < today ? end : today;
+
+    public async Task GenerateAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        var document = await _db.Documents.SingleAsync(d => d.Id == documentId, cancellationToken);
+        if (document.Status != DocumentStatus.Generating)
+        {
+            return;
+        }
+
+        try
+        {
+            var composer = _composers.FirstOrDefault(c => c.Writes(document.Kind))
+                ?? throw new InvalidOperationException($"Verivius cannot write a {DocumentKinds.Title(document.Kind).ToLowerInvariant()} yet.");
+            await ReachAsync(document, "Gathering the evidence", cancellationToken);
+            var now = _clock.GetUtcNow();
+            var checkpoint = await HistoryCheckpoints.TakeAsync(_db, _key, now, cancellationToken);
+            var content = await composer.ComposeAsync(document, now, cancellationToken) with { HistoryCheckpoint = checkpoint?.Reference };
+
+            await ReachAsync(document, "Writing the Word document", cancellationToken);
+            using var file = new MemoryStream();
+            GovernanceDocumentWriter.Write(content, file);
+            var stored = await _files.SaveAsync(file.GetBuffer().AsMemory(0, (int)file.Length), WordContentType, cancellationToken);
+            document.Written(stored.StoredName, FileNameOf(document), stored.SizeBytes, stored.Sha256, _clock.GetUtcNow());
+            try
+            {
+                await _db.SaveChangesAsync(cancellationToken);
+            }
+            catch
+            {
+                _files.Discard([stored.StoredName]);
+                throw;
+            }
+
+            _files.Keep([stored.StoredName]);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            _log.LogError(failure, "Writing document {DocumentId} failed", documentId);
+            _db.ChangeTracker.Clear();
+            var failed = await _db.Documents.SingleAsync(d => d.Id == documentId, CancellationToken.None);
+            failed.Failed($"The document could not be written: {failure.Message}");
+            await _db.SaveChangesAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>A download name that says what the file is and is safe on every system: letters, digits and dashes.</summary>
+    public static string FileNameOf(GovernanceDocument document)
+    {
+        var scope = new string([.. document.ScopeName.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]);
+        while (scope.Contains("--", StringComparison.Ordinal))
+        {
+            scope = scope.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        scope = scope.Trim('-');
+        scope = scope.Length > 60 ? scope[..60].TrimEnd('-') : scope;
+        return $"{DocumentKinds.Slug(document.Kind)}-{document.Period:yyyy-MM}{(scope.Length > 0 ? "-" + scope : "")}.docx";
+    }
+
+    private async Task ReachAsync(GovernanceDocument document, string stage, CancellationToken cancellationToken)
+    {
+        document.Reached(stage);
+        await _db.SaveChangesAsync(cancellationToken);
+    }
+}

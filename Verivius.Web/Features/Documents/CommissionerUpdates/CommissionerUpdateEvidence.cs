@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Documents;
+using Verivius.Domain.Sites;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Web.SiteRecords;
+
+namespace Verivius.Web.Features.Documents.CommissionerUpdates;
+
+/// <summary>What a commissioner update reads: the commissioned sites, their recovery positions and which sent the month's pack.</summary>
+internal sealed record CommissionerUpdateEvidence(
+    GovernanceDocument Document,
+    string ProviderName,
+    IReadOnlyList<CommissionedSite> Sites,
+    ILookup<Guid, RecoveryPositionVm> Positions,
+    IReadOnlySet<Guid> SentPack)
+{
+    public static async Task<CommissionerUpdateEvidence> GatherAsync(VeriviusDbContext db, GovernanceDocument document, IQueryable<Site> commissioned, CancellationToken cancellationToken)
+    {
+        var providerName = await db.Providers.Where(p => p.Id == document.ProviderId).Select(p => p.Name).SingleAsync(cancellationToken);
+        var sites = await commissioned.OrderBy(s => s.Name).Select(s => new CommissionedSite(s.Id, s.Name, s.ServiceType)).ToListAsync(cancellationToken);
+        var siteIds = sites.Select(s => s.Id).ToList();
+        var positions = (await db.RecoveryRisks.Where(r => siteIds.Contains(r.SiteId))
+            .Select(r => new { r.SiteId, Position = new RecoveryPositionVm(r.Details.Area, r.Details.Risk, r.Details.Target, r.Details.Trend, r.Details.ReviewOn) })
+            .ToListAsync(cancellationToken))
+            .ToLookup(r => r.SiteId, r => r.Position);
+        var packs = await db.Packs.Where(p => siteIds.Contains(p.SiteId) && p.Period == document.Period).Select(p => p.SiteId).ToListAsync(cancellationToken);
+        return new CommissionerUpdateEvidence(document, providerName, sites, positions, packs.ToHashSet());
+    }
+}
+
+internal sealed record CommissionedSite(Guid Id, string Name, ServiceType ServiceType);

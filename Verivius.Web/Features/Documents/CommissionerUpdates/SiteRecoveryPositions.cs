@@ -1,0 +1,43 @@
+using Verivius.Domain.Evidence;
+using Verivius.Infrastructure.Documents;
+using Verivius.Web.Documents;
+using static Verivius.Web.Documents.DocumentWords;
+
+namespace Verivius.Web.Features.Documents.CommissionerUpdates;
+
+/// <summary>Each commissioned site in turn: its recovery position, what improved, what remains fragile, and the next steps and dates.</summary>
+internal sealed class SiteRecoveryPositions : WrittenSection<CommissionerUpdateEvidence>
+{
+    protected override IEnumerable<DocumentBlock> Write(CommissionerUpdateEvidence update)
+    {
+        var period = update.Document.Period;
+        var nextPackDue = period.AddMonths(2).AddDays(9);
+        foreach (var site in update.Sites)
+        {
+            var positions = update.Positions[site.Id].OrderBy(p => p.Trend).ThenBy(p => p.Area).ToList();
+            yield return new HeadingBlock(1, site.Name);
+            yield return new ParagraphBlock($"{site.ServiceType} service. The monthly evidence for {Month(period)} {(update.SentPack.Contains(site.Id) ? "has been received" : "has not been received")}.");
+            yield return new HeadingBlock(2, "Recovery position");
+            yield return new TableBlock(
+                [new("Area", 2), new("Risk", 5), new("Target", 4), new("Trend", 2), new("Next review", 2)],
+                [.. positions.Select(p => (IReadOnlyList<TableCellText>)[p.Area.ToString(), p.Risk, p.Target ?? "—", Trend(p.Trend), p.ReviewOn is { } on ? Date(on) : "not set"])],
+                "The site has no recovery risks recorded.");
+            yield return new HeadingBlock(2, "What improved");
+            yield return Bullets(positions.Where(p => p.HasImproved).Select(p => $"{p.Area}: {p.Risk} ({Trend(p.Trend).ToLowerInvariant()})."), "No risk has improved yet.");
+            yield return new HeadingBlock(2, "What remains fragile");
+            yield return Bullets(positions.Where(p => p.Trend is RiskTrend.Worsening or RiskTrend.NoChange).Select(p => $"{p.Area}: {p.Risk} ({Trend(p.Trend).ToLowerInvariant()})."), "Nothing is worsening or standing still.");
+            yield return new HeadingBlock(2, "Next steps and dates");
+            yield return Bullets(
+                positions.Where(p => p.Trend != RiskTrend.Resolved && p.ReviewOn is not null).OrderBy(p => p.ReviewOn)
+                    .Select(p => $"{Date(p.ReviewOn!.Value)}: review of {p.Area.ToString().ToLowerInvariant()}{(p.Target is { } target ? $", aiming for: {target}" : "")}.")
+                    .Append($"{Date(nextPackDue)}: the monthly evidence for {Month(period.AddMonths(1))} is due."),
+                "");
+        }
+    }
+
+    private static BulletsBlock Bullets(IEnumerable<string> items, string empty)
+    {
+        var list = items.ToList();
+        return new BulletsBlock(list.Count == 0 ? [empty] : list);
+    }
+}

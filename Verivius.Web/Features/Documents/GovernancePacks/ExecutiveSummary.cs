@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Documents;
+using Verivius.Domain.Evidence;
+using Verivius.Infrastructure.Documents;
+using Verivius.Web.Documents;
+using static Verivius.Web.Documents.DocumentWords;
+using static Verivius.Web.Features.Documents.GovernancePacks.PackTables;
+
+namespace Verivius.Web.Features.Documents.GovernancePacks;
+
+/// <summary>The pack's opening: the position in one paragraph, what improved, what remains fragile and what changed since the last pack.</summary>
+internal sealed class ExecutiveSummary : IDocumentSection<GovernancePackEvidence>
+{
+    public async Task<IEnumerable<DocumentBlock>> WriteAsync(GovernancePackEvidence pack, CancellationToken cancellationToken)
+    {
+        var document = pack.Document;
+        var since = await pack.Db.Documents
+            .Where(d => d.ProviderId == document.ProviderId && d.Kind == document.Kind && d.SiteId == document.SiteId && d.Status == DocumentStatus.Ready && d.Period < document.Period)
+            .OrderByDescending(d => d.Period)
+            .Select(d => (DateOnly?)d.DataAsOf)
+            .FirstOrDefaultAsync(cancellationToken);
+        var from = since ?? document.Period.AddDays(-1);
+        var changes = await pack.Db.ChallengeEvents
+            .Where(e => e.On > from && e.On <= pack.AsOf)
+            .Join(pack.Db.Challenges.Where(c => pack.SiteIds.Contains(c.SiteId)), e => e.ChallengeId, c => c.Id, (e, c) => e.Kind)
+            .GroupBy(k => k)
+            .Select(g => new { Kind = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken);
+
+        var figures = pack.Figures;
+        var openRisks = pack.OpenRisks;
+        var challenges = pack.Challenges;
+        var title = DocumentKinds.Title(document.Kind).ToLowerInvariant();
+        return
+        [
+            new HeadingBlock(1, "Executive summary"),
+            new ParagraphBlock(
+                $"{(pack.IsBoard ? $"{Count(figures.Count, "active site")} of {pack.ProviderName}" : figures.Single().Name)} carried {Count(openRisks.Count, "open recovery risk")} at {Date(pack.AsOf)}: "
+                + $"{openRisks.Count(r => r.Trend == RiskTrend.Worsening)} worsening, {openRisks.Count(r => r.Trend == RiskTrend.NoChange)} not changing and {openRisks.Count(r => r.Trend == RiskTrend.Improving)} improving. "
+                + $"{Count(challenges.Count, "challenge")} stand open ({challenges.Count(c => c.Severity == ChallengeSeverity.High)} high), {challenges.Count(c => c.Status == ChallengeStatus.Escalated)} of them escalated; "
+                + $"{Count(figures.Sum(s => s.Overdue), "action")} are overdue. The pack for {Month(pack.Period)} has arrived from {figures.Count(s => s.Packs[^1])} of {Count(figures.Count, "site")}."),
+            new HeadingBlock(2, "What improved"),
+            Bullets(
+                pack.Risks.Where(r => r.Trend is RiskTrend.Improving or RiskTrend.Resolved).OrderBy(r => r.Trend).ThenBy(r => r.Area).ToList(),
+                r => $"{pack.SiteOf[r.SiteId].Name}: {r.Text} ({Trend(r.Trend).ToLowerInvariant()}, {r.Area})",
+                $"No recovery risk was improving at {Date(pack.AsOf)}."),
+            new HeadingBlock(2, "What remains fragile"),
+            Bullets(
+                openRisks.Where(r => r.Trend == RiskTrend.Worsening || HasHighChallenge(pack, r)).OrderBy(r => r.Trend).ThenBy(r => r.Area).ToList(),
+                r => $"{pack.SiteOf[r.SiteId].Name}: {r.Text} ({Trend(r.Trend).ToLowerInvariant()}{(HasHighChallenge(pack, r) ? ", with a high challenge standing on it" : "")})",
+                "No open risk is worsening or carries a high challenge."),
+            new HeadingBlock(2, "What changed since the last pack"),
+            new ParagraphBlock(
+                (since is { } last ? $"Since the last {title} (evidence as at {Date(last)}): " : $"This is the first {title} written here; during {Month(pack.Period)}: ")
+                + $"{Count(changes.GetValueOrDefault(ChallengeEventKind.Raised) + changes.GetValueOrDefault(ChallengeEventKind.Reopened), "challenge")} raised or reopened, "
+                + $"{changes.GetValueOrDefault(ChallengeEventKind.ConditionCleared)} cleared by the evidence, {changes.GetValueOrDefault(ChallengeEventKind.Accepted)} answered and accepted, "
+                + $"{changes.GetValueOrDefault(ChallengeEventKind.Escalated)} escalated and {changes.GetValueOrDefault(ChallengeEventKind.Responded)} answered by the sites."),
+        ];
+    }
+
+    private static bool HasHighChallenge(GovernancePackEvidence pack, PackRisk risk) => pack.OnRisk[(risk.SiteId, risk.Ref)].Contains(ChallengeSeverity.High);
+}

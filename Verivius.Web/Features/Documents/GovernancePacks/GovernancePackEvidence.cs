@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Documents;
+using Verivius.Domain.Evidence;
+using Verivius.Domain.Sites;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Web.SiteRecords;
+
+namespace Verivius.Web.Features.Documents.GovernancePacks;
+
+/// <summary>
+/// What every section of a board or site pack reads: the sites and their figures, the recovery risks,
+/// the challenges standing and the records they are about, all as at the pack's day. Sections gather
+/// anything else themselves, and cite each record they name so the appendix can list it.
+/// </summary>
+internal sealed class GovernancePackEvidence
+{
+    private readonly SortedSet<(string Site, string Kind, string Ref)> _cited = [];
+
+    private GovernancePackEvidence(VeriviusDbContext db, GovernanceDocument document, string providerName, IQueryable<Site> sites, List<SiteFigures> figures)
+    {
+        Db = db;
+        Document = document;
+        ProviderName = providerName;
+        Sites = sites;
+        Figures = figures;
+        SiteIds = [.. figures.Select(s => s.Id)];
+        SiteOf = figures.ToDictionary(s => s.Id);
+    }
+
+    public VeriviusDbContext Db { get; }
+
+    public GovernanceDocument Document { get; }
+
+    public DateOnly AsOf => Document.DataAsOf;
+
+    public DateOnly Period => Document.Period;
+
+    public bool IsBoard => Document.Kind == DocumentKind.BoardPack;
+
+    public string ProviderName { get; }
+
+    public IQueryable<Site> Sites { get; }
+
+    public List<Guid> SiteIds { get; }
+
+    /// <summary>The sites in name order, each with its figures as at the pack's day.</summary>
+    public List<SiteFigures> Figures { get; }
+
+    public Dictionary<Guid, SiteFigures> SiteOf { get; }
+
+    public List<PackRisk> Risks { get; private set; } = [];
+
+    public List<PackRisk> OpenRisks { get; private set; } = [];
+
+    /// <summary>The challenges standing (open, answered or escalated), oldest first.</summary>
+    public List<PackChallenge> Challenges { get; private set; } = [];
+
+    /// <summary>The severities of the challenges standing on each recovery risk, by site and reference.</summary>
+    public ILookup<(Guid SiteId, string Ref), ChallengeSeverity> OnRisk { get; private set; } = Enumerable.Empty<(Guid, string)>().ToLookup(x => x, _ => ChallengeSeverity.Low);
+
+    /// <summary>Every record the pack has named so far, by site name, record and reference.</summary>
+    public IReadOnlyCollection<(string Site, string Kind, string Ref)> Cited => _cited;
+
+    public static async Task<GovernancePackEvidence> GatherAsync(VeriviusDbContext db, GovernanceDocument document, CancellationToken cancellationToken)
+    {
+        var sites = document.SiteId is { } siteId
+            ? db.Sites.Where(s => s.Id == siteId)
+            : db.Sites.Where(s => s.ProviderId == document.ProviderId && s.IsActive);
+        var provider = await db.Providers.Where(p => p.Id == document.ProviderId).Select(p => new
+        {
+            p.Name,
+            SupervisionDays = db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SupervisionDays).FirstOrDefault(),
+        }).SingleAsync(cancellationToken);
+        var months = SiteFigures.TwelveMonthsBefore(document.Period.AddMonths(1));
+        var figures = await SiteFigures.Of(db, sites, document.DataAsOf, provider.SupervisionDays ?? ChallengeThresholds.Defaults.SupervisionDays, months)
+            .OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        var pack = new GovernancePackEvidence(db, document, provider.Name, sites, figures);
+        var siteIds = pack.SiteIds;
+
+        pack.Risks = await db.RecoveryRisks.Where(r => siteIds.Contains(r.SiteId))
+            .Select(r => new PackRisk(r.SiteId, r.Ref, r.Details.Area, r.Details.Risk, r.Details.CurrentActionRef, r.Details.Owner, r.Details.ReviewOn, r.Details.Trend))
+            .ToListAsync(cancellationToken);
+        pack.OpenRisks = [.. pack.Risks.Where(r => r.Trend != RiskTrend.Resolved)];
+
+        var active = ChallengeStatuses.Active;
+        var standing = db.Challenges.Where(c => siteIds.Contains(c.SiteId) && active.Contains(c.Status));
+        var subjects = (await db.ChallengeSubjects
+                .Join(standing, s => s.ChallengeId, c => c.Id, (s, c) => new { s.ChallengeId, s.SiteId, s.Position, s.Kind, s.Ref, c.Severity })
+                .ToListAsync(cancellationToken))
+            .OrderBy(s => s.Position)
+            .ToList();
+        var subjectsOf = subjects.ToLookup(s => s.ChallengeId, s => new SubjectRef(s.Kind, s.Ref));
+        pack.OnRisk = subjects.Where(s => s.Kind == RecordKind.Recovery).ToLookup(s => (s.SiteId, s.Ref), s => s.Severity);
+        pack.Challenges = [.. (await standing.OrderBy(c => c.RaisedOn)
+                .Select(c => new { c.Id, c.SiteId, c.Code, c.Severity, c.Status, c.Finding, c.RaisedOn, c.EscalationReason })
+                .ToListAsync(cancellationToken))
+            .Select(c => new PackChallenge(c.SiteId, c.Code, c.Severity, c.Status, c.Finding, [.. subjectsOf[c.Id]], c.RaisedOn, c.EscalationReason))];
+        return pack;
+    }
+
+    public void Cite(Guid siteId, RecordKind kind, string reference) =>
+        _cited.Add((SiteOf[siteId].Name, RecordCatalogue.Of(kind).Singular, reference));
+
+    public void Cite(PackChallenge challenge)
+    {
+        foreach (var subject in challenge.Subjects)
+        {
+            Cite(challenge.SiteId, subject.Kind, subject.Ref);
+        }
+    }
+}
+
+internal sealed record PackRisk(Guid SiteId, string Ref, AssuranceArea Area, string Text, string? CurrentActionRef, string? Owner, DateOnly? ReviewOn, RiskTrend Trend);
+
+internal sealed record PackChallenge(Guid SiteId, string Code, ChallengeSeverity Severity, ChallengeStatus Status, string Finding, IReadOnlyList<SubjectRef> Subjects, DateOnly RaisedOn, string? EscalationReason);

@@ -1,0 +1,65 @@
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Sites;
+using Verivius.Infrastructure.Persistence;
+
+namespace Verivius.Web.SiteRecords;
+
+/// <summary>The register's rows as one query: filtered by site scope and the register's filters, projected in SQL.</summary>
+internal static class ChallengeRegister
+{
+    public static IQueryable<ChallengeRowVm> Rows(VeriviusDbContext db, IQueryable<Site> sites, ChallengeFilter filter, DateOnly today)
+    {
+        var challenges = db.Challenges.AsQueryable();
+        if (filter.Statuses is { } statuses)
+        {
+            challenges = challenges.Where(c => statuses.Contains(c.Status));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Code))
+        {
+            var code = filter.Code.Trim().ToUpperInvariant();
+            challenges = challenges.Where(c => c.Code == code);
+        }
+
+        if (filter.SeverityValue is { } severity)
+        {
+            challenges = challenges.Where(c => c.Severity == severity);
+        }
+
+        if (filter.OpenDays is int days and > 0)
+        {
+            var openedBy = today.AddDays(-days);
+            challenges = challenges.Where(c => c.OpenedOn <= openedBy);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Site))
+        {
+            var site = filter.Site.Trim();
+            sites = sites.Where(s => s.Code == site);
+        }
+
+        return challenges.Join(sites, c => c.SiteId, s => s.Id, (c, s) => new ChallengeRowVm
+        {
+            Id = c.Id,
+            SiteCode = s.Code,
+            SiteName = s.Name,
+            Code = c.Code,
+            Severity = c.Severity,
+            Status = c.Status,
+            Subjects = c.Subjects,
+            Finding = c.Finding,
+            RaisedOn = c.RaisedOn,
+            OpenedOn = c.OpenedOn,
+            UpdatedOn = c.UpdatedOn,
+            Escalated = c.EscalatedOn != null,
+        });
+    }
+
+    /// <summary>Most severe first (or last), then the longest open.</summary>
+    public static IQueryable<ChallengeRowVm> BySeverity(IQueryable<ChallengeRowVm> rows, bool descending)
+    {
+        return descending
+            ? rows.OrderByDescending(r => r.Severity == ChallengeSeverity.High ? 0 : r.Severity == ChallengeSeverity.Medium ? 1 : 2).ThenBy(r => r.OpenedOn).ThenBy(r => r.Code)
+            : rows.OrderBy(r => r.Severity == ChallengeSeverity.High ? 0 : r.Severity == ChallengeSeverity.Medium ? 1 : 2).ThenBy(r => r.OpenedOn).ThenBy(r => r.Code);
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Evidence;
+using Verivius.Infrastructure.Persistence;
+
+namespace Verivius.Web.SiteRecords;
+
+/// <summary>What one run of the engine changed in the register.</summary>
+public sealed record ChallengeRunSummary(int Sites, int Raised, int Changed, int Reopened, int Cleared)
+{
+    public static ChallengeRunSummary None { get; } = new(0, 0, 0, 0, 0);
+
+    public ChallengeRunSummary Add(ChallengeRunSummary other) =>
+        new(Sites + other.Sites, Raised + other.Raised, Changed + other.Changed, Reopened + other.Reopened, Cleared + other.Cleared);
+
+    public override string ToString() =>
+        $"{Sites} site(s) checked: {Raised} challenge(s) raised, {Changed} changed, {Reopened} reopened, {Cleared} closed as condition cleared.";
+}
+
+/// <summary>
+/// Runs the challenge engine for sites and brings the register in line with what it finds: new
+/// findings are raised, standing ones updated, returning ones reopened, and the ones whose condition
+/// no longer holds closed as "condition cleared". Callers check access; this does what it is asked.
+/// </summary>
+public sealed class ChallengeRunner
+{
+    /// <summary>Sites judged per batch: one query per kind of record each, and one save.</summary>
+    private const int BatchSize = 50;
+
+    private readonly VeriviusDbContext _db;
+    private readonly TimeProvider _clock;
+
+    public ChallengeRunner(VeriviusDbContext db, TimeProvider clock)
+    {
+        _db = db;
+        _clock = clock;
+    }
+
+    public DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The findings for one site as of a day, and the register they were judged beside, which is left unchanged.</summary>
+    public async Task<(IReadOnlyList<ChallengeFinding> Findings, IReadOnlyList<Challenge> Register)> EvaluateAsync(Guid siteId, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var providerId = await _db.Sites.Where(s => s.Id == siteId).Select(s => s.ProviderId).SingleAsync(cancellationToken);
+        var (thresholds, picture) = await ProviderContextAsync(providerId, cancellationToken);
+        var evidence = await SiteEvidenceLoader.LoadAsync(_db, [siteId], asOf, cancellationToken);
+        var register = await _db.Challenges.AsNoTracking().Where(c => c.SiteId == siteId).ToListAsync(cancellationToken);
+        return (ChallengeEngine.Evaluate(evidence[siteId], asOf, thresholds, picture, [.. register.Select(StateOf)]), register);
+    }
+
+    /// <summary>Runs the engine for the given sites (of any providers) and saves the register, a batch at a time.</summary>
+    public async Task<ChallengeRunSummary> RunAsync(IReadOnlyCollection<Guid> siteIds, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var sites = await _db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).Select(s => new { s.Id, s.ProviderId }).ToListAsync(cancellationToken);
+        var summary = ChallengeRunSummary.None;
+        foreach (var provider in sites.GroupBy(s => s.ProviderId))
+        {
+            var (thresholds, picture) = await ProviderContextAsync(provider.Key, cancellationToken);
+            foreach (var batch in provider.Select(s => s.Id).Order().Chunk(BatchSize))
+            {
+                summary = summary.Add(await RunBatchAsync(batch, asOf, thresholds, picture, cancellationToken));
+            }
+        }
+
+        return summary;
+    }
+
+    private async Task<ChallengeRunSummary> RunBatchAsync(Guid[] siteIds, DateOnly asOf, ChallengeThresholds thresholds, ProviderPicture picture, CancellationToken cancellationToken)
+    {
+        var evidence = await SiteEvidenceLoader.LoadAsync(_db, siteIds, asOf, cancellationToken);
+        var registers = (await _db.Challenges.Where(c => siteIds.Contains(c.SiteId)).ToListAsync(cancellationToken)).ToLookup(c => c.SiteId);
+        int raised = 0, changed = 0, reopened = 0, cleared = 0;
+        foreach (var siteId in siteIds)
+        {
+            var register = registers[siteId].ToDictionary(c => (c.Code, c.Key));
+            var findings = ChallengeEngine.Evaluate(evidence[siteId], asOf, thresholds, picture, [.. register.Values.Select(StateOf)]);
+            foreach (var finding in findings)
+            {
+                if (!register.Remove((finding.Code, finding.Key), out var challenge))
+                {
+                    _db.Challenges.Add(Challenge.Raise(siteId, finding, asOf));
+                    raised++;
+                }
+                else
+                {
+                    switch (challenge.Found(finding, asOf))
+                    {
+                        case ChallengeEventKind.Reopened: reopened++; break;
+                        case ChallengeEventKind.Changed: changed++; break;
+                        default: break;
+                    }
+                }
+            }
+
+            cleared += register.Values.Count(c => c.NotFound(asOf) is not null);
+        }
+
+        _db.ChangeTracker.DetectChanges();
+        await _db.SaveChangesAsync(cancellationToken);
+        _db.ChangeTracker.Clear();
+        return new ChallengeRunSummary(siteIds.Length, raised, changed, reopened, cleared);
+    }
+
+    /// <summary>The provider's thresholds, and how many of its active sites have an open risk in each area.</summary>
+    private async Task<(ChallengeThresholds, ProviderPicture)> ProviderContextAsync(Guid providerId, CancellationToken cancellationToken)
+    {
+        var thresholds = await _db.ChallengeSettings.AsNoTracking().Where(s => s.ProviderId == providerId).Select(s => s.Thresholds).FirstOrDefaultAsync(cancellationToken)
+            ?? ChallengeThresholds.Defaults;
+        var counts = await _db.RecoveryRisks
+            .Where(r => r.Details.Trend != RiskTrend.Resolved)
+            .Join(_db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), r => r.SiteId, s => s.Id, (r, s) => new { r.Details.Area, r.SiteId })
+            .GroupBy(r => r.Area)
+            .Select(g => new { Area = g.Key, Sites = g.Select(r => r.SiteId).Distinct().Count() })
+            .ToListAsync(cancellationToken);
+        return (thresholds, new ProviderPicture(counts.ToDictionary(c => c.Area, c => c.Sites)));
+    }
+
+    private static ChallengeState StateOf(Challenge c) => new(c.Code, c.Key, c.Status, c.Severity, c.OpenedOn, c.SubjectRefs);
+}

@@ -1,0 +1,17 @@
+namespace Verivius.Web.SiteRecords;
+
+/// <summary>A site as it appears in lists.</summary>
+public sealed class SiteSummaryVm
+{
+    public string Code { get; init; } = "";
+
+    public string Name { get; init; } = "";
+
+    public string ServiceType { get; init; } = "";
+
+    public string? RegisteredManager { get; init; }
+
+    public string ProviderName { get; init; } = "";
+
+    public bool IsActive { get; init; }
+}
