@@ -75,7 +75,9 @@ public static class DependencyInjection
             mvc.Conventions.Add(featureFolders);
         });
         services.Configure<RazorViewEngineOptions>(razor => razor.ViewLocationExpanders.Add(featureFolders));
-        services.AddRouting(routing => routing.LowercaseUrls = true);
+
+        // No LowercaseUrls: links carry a site's own references (R-1, ACT-7), which are case-sensitive,
+        // and every route's fixed part is written in lower case already.
 
         services.AddAuthorization(authorization =>
             authorization.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()

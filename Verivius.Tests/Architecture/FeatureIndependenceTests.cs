@@ -79,7 +79,7 @@ public partial class FeatureIndependenceTests
         from == to || (seen.Add(from) && uses.TryGetValue(from, out var next) && next.Any(n => Reaches(uses, n, to, seen)));
 
     /// <summary>Every C# and Razor file of the portal, its path relative to the project and its text without comments.</summary>
-    private static IEnumerable<(string Path, string Text)> WebSources()
+    internal static IEnumerable<(string Path, string Text)> WebSources()
     {
         var web = Path.Combine(LayerReferenceTests.RepositoryRoot(), "Verivius.Web");
         return Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)

@@ -18,7 +18,7 @@ public sealed class MustChangePasswordFilter : IAsyncActionFilter
         if (userId is not null && !exempt
             && await _access.MustChangePasswordAsync(context.HttpContext.RequestAborted))
         {
-            context.Result = new RedirectResult("/account/change-password");
+            context.Result = new RedirectToActionResult("ChangePassword", "Account", null);
             return;
         }
 

@@ -32,7 +32,7 @@ public sealed class AccountController : Controller
         switch (result)
         {
             case SignInResult.SignedIn:
-                return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : Redirect("/");
+                return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
             case SignInResult.MustChangePassword:
                 return RedirectToAction(nameof(ChangePassword));
             default:
@@ -92,7 +92,7 @@ public sealed class AccountController : Controller
             if (outcome.Succeeded)
             {
                 TempData["Notice"] = "Your password is changed.";
-                return Redirect("/");
+                return RedirectToAction("Index", "Home");
             }
 
             ModelState.AddProblems(outcome);

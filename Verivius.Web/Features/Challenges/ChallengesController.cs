@@ -44,14 +44,14 @@ public sealed class ChallengesController : Controller
     public async Task<IActionResult> RunAll(CancellationToken cancellationToken)
     {
         TempData["Notice"] = (await _mediator.Send(new RunChallengesCommand(null), cancellationToken)).ToString();
-        return Redirect("/challenges");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("sites/{siteCode}/challenges/run")]
     public async Task<IActionResult> RunSite(string siteCode, CancellationToken cancellationToken)
     {
         TempData["Notice"] = (await _mediator.Send(new RunChallengesCommand(siteCode), cancellationToken)).ToString();
-        return Redirect($"/sites/{siteCode}/challenges");
+        return RedirectToAction(nameof(Site), new { siteCode });
     }
 
     [HttpGet("sites/{siteCode}/challenges/{challengeId:guid}")]
@@ -85,7 +85,7 @@ public sealed class ChallengesController : Controller
         if (outcome.Succeeded)
         {
             TempData["Notice"] = "The challenge is raised and minuted for the next oversight meeting.";
-            return Redirect($"/sites/{siteCode}/challenges/{outcome.Value}");
+            return RedirectToAction(nameof(Show), new { siteCode, challengeId = outcome.Value });
         }
 
         ModelState.AddProblems(outcome);
@@ -97,7 +97,7 @@ public sealed class ChallengesController : Controller
         if (outcome.Succeeded)
         {
             TempData["Notice"] = notice;
-            return Redirect($"/sites/{siteCode}/challenges/{challengeId}");
+            return RedirectToAction(nameof(Show), new { siteCode, challengeId });
         }
 
         ModelState.AddProblems(outcome);

@@ -35,14 +35,14 @@ public sealed record ChallengeVm(
     bool CanDecide,
     string? CannotAcceptBecause);
 
-/// <summary>A record named in a challenge or an answer, with the address of its page where it has one.</summary>
-public sealed record SubjectLinkVm(string Text, string? Href)
+/// <summary>A record named in a challenge or an answer, with the kind of its page (<paramref name="Slug"/>) where it has one.</summary>
+public sealed record SubjectLinkVm(string Text, string? Slug, string Ref)
 {
-    public static SubjectLinkVm Of(string siteCode, SubjectRef subject)
+    public static SubjectLinkVm Of(SubjectRef subject)
     {
         var kind = RecordCatalogue.Of(subject.Kind);
         var text = subject.Kind == RecordKind.Attachment ? subject.Ref : $"{kind.Singular} {subject.Ref}";
-        return new(text, kind is SiteRecordKind paged ? $"/sites/{siteCode}/records/{paged.Slug}/{Uri.EscapeDataString(subject.Ref)}" : null);
+        return new(text, (kind as SiteRecordKind)?.Slug, subject.Ref);
     }
 }
 
@@ -71,7 +71,7 @@ internal sealed class GetChallengeHandler : IQueryHandler<GetChallengeQuery, Cha
             ?? throw new NotFoundException("No such challenge at this site.");
         var code = query.SiteCode.Trim();
         var history = challenge.History.OrderBy(e => e.CreatedAt).ThenBy(e => e.On)
-            .Select(e => new ChallengeEventVm(e.Kind, e.On, e.CreatedAt, e.CreatedBy, e.Text, [.. e.EvidenceRefs.Select(r => SubjectLinkVm.Of(code, r))]))
+            .Select(e => new ChallengeEventVm(e.Kind, e.On, e.CreatedAt, e.CreatedBy, e.Text, [.. e.EvidenceRefs.Select(r => SubjectLinkVm.Of(r))]))
             .ToList();
         var canDecide = SiteAccessPolicy.CanDecideChallenges(scope, site);
         return new ChallengeVm(
@@ -84,7 +84,7 @@ internal sealed class GetChallengeHandler : IQueryHandler<GetChallengeQuery, Cha
             challenge.Status,
             challenge.Finding,
             challenge.Resolution,
-            [.. challenge.SubjectRefs.Select(r => SubjectLinkVm.Of(code, r))],
+            [.. challenge.SubjectRefs.Select(r => SubjectLinkVm.Of(r))],
             challenge.RaisedOn,
             challenge.OpenedOn,
             challenge.UpdatedOn,

@@ -33,7 +33,7 @@ public sealed class DocumentsController : Controller
         var outcome = await _mediator.Send(new RequestDocumentCommand(form), cancellationToken);
         if (outcome.Succeeded)
         {
-            return Redirect($"/documents/{outcome.Value}");
+            return RedirectToAction(nameof(Show), new { id = outcome.Value });
         }
 
         ModelState.AddProblems(outcome);

@@ -12,19 +12,19 @@ public sealed class HomeController : Controller
     {
         if (User.IsInRole(Roles.NominatedIndividual))
         {
-            return Redirect("/provider");
+            return RedirectToAction("Index", "Provider");
         }
 
         if (User.IsInRole(Roles.ProviderAdmin))
         {
-            return Redirect("/admin");
+            return RedirectToAction("Index", "Admin");
         }
 
         if (User.IsInRole(Roles.RegisteredManager))
         {
-            return Redirect("/sites");
+            return RedirectToAction("Index", "Sites");
         }
 
-        return User.IsInRole(Roles.Commissioner) ? Redirect("/commissioner") : View("NoRole");
+        return User.IsInRole(Roles.Commissioner) ? RedirectToAction("Index", "Commissioner") : View("NoRole");
     }
 }

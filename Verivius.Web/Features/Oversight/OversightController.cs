@@ -34,7 +34,7 @@ public sealed class OversightController : Controller
             if (outcome.Succeeded)
             {
                 TempData["Notice"] = "The meeting is set. Decisions on challenges go into the minutes of the next meeting.";
-                return Redirect($"/oversight/{outcome.Value}");
+                return RedirectToAction(nameof(Minutes), new { meetingId = outcome.Value });
             }
 
             ModelState.AddProblems(outcome);

@@ -58,8 +58,11 @@ public enum HeatColour
     Red,
 }
 
-/// <summary>A site's area: how many open risks, the worst trend, open challenges on them, and where a click goes.</summary>
-public sealed record HeatCellVm(HeatColour Colour, int OpenRisks, int OpenChallenges, RiskTrend? WorstTrend, string Href);
+/// <summary>
+/// A site's area: how many open risks, the worst trend and open challenges on them. A click opens the
+/// risk itself when there is only one (<paramref name="OnlyRisk"/>), else the recovery map filtered to the site and area.
+/// </summary>
+public sealed record HeatCellVm(HeatColour Colour, int OpenRisks, int OpenChallenges, RiskTrend? WorstTrend, string? OnlyRisk);
 
 public sealed record JoinedRiskVm(string SiteCode, string SiteName, AssuranceArea Area, string Ref, string Risk, string? CurrentActionRef, string? Owner, DateOnly? ReviewOn, RiskTrend Trend, int OpenChallenges, int HighChallenges);
 
@@ -129,7 +132,7 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             .ToListAsync(cancellationToken);
         var bySite = risks.ToLookup(r => r.SiteCode);
         var heat = active
-            .Select(s => new HeatRowVm(s.Code, s.Name, HeatCells(s.Code, [.. bySite[s.Code]]), packMonths.Where((_, i) => s.Packs[i]).ToHashSet()))
+            .Select(s => new HeatRowVm(s.Code, s.Name, HeatCells([.. bySite[s.Code]]), packMonths.Where((_, i) => s.Packs[i]).ToHashSet()))
             .OrderByDescending(r => r.Weight).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
         var systemic = risks.GroupBy(r => r.Area).Where(g => g.Select(r => r.SiteCode).Distinct().Count() >= systemicThreshold).Select(g => g.Key).Order().ToList();
@@ -195,22 +198,19 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
     /// Red where a risk is worsening or a High challenge stands on one; amber where a risk is not
     /// improving or any challenge stands on one; green where every open risk is improving.
     /// </summary>
-    private static Dictionary<AssuranceArea, HeatCellVm> HeatCells(string siteCode, List<JoinedRiskVm> risks) =>
+    private static Dictionary<AssuranceArea, HeatCellVm> HeatCells(List<JoinedRiskVm> risks) =>
         Enum.GetValues<AssuranceArea>().ToDictionary(area => area, area =>
         {
             var here = risks.Where(r => r.Area == area).ToList();
             if (here.Count == 0)
             {
-                return new HeatCellVm(HeatColour.None, 0, 0, null, $"/sites/{siteCode}/records/recovery");
+                return new HeatCellVm(HeatColour.None, 0, 0, null, null);
             }
 
             var colour = here.Any(r => r.Trend == RiskTrend.Worsening || r.HighChallenges > 0) ? HeatColour.Red
                 : here.Any(r => r.Trend == RiskTrend.NoChange || r.OpenChallenges > 0) ? HeatColour.Amber
                 : HeatColour.Green;
-            var href = here.Count == 1
-                ? $"/sites/{siteCode}/records/recovery/{Uri.EscapeDataString(here[0].Ref)}"
-                : $"/provider?site={Uri.EscapeDataString(siteCode)}&area={area}#recovery-map";
-            return new HeatCellVm(colour, here.Count, here.Sum(r => r.OpenChallenges), here.Min(r => r.Trend), href);
+            return new HeatCellVm(colour, here.Count, here.Sum(r => r.OpenChallenges), here.Min(r => r.Trend), here.Count == 1 ? here[0].Ref : null);
         });
 
     private static Page<JoinedRiskVm> JoinedMap(IReadOnlyList<JoinedRiskVm> risks, ProviderViewFilter filter, ListRequest request)

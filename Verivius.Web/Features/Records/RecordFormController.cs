@@ -60,7 +60,7 @@ public abstract class RecordFormController<TForm> : Controller
     protected string FormView => typeof(TForm).Name[..^"Vm".Length];
 
     protected IActionResult ToRecord(string siteCode, string reference) =>
-        Redirect($"/sites/{siteCode}/records/{Slug}/{Uri.EscapeDataString(reference)}");
+        RedirectToAction("Show", "Records", new { siteCode, kind = Slug, reference });
 
     private async Task<IActionResult> SaveAsync(string siteCode, TForm form, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed class TrailController : Controller
     /// <summary>A fresh seed each time; the page it leads to names the seed, so the month can be had again.</summary>
     [HttpGet("sites/{siteCode}/trail-audit/random")]
     public IActionResult Random(string siteCode) =>
-        Redirect($"/sites/{Uri.EscapeDataString(siteCode)}/trail-audit?seed={System.Random.Shared.Next(1, 1_000_000)}");
+        RedirectToAction(nameof(Site), new { siteCode, seed = System.Random.Shared.Next(1, 1_000_000) });
 
     [HttpGet("sites/{siteCode}/trail-audit.csv")]
     public async Task<IActionResult> Export(string siteCode, [FromQuery, Month] string? month, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ public sealed class TrailController : Controller
 
     [HttpPost("sites/{siteCode}/trail-audit/report")]
     public async Task<IActionResult> Report(string siteCode, [FromForm, Month] string? month, CancellationToken cancellationToken) =>
-        Redirect($"/documents/{await _mediator.Send(new RequestTrailAuditReportCommand(siteCode, month), cancellationToken)}");
+        RedirectToAction("Show", "Documents", new { id = await _mediator.Send(new RequestTrailAuditReportCommand(siteCode, month), cancellationToken) });
 
     [HttpGet("trail-audit")]
     public async Task<IActionResult> Provider([FromQuery, Month] string? month, [FromQuery] ListRequest request, CancellationToken cancellationToken) =>
