@@ -20,7 +20,6 @@ public sealed record SiteImportResult(int Added, int Updated);
 internal sealed class ImportSitesHandler : ICommandHandler<ImportSitesCommand, Outcome<SiteImportResult>>
 {
     public const int MaxRows = 5000;
-    private static readonly string[] Required = ["SiteCode", "Name", "ServiceType"];
 
     private readonly VeriviusDbContext _db;
     private readonly SiteAccess _access;
@@ -33,64 +32,63 @@ internal sealed class ImportSitesHandler : ICommandHandler<ImportSitesCommand, O
 
     public async ValueTask<Outcome<SiteImportResult>> Handle(ImportSitesCommand command, CancellationToken cancellationToken)
     {
+        var (providerId, unknownProvider) = await ProviderOfAsync(command, cancellationToken);
+        if (unknownProvider is not null)
+        {
+            return unknownProvider;
+        }
+
+        var (table, unreadable) = SiteTable.Read(command.Csv, MaxRows);
+        if (unreadable is not null)
+        {
+            return Refused(unreadable);
+        }
+
+        var problems = await DescribeSitesAsync(providerId, table, cancellationToken);
+        if (problems.Count > 0)
+        {
+            // Nothing tracked here is saved: the scope ends with its changes discarded.
+            _db.ChangeTracker.Clear();
+            return Outcome<SiteImportResult>.Refused(problems);
+        }
+
+        if (table.Rows.Count == 0)
+        {
+            return Refused("The file has a header but no sites.");
+        }
+
+        var added = _db.ChangeTracker.Entries<Site>().Count(e => e.State == EntityState.Added);
+        await _db.SaveChangesAsync(cancellationToken);
+        return Outcome<SiteImportResult>.Of(new SiteImportResult(added, table.Rows.Count - added));
+    }
+
+    /// <summary>An operator names the provider; a provider admin imports into their own.</summary>
+    private async Task<(Guid ProviderId, Outcome<SiteImportResult>? Refusal)> ProviderOfAsync(ImportSitesCommand command, CancellationToken cancellationToken)
+    {
         var scope = await _access.ScopeAsync(cancellationToken);
-        Guid providerId;
-        if (scope.IsOperator)
+        if (!scope.IsOperator)
         {
-            var name = command.ProviderName?.Trim();
-            var found = await _db.Providers.Where(p => p.Name == name).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
-            if (found is null)
-            {
-                return Refused($"There is no provider called \"{name}\".");
-            }
-
-            providerId = found.Value;
-        }
-        else
-        {
-            providerId = await _access.AdministeredProviderAsync(cancellationToken);
+            return (await _access.AdministeredProviderAsync(cancellationToken), null);
         }
 
-        List<CsvRecord> records;
-        try
-        {
-            records = CsvReader.Read(new StringReader(command.Csv)).Take(MaxRows + 2).ToList();
-        }
-        catch (FormatException malformed)
-        {
-            return Refused(malformed.Message);
-        }
+        var name = command.ProviderName?.Trim();
+        var found = await _db.Providers.Where(p => p.Name == name).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        return found is { } id ? (id, null) : (Guid.Empty, Refused($"There is no provider called \"{name}\"."));
+    }
 
-        if (records.Count == 0)
-        {
-            return Refused("The file is empty. The first line must be the header SiteCode,Name,ServiceType.");
-        }
-
-        if (records.Count > MaxRows + 1)
-        {
-            return Refused($"The file has more than {MaxRows} sites; split it into smaller files.");
-        }
-
-        var header = records[0].Fields.Select(h => h.Replace(" ", "", StringComparison.Ordinal).Trim()).ToList();
-        int Column(string name) => header.FindIndex(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
-        var missing = Required.Where(name => Column(name) < 0).ToList();
-        if (missing.Count > 0)
-        {
-            return Refused($"Line 1: the header has no {string.Join(", ", missing)} column; it must be SiteCode,Name,ServiceType.");
-        }
-
-        var rows = records.Skip(1).Where(r => r.Fields.Any(f => f.Trim().Length > 0)).ToList();
-        var codes = rows.Select(r => Field(r, Column("SiteCode"))).ToList();
+    /// <summary>Adds or describes each row's site, tracked but not saved; returns every line's problem.</summary>
+    private async Task<List<FieldProblem>> DescribeSitesAsync(Guid providerId, SiteTable table, CancellationToken cancellationToken)
+    {
+        var codes = table.Rows.Select(r => table.Field(r, "SiteCode")).ToList();
         var existing = await _db.Sites.Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, cancellationToken);
         var problems = new List<FieldProblem>();
         var seen = new Dictionary<string, int>();
-        var added = 0;
-        foreach (var row in rows)
+        foreach (var row in table.Rows)
         {
-            var code = Field(row, Column("SiteCode"));
-            var name = Field(row, Column("Name"));
-            var type = Field(row, Column("ServiceType"));
-            var manager = Column("RegisteredManager") is var m and >= 0 ? Field(row, m) : null;
+            var code = table.Field(row, "SiteCode");
+            var name = table.Field(row, "Name");
+            var type = table.Field(row, "ServiceType");
+            var manager = table.Has("RegisteredManager") ? table.Field(row, "RegisteredManager") : null;
             var knownType = ServiceTypes.TryParse(type, out var serviceType);
             var problem = CqcLocationId.Problem(code)
                 ?? (seen.TryGetValue(code, out var first) ? $"site {code} is also on line {first}" : null)
@@ -108,7 +106,6 @@ internal sealed class ImportSitesHandler : ICommandHandler<ImportSitesCommand, O
                     else
                     {
                         _db.Sites.Add(new Site(providerId, code, name, serviceType, manager));
-                        added++;
                     }
                 }
                 catch (DomainException refused)
@@ -123,24 +120,65 @@ internal sealed class ImportSitesHandler : ICommandHandler<ImportSitesCommand, O
             }
         }
 
-        if (problems.Count > 0)
-        {
-            // Nothing tracked here is saved: the scope ends with its changes discarded.
-            _db.ChangeTracker.Clear();
-            return Outcome<SiteImportResult>.Refused(problems);
-        }
-
-        if (rows.Count == 0)
-        {
-            return Refused("The file has a header but no sites.");
-        }
-
-        await _db.SaveChangesAsync(cancellationToken);
-        return Outcome<SiteImportResult>.Of(new SiteImportResult(added, rows.Count - added));
+        return problems;
     }
 
-    private static string Field(CsvRecord record, int column) =>
-        column < record.Fields.Count ? record.Fields[column].Trim() : "";
-
     private static Outcome<SiteImportResult> Refused(string message) => Outcome<SiteImportResult>.Refused("File", message);
+}
+
+/// <summary>A site list as a CSV file holds it: the header's columns by name and the non-empty lines after it.</summary>
+internal sealed class SiteTable
+{
+    private static readonly string[] Required = ["SiteCode", "Name", "ServiceType"];
+
+    private readonly List<string> _header;
+
+    private SiteTable(List<string> header, List<CsvRecord> rows)
+    {
+        _header = header;
+        Rows = rows;
+    }
+
+    public List<CsvRecord> Rows { get; }
+
+    /// <summary>The table, or why the file cannot be one: malformed, empty, too long or missing a required column.</summary>
+    public static (SiteTable Table, string? Problem) Read(string csv, int maxRows)
+    {
+        List<CsvRecord> records;
+        try
+        {
+            records = CsvReader.Read(new StringReader(csv)).Take(maxRows + 2).ToList();
+        }
+        catch (FormatException malformed)
+        {
+            return (Empty, malformed.Message);
+        }
+
+        if (records.Count == 0)
+        {
+            return (Empty, "The file is empty. The first line must be the header SiteCode,Name,ServiceType.");
+        }
+
+        if (records.Count > maxRows + 1)
+        {
+            return (Empty, $"The file has more than {maxRows} sites; split it into smaller files.");
+        }
+
+        var table = new SiteTable(
+            [.. records[0].Fields.Select(h => h.Replace(" ", "", StringComparison.Ordinal).Trim())],
+            [.. records.Skip(1).Where(r => r.Fields.Any(f => f.Trim().Length > 0))]);
+        var missing = Required.Where(name => !table.Has(name)).ToList();
+        return missing.Count > 0
+            ? (Empty, $"Line 1: the header has no {string.Join(", ", missing)} column; it must be SiteCode,Name,ServiceType.")
+            : (table, null);
+    }
+
+    public bool Has(string column) => Column(column) >= 0;
+
+    public string Field(CsvRecord row, string column) =>
+        Column(column) is var at and >= 0 && at < row.Fields.Count ? row.Fields[at].Trim() : "";
+
+    private static SiteTable Empty => new([], []);
+
+    private int Column(string name) => _header.FindIndex(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
 }
