@@ -96,11 +96,241 @@ internal static class DemoPacks
     /// <param name="carryOver">Whether to re-send last month's open actions that were closed this month (off when asked for last month's own rows).</param>
     public static Dictionary<string, List<Dictionary<string, object?>>> Rows(DemoSite site, PackPeriod period, int monthIndex, bool carryOver = true)
     {
-        // string.GetHashCode differs from process to process; the demo must not.
-        var random = new Random(site.Code.Aggregate(period.Year * 12 + period.Month, (seed, ch) => unchecked((seed * 31) + ch)));
-        var sheets = new Dictionary<string, List<Dictionary<string, object?>>>();
-        List<Dictionary<string, object?>> Sheet(string name) => sheets.TryGetValue(name, out var rows) ? rows : sheets[name] = [];
-        void Add(string sheet, params (string Column, object? Value)[] cells)
+        // The sections draw from one random stream, so they run in this order every time.
+        var month = new DemoMonth(site, period, monthIndex, carryOver);
+        month.CarryOverClosedActions();
+        month.Governance();
+        month.Incidents();
+        month.Complaints();
+        month.Audits();
+        month.Staffing();
+        month.TrainingAndSupervision();
+        month.Feedback();
+        month.Inspection();
+        month.ClaimsAndRecovery();
+        return month.Sheets;
+    }
+
+    /// <summary>One site's pack for one month, sheet by sheet, as rows of column values.</summary>
+    private sealed class DemoMonth
+    {
+        private readonly DemoSite _site;
+        private readonly PackPeriod _period;
+        private readonly int _monthIndex;
+        private readonly bool _carryOver;
+        private readonly Random _random;
+        private readonly DateOnly _first;
+        private readonly string _tag;
+        private readonly string _documentationAudit;
+
+        public DemoMonth(DemoSite site, PackPeriod period, int monthIndex, bool carryOver)
+        {
+            _site = site;
+            _period = period;
+            _monthIndex = monthIndex;
+            _carryOver = carryOver;
+
+            // string.GetHashCode differs from process to process; the demo must not.
+            _random = new Random(_site.Code.Aggregate(_period.Year * 12 + _period.Month, (seed, ch) => unchecked((seed * 31) + ch)));
+            _first = _period.FirstDay;
+            _tag = $"{_period.Year % 100:00}{_period.Month:00}";
+            _documentationAudit = $"Audits:AUD-DOC-{_tag}";
+        }
+
+        public Dictionary<string, List<Dictionary<string, object?>>> Sheets { get; } = [];
+
+        /// <summary>Actions still open at the end of last month and closed during this one come back, closed, as a real pack would send them.</summary>
+        public void CarryOverClosedActions()
+        {
+            if (_carryOver && _monthIndex > 0)
+            {
+                // A random stream of its own, so last month's rows come out here exactly as they were sent.
+                var closing = new Random(_period.Year * 12 + _period.Month);
+                var previous = new PackPeriod(_first.AddMonths(-1).Year, _first.AddMonths(-1).Month);
+                foreach (var action in Rows(_site, previous, _monthIndex - 1, carryOver: false).GetValueOrDefault("Actions", [])
+                    .Where(a => (string?)a["Status"] == "Open" && Closes(_site, (string)a["ActionRef"]!)))
+                {
+                    var closed = ((DateOnly)action["RaisedOn"]!).AddDays(14 + closing.Next(20));
+                    Add("Actions", [.. action.Select(c => (c.Key, c.Value)),
+                        ("Status", "Closed"), ("ClosedOn", closed < _first ? _first : closed > _period.LastDay ? _period.LastDay : closed),
+                        ("Outcome", "Done and checked at the next audit"), ("EvidenceRef", _documentationAudit)]);
+                }
+            }
+        }
+
+        /// <summary>Governance: a minuted meeting each month (or each quarter where governance has slipped), two decisions each; a staff meeting every third month.</summary>
+        public void Governance()
+        {
+            if (!_site.MeetingGaps || _monthIndex % 3 == 0)
+            {
+                var held = _first.AddDays(5 + _random.Next(5));
+                Add("Meetings", ("MeetingRef", $"GOV-{_tag}"), ("HeldOn", held), ("Type", "Governance"), ("Chair", "Registered manager"), ("Attendees", "Deputy manager; senior carers; clinical lead"));
+                for (var d = 1; d <= 2; d++)
+                {
+                    var actionRef = $"ACT-{_tag}-D{d}";
+                    var hasAction = !(_site.ActionsPileUp && d == 2);
+                    Add("Decisions", ("MeetingRef", $"GOV-{_tag}"), ("DecisionRef", $"DEC-{_tag}-{d}"), ("Decision", d == 1 ? "Re-audit care plans for falls risk" : "Review the agency induction checklist"),
+                        ("ActionRef", hasAction ? actionRef : null), ("Owner", hasAction ? "Deputy manager" : null), ("ReviewOn", hasAction ? held.AddDays(28) : null));
+                    if (hasAction)
+                    {
+                        AddAction(actionRef, d == 1 ? "Re-audit falls care plans" : "Update agency induction checklist", "Meeting", $"DEC-{_tag}-{d}", held, d == 1 ? "Documentation" : "Staffing");
+                    }
+                }
+            }
+
+            if (_monthIndex % 3 == 1)
+            {
+                Add("Meetings", ("MeetingRef", $"STAFF-{_tag}"), ("HeldOn", _first.AddDays(14)), ("Type", "Staff"), ("Chair", "Deputy manager"));
+            }
+        }
+
+        /// <summary>Incidents, each serious one with its notification and duty-of-candour steps.</summary>
+        public void Incidents()
+        {
+            for (var i = 1; i <= 3 + _random.Next(4); i++)
+            {
+                var occurred = _first.AddDays(_random.Next(27));
+                var severity = _random.Next(10) switch { < 4 => "Low", < 7 => "None", < 9 => "Moderate", _ => "Severe" };
+                var category = IncidentCategories[_random.Next(IncidentCategories.Length)];
+                var notifiable = severity == "Severe" || category == "Safeguarding";
+                var candour = severity is "Moderate" or "Severe";
+                var lateNotification = _site.NotificationGaps && _random.Next(3) == 0;
+                var incidentRef = $"INC-{_tag}-{i}";
+                var actionRef = candour ? $"ACT-{_tag}-I{i}" : null;
+                Add("Incidents", ("IncidentRef", incidentRef), ("OccurredOn", occurred), ("Category", category), ("Severity", severity), ("CqcNotifiable", notifiable),
+                    ("NotificationType", notifiable ? (category == "Safeguarding" ? "Abuse" : "SeriousInjury") : null),
+                    ("NotificationSentOn", notifiable && !(_site.NotificationGaps && _random.Next(4) == 0) ? occurred.AddDays(lateNotification ? 5 : 1) : null),
+                    ("CandourApplies", candour), ("CandourInPersonOn", candour ? occurred : null), ("ApologyGiven", candour ? true : null),
+                    ("CandourWrittenOn", candour && !_site.NotificationGaps ? occurred.AddDays(6) : null),
+                    ("ActionRef", actionRef), ("Status", "Closed"), ("ClosedOn", occurred.AddDays(10)));
+                if (actionRef is not null)
+                {
+                    AddAction(actionRef, $"Review {category.ToLowerInvariant()} risk assessment", "Incident", incidentRef, occurred, "Safeguarding");
+                }
+            }
+        }
+
+        /// <summary>Complaints, and whether their learning reached the care plan.</summary>
+        public void Complaints()
+        {
+            for (var c = 1; c <= _random.Next(3); c++)
+            {
+                var received = _first.AddDays(_random.Next(20));
+                var carePlan = _random.Next(2) == 0;
+                Add("Complaints", ("ComplaintRef", $"CMP-{_tag}-{c}"), ("ReceivedOn", received), ("Theme", _random.Next(2) == 0 ? "Laundry" : "Call bell response"),
+                    ("RespondedOn", received.AddDays(12)), ("Outcome", "PartlyUpheld"), ("Learning", "Share the learning at handover"),
+                    ("CarePlanUpdateRequired", carePlan), ("CarePlanUpdatedOn", carePlan && !_site.CarePlanGaps ? received.AddDays(30) : null));
+            }
+        }
+
+        /// <summary>Audits: headline scores with themes; one theme keeps failing where the headline masks it.</summary>
+        public void Audits()
+        {
+            foreach (var (type, area, score) in new[] { ("Documentation", "Documentation", 84 + _random.Next(10)), ("Medication", "Medication", 88 + _random.Next(9)) })
+            {
+                var auditRef = $"AUD-{type[..3].ToUpperInvariant()}-{_tag}";
+                var themes = type == "Medication"
+                    ? new[] { ("MAR charts complete", "Met"), ("Topical creams recorded", _site.MaskedTheme ? "PartlyMet" : "Met"), ("Controlled drugs checked", "Met") }
+                    : new[] { ("Care plans reviewed monthly", _random.Next(4) == 0 ? "PartlyMet" : "Met"), ("Risk assessments signed", "Met"), ("Consent recorded", "Met") };
+                foreach (var (theme, result) in themes)
+                {
+                    Add("Audits", ("AuditRef", auditRef), ("AuditType", type), ("HeldOn", _first.AddDays(15)), ("ScorePercent", score), ("Theme", theme), ("ThemeResult", result), ("Area", area));
+                }
+            }
+        }
+
+        /// <summary>Staffing, week by week.</summary>
+        public void Staffing()
+        {
+            for (var week = _first.AddDays((8 - (int)_first.DayOfWeek) % 7); week <= _period.LastDay; week = week.AddDays(7))
+            {
+                var planned = _site.IsHomeCare ? 420 : 140;
+                // Under pressure, every fourth month is worse than the three before it: the Green claim is contradicted.
+                var spike = _site.StaffingPressure && _monthIndex % 4 == 3 ? 10 : 0;
+                var unfilled = _site.StaffingPressure ? 10 + _random.Next(12) + spike : _random.Next(5);
+                Add("Staffing", ("WeekStarting", week), ("ShiftsPlanned", planned), ("ShiftsUnfilled", unfilled), ("AgencyHours", _site.StaffingPressure ? 120 + _random.Next(80) : _random.Next(40)),
+                    ("TotalHours", planned * 8), ("MissedCare", _site.StaffingPressure ? _random.Next(4) + (spike / 2) : 0), ("LateCare", _random.Next(_site.IsHomeCare ? 12 : 3)));
+            }
+        }
+
+        /// <summary>The training matrix and supervision record, unless the matrix has gone stale. Both are one history seen month by month (so a trail audit can follow a course from due to renewed): each course falls due once a year on its own day; a good site renews a fortnight early, the others mostly on the day and now and then six weeks late, with a plan only sometimes. A renewal due within two months (or overdue) is booked: always at a good site, half the time elsewhere.</summary>
+        public void TrainingAndSupervision()
+        {
+            if (!_site.StaleMatrix || _monthIndex < 4)
+            {
+                for (var s = 1; s <= StaffPerSite; s++)
+                {
+                    for (var c = 0; c < Courses.Length; c++)
+                    {
+                        var (completed, nextRenewal) = Renewals(_site, s, c, _period.LastDay);
+                        var expires = completed.AddYears(1);
+                        // A renewal due within two months (or overdue) is booked: always at a good site, half the time elsewhere.
+                        var booked = expires <= _period.LastDay.AddDays(60) && (_site.Exemplary || (s + c) % 2 == 0);
+                        Add("Training", ("StaffRef", $"ST-{s:00}"), ("Role", s <= 3 ? "Nurse" : "Care assistant"), ("Course", Courses[c]), ("Mandatory", true),
+                            ("CompletedOn", completed), ("ExpiresOn", expires), ("PlannedOn", booked ? nextRenewal : null));
+                    }
+
+                    foreach (var held in Sessions(_site, s, _period.LastDay))
+                    {
+                        Add("Supervision", ("StaffRef", $"ST-{s:00}"), ("Type", "Supervision"), ("HeldOn", held));
+                    }
+
+                    if (_site.Exemplary || s % 4 != 0)
+                    {
+                        Add("Supervision", ("StaffRef", $"ST-{s:00}"), ("Type", "Appraisal"), ("HeldOn", LastAppraisal(_site, s, _period.LastDay)));
+                    }
+                }
+            }
+        }
+
+        /// <summary>Feedback: you said, we did.</summary>
+        public void Feedback()
+        {
+            for (var f = 1; f <= 2 + _random.Next(3); f++)
+            {
+                var negative = _random.Next(3) == 0;
+                var received = _first.AddDays(_random.Next(25));
+                var weDid = negative && (_site.Exemplary || _random.Next(3) > 0);
+                Add("Feedback", ("FeedbackRef", $"FB-{_tag}-{f}"), ("ReceivedOn", received), ("From", f % 3 == 0 ? "Staff" : "Family"), ("Sentiment", negative ? "Negative" : "Positive"),
+                    ("Theme", negative ? "Meal choice" : "Activities"), ("YouSaid", negative ? "Not enough choice at tea" : null),
+                    ("WeDid", weDid ? "Added a second hot option" : null), ("WeDidOn", weDid ? received.AddDays(21) : null));
+            }
+        }
+
+        /// <summary>The inspection's findings and their actions, sent with the first month.</summary>
+        public void Inspection()
+        {
+            if (_monthIndex == 0)
+            {
+                AddAction("ACT-INSP-1", "Strengthen governance audits (Regulation 17)", "Inspection", "F-1", _first, "Governance");
+                Add("Inspection", ("FindingRef", "F-1"), ("InspectedOn", _first.AddDays(-20)), ("Kind", "MustDo"), ("Regulation", "Regulation 17"), ("Finding", "Systems to assess and monitor quality were not effective"), ("ActionRef", "ACT-INSP-1"));
+                if (_site.Exemplary)
+                {
+                    AddAction("ACT-INSP-2", "Add people's preferences to care plans", "Inspection", "F-2", _first, "Documentation");
+                }
+
+                Add("Inspection", ("FindingRef", "F-2"), ("InspectedOn", _first.AddDays(-20)), ("Kind", "ShouldDo"), ("Finding", "Care plans should record people's preferences"),
+                    ("ActionRef", _site.Exemplary ? "ACT-INSP-2" : null));
+            }
+        }
+
+        /// <summary>What leaders claim, and the recovery map, restated every month.</summary>
+        public void ClaimsAndRecovery()
+        {
+            Add("Assurance", ("StatementRef", "AS-STAFF"), ("Area", "Staffing"), ("Statement", "Staffing is stable and safe"), ("Rating", _site.StaffingPressure ? "Green" : "Amber"), ("Confidence", "Strong"),
+                ("EvidenceRefs", _site.StaffingPressure ? null : $"Staffing:{Sheets["Staffing"][0]["WeekStarting"]:yyyy-MM-dd}"));
+            Add("Assurance", ("StatementRef", "AS-DOC"), ("Area", "Documentation"), ("Statement", "Documentation quality is strong"), ("Rating", "Green"), ("Confidence", "Qualified"),
+                ("EvidenceRefs", _site.Exemplary ? $"{_documentationAudit};Feedback:FB-{_tag}-1" : _documentationAudit));
+            Add("Recovery", ("RiskRef", "R-FALLS"), ("Area", "Safeguarding"), ("Risk", "Falls at night in the first weeks after admission"), ("BaselineIssue", "9 falls in the quarter before inspection"),
+                ("Target", "Halve night falls within 12 weeks"), ("CurrentActionRef", "ACT-INSP-1"), ("EvidenceSource", "Falls log and night checks"), ("Owner", "Deputy manager"),
+                ("ReviewRoute", "Monthly quality meeting; provider oversight quarterly"), ("ReviewOn", NextReview(_period)), ("Trend", _monthIndex < 6 ? "NoChange" : "Improving"), ("EvidenceRefs", _documentationAudit));
+            Add("Recovery", ("RiskRef", "R-STAFF"), ("Area", "Staffing"), ("Risk", "Reliance on agency nurses at weekends"), ("Target", "Agency hours below 5% of hours"),
+                ("CurrentActionRef", _site.Exemplary ? $"ACT-{_tag}-D2" : null), ("EvidenceSource", _site.Exemplary ? "Weekly rota and agency log" : null), ("Owner", _site.MeetingGaps ? null : "Registered manager"), ("ReviewRoute", _site.MeetingGaps ? null : "Monthly governance meeting"), ("ReviewOn", _site.MeetingGaps ? _period.LastDay.AddDays(-30) : NextReview(_period)), ("Trend", _site.StaffingPressure ? "Worsening" : "NoChange"));
+            Add("SelfAssessment", ("QualityStatement", "Governance, management and sustainability"), ("Rating", _site.MeetingGaps ? "Good" : "RequiresImprovement"), ("Narrative", "Governance meetings and audits are in place"));
+            Add("SelfAssessment", ("QualityStatement", "Learning, improvement and innovation"), ("Rating", "Good"));
+        }
+
+        private void Add(string sheet, params (string Column, object? Value)[] cells)
         {
             var row = new Dictionary<string, object?>();
             foreach (var (column, value) in cells)
@@ -108,185 +338,18 @@ internal static class DemoPacks
                 row[column] = value;
             }
 
-            Sheet(sheet).Add(row);
-        }
-        var first = period.FirstDay;
-        var tag = $"{period.Year % 100:00}{period.Month:00}";
-        var documentationAudit = $"Audits:AUD-DOC-{tag}";
-
-        // Actions still open at the end of last month and closed during this one come back, closed, as a real pack would send them.
-        if (carryOver && monthIndex > 0)
-        {
-            // A random stream of its own, so last month's rows come out here exactly as they were sent.
-            var closing = new Random(period.Year * 12 + period.Month);
-            var previous = new PackPeriod(first.AddMonths(-1).Year, first.AddMonths(-1).Month);
-            foreach (var action in Rows(site, previous, monthIndex - 1, carryOver: false).GetValueOrDefault("Actions", [])
-                .Where(a => (string?)a["Status"] == "Open" && Closes(site, (string)a["ActionRef"]!)))
-            {
-                var closed = ((DateOnly)action["RaisedOn"]!).AddDays(14 + closing.Next(20));
-                Add("Actions", [.. action.Select(c => (c.Key, c.Value)),
-                    ("Status", "Closed"), ("ClosedOn", closed < first ? first : closed > period.LastDay ? period.LastDay : closed),
-                    ("Outcome", "Done and checked at the next audit"), ("EvidenceRef", documentationAudit)]);
-            }
+            (Sheets.TryGetValue(sheet, out var rows) ? rows : Sheets[sheet] = []).Add(row);
         }
 
-        // Governance: a minuted meeting each month (or each quarter where governance has slipped), two decisions each.
-        if (!site.MeetingGaps || monthIndex % 3 == 0)
+        private void AddAction(string actionRef, string title, string source, string sourceRef, DateOnly raised, string area)
         {
-            var held = first.AddDays(5 + random.Next(5));
-            Add("Meetings", ("MeetingRef", $"GOV-{tag}"), ("HeldOn", held), ("Type", "Governance"), ("Chair", "Registered manager"), ("Attendees", "Deputy manager; senior carers; clinical lead"));
-            for (var d = 1; d <= 2; d++)
-            {
-                var actionRef = $"ACT-{tag}-D{d}";
-                var hasAction = !(site.ActionsPileUp && d == 2);
-                Add("Decisions", ("MeetingRef", $"GOV-{tag}"), ("DecisionRef", $"DEC-{tag}-{d}"), ("Decision", d == 1 ? "Re-audit care plans for falls risk" : "Review the agency induction checklist"),
-                    ("ActionRef", hasAction ? actionRef : null), ("Owner", hasAction ? "Deputy manager" : null), ("ReviewOn", hasAction ? held.AddDays(28) : null));
-                if (hasAction)
-                {
-                    AddAction(actionRef, d == 1 ? "Re-audit falls care plans" : "Update agency induction checklist", "Meeting", $"DEC-{tag}-{d}", held, d == 1 ? "Documentation" : "Staffing");
-                }
-            }
-        }
-
-        if (monthIndex % 3 == 1)
-        {
-            Add("Meetings", ("MeetingRef", $"STAFF-{tag}"), ("HeldOn", first.AddDays(14)), ("Type", "Staff"), ("Chair", "Deputy manager"));
-        }
-
-        // Incidents, each serious one with its notification and duty-of-candour steps.
-        for (var i = 1; i <= 3 + random.Next(4); i++)
-        {
-            var occurred = first.AddDays(random.Next(27));
-            var severity = random.Next(10) switch { < 4 => "Low", < 7 => "None", < 9 => "Moderate", _ => "Severe" };
-            var category = IncidentCategories[random.Next(IncidentCategories.Length)];
-            var notifiable = severity == "Severe" || category == "Safeguarding";
-            var candour = severity is "Moderate" or "Severe";
-            var lateNotification = site.NotificationGaps && random.Next(3) == 0;
-            var incidentRef = $"INC-{tag}-{i}";
-            var actionRef = candour ? $"ACT-{tag}-I{i}" : null;
-            Add("Incidents", ("IncidentRef", incidentRef), ("OccurredOn", occurred), ("Category", category), ("Severity", severity), ("CqcNotifiable", notifiable),
-                ("NotificationType", notifiable ? (category == "Safeguarding" ? "Abuse" : "SeriousInjury") : null),
-                ("NotificationSentOn", notifiable && !(site.NotificationGaps && random.Next(4) == 0) ? occurred.AddDays(lateNotification ? 5 : 1) : null),
-                ("CandourApplies", candour), ("CandourInPersonOn", candour ? occurred : null), ("ApologyGiven", candour ? true : null),
-                ("CandourWrittenOn", candour && !site.NotificationGaps ? occurred.AddDays(6) : null),
-                ("ActionRef", actionRef), ("Status", "Closed"), ("ClosedOn", occurred.AddDays(10)));
-            if (actionRef is not null)
-            {
-                AddAction(actionRef, $"Review {category.ToLowerInvariant()} risk assessment", "Incident", incidentRef, occurred, "Safeguarding");
-            }
-        }
-
-        // Complaints, and whether their learning reached the care plan.
-        for (var c = 1; c <= random.Next(3); c++)
-        {
-            var received = first.AddDays(random.Next(20));
-            var carePlan = random.Next(2) == 0;
-            Add("Complaints", ("ComplaintRef", $"CMP-{tag}-{c}"), ("ReceivedOn", received), ("Theme", random.Next(2) == 0 ? "Laundry" : "Call bell response"),
-                ("RespondedOn", received.AddDays(12)), ("Outcome", "PartlyUpheld"), ("Learning", "Share the learning at handover"),
-                ("CarePlanUpdateRequired", carePlan), ("CarePlanUpdatedOn", carePlan && !site.CarePlanGaps ? received.AddDays(30) : null));
-        }
-
-        // Audits: headline scores with themes; one theme keeps failing where the headline masks it.
-        foreach (var (type, area, score) in new[] { ("Documentation", "Documentation", 84 + random.Next(10)), ("Medication", "Medication", 88 + random.Next(9)) })
-        {
-            var auditRef = $"AUD-{type[..3].ToUpperInvariant()}-{tag}";
-            var themes = type == "Medication"
-                ? new[] { ("MAR charts complete", "Met"), ("Topical creams recorded", site.MaskedTheme ? "PartlyMet" : "Met"), ("Controlled drugs checked", "Met") }
-                : new[] { ("Care plans reviewed monthly", random.Next(4) == 0 ? "PartlyMet" : "Met"), ("Risk assessments signed", "Met"), ("Consent recorded", "Met") };
-            foreach (var (theme, result) in themes)
-            {
-                Add("Audits", ("AuditRef", auditRef), ("AuditType", type), ("HeldOn", first.AddDays(15)), ("ScorePercent", score), ("Theme", theme), ("ThemeResult", result), ("Area", area));
-            }
-        }
-
-        // Staffing, week by week.
-        for (var week = first.AddDays((8 - (int)first.DayOfWeek) % 7); week <= period.LastDay; week = week.AddDays(7))
-        {
-            var planned = site.IsHomeCare ? 420 : 140;
-            // Under pressure, every fourth month is worse than the three before it: the Green claim is contradicted.
-            var spike = site.StaffingPressure && monthIndex % 4 == 3 ? 10 : 0;
-            var unfilled = site.StaffingPressure ? 10 + random.Next(12) + spike : random.Next(5);
-            Add("Staffing", ("WeekStarting", week), ("ShiftsPlanned", planned), ("ShiftsUnfilled", unfilled), ("AgencyHours", site.StaffingPressure ? 120 + random.Next(80) : random.Next(40)),
-                ("TotalHours", planned * 8), ("MissedCare", site.StaffingPressure ? random.Next(4) + (spike / 2) : 0), ("LateCare", random.Next(site.IsHomeCare ? 12 : 3)));
-        }
-
-        // The training matrix and supervision record, unless the matrix has gone stale. Both are one
-        // history seen month by month (so a trail audit can follow a course from due to renewed):
-        // each course falls due once a year on its own day; a good site renews a fortnight early, the
-        // others mostly on the day and now and then six weeks late, with a plan only sometimes.
-        if (!site.StaleMatrix || monthIndex < 4)
-        {
-            for (var s = 1; s <= StaffPerSite; s++)
-            {
-                for (var c = 0; c < Courses.Length; c++)
-                {
-                    var (completed, nextRenewal) = Renewals(site, s, c, period.LastDay);
-                    var expires = completed.AddYears(1);
-                    // A renewal due within two months (or overdue) is booked: always at a good site, half the time elsewhere.
-                    var booked = expires <= period.LastDay.AddDays(60) && (site.Exemplary || (s + c) % 2 == 0);
-                    Add("Training", ("StaffRef", $"ST-{s:00}"), ("Role", s <= 3 ? "Nurse" : "Care assistant"), ("Course", Courses[c]), ("Mandatory", true),
-                        ("CompletedOn", completed), ("ExpiresOn", expires), ("PlannedOn", booked ? nextRenewal : null));
-                }
-
-                foreach (var held in Sessions(site, s, period.LastDay))
-                {
-                    Add("Supervision", ("StaffRef", $"ST-{s:00}"), ("Type", "Supervision"), ("HeldOn", held));
-                }
-
-                if (site.Exemplary || s % 4 != 0)
-                {
-                    Add("Supervision", ("StaffRef", $"ST-{s:00}"), ("Type", "Appraisal"), ("HeldOn", LastAppraisal(site, s, period.LastDay)));
-                }
-            }
-        }
-
-        // Feedback: you said, we did.
-        for (var f = 1; f <= 2 + random.Next(3); f++)
-        {
-            var negative = random.Next(3) == 0;
-            var received = first.AddDays(random.Next(25));
-            var weDid = negative && (site.Exemplary || random.Next(3) > 0);
-            Add("Feedback", ("FeedbackRef", $"FB-{tag}-{f}"), ("ReceivedOn", received), ("From", f % 3 == 0 ? "Staff" : "Family"), ("Sentiment", negative ? "Negative" : "Positive"),
-                ("Theme", negative ? "Meal choice" : "Activities"), ("YouSaid", negative ? "Not enough choice at tea" : null),
-                ("WeDid", weDid ? "Added a second hot option" : null), ("WeDidOn", weDid ? received.AddDays(21) : null));
-        }
-
-        if (monthIndex == 0)
-        {
-            AddAction("ACT-INSP-1", "Strengthen governance audits (Regulation 17)", "Inspection", "F-1", first, "Governance");
-            Add("Inspection", ("FindingRef", "F-1"), ("InspectedOn", first.AddDays(-20)), ("Kind", "MustDo"), ("Regulation", "Regulation 17"), ("Finding", "Systems to assess and monitor quality were not effective"), ("ActionRef", "ACT-INSP-1"));
-            if (site.Exemplary)
-            {
-                AddAction("ACT-INSP-2", "Add people's preferences to care plans", "Inspection", "F-2", first, "Documentation");
-            }
-
-            Add("Inspection", ("FindingRef", "F-2"), ("InspectedOn", first.AddDays(-20)), ("Kind", "ShouldDo"), ("Finding", "Care plans should record people's preferences"),
-                ("ActionRef", site.Exemplary ? "ACT-INSP-2" : null));
-        }
-
-        // What leaders claim, and the recovery map, restated every month.
-        Add("Assurance", ("StatementRef", "AS-STAFF"), ("Area", "Staffing"), ("Statement", "Staffing is stable and safe"), ("Rating", site.StaffingPressure ? "Green" : "Amber"), ("Confidence", "Strong"),
-            ("EvidenceRefs", site.StaffingPressure ? null : $"Staffing:{sheets["Staffing"][0]["WeekStarting"]:yyyy-MM-dd}"));
-        Add("Assurance", ("StatementRef", "AS-DOC"), ("Area", "Documentation"), ("Statement", "Documentation quality is strong"), ("Rating", "Green"), ("Confidence", "Qualified"),
-            ("EvidenceRefs", site.Exemplary ? $"{documentationAudit};Feedback:FB-{tag}-1" : documentationAudit));
-        Add("Recovery", ("RiskRef", "R-FALLS"), ("Area", "Safeguarding"), ("Risk", "Falls at night in the first weeks after admission"), ("BaselineIssue", "9 falls in the quarter before inspection"),
-            ("Target", "Halve night falls within 12 weeks"), ("CurrentActionRef", "ACT-INSP-1"), ("EvidenceSource", "Falls log and night checks"), ("Owner", "Deputy manager"),
-            ("ReviewRoute", "Monthly quality meeting; provider oversight quarterly"), ("ReviewOn", NextReview(period)), ("Trend", monthIndex < 6 ? "NoChange" : "Improving"), ("EvidenceRefs", documentationAudit));
-        Add("Recovery", ("RiskRef", "R-STAFF"), ("Area", "Staffing"), ("Risk", "Reliance on agency nurses at weekends"), ("Target", "Agency hours below 5% of hours"),
-            ("CurrentActionRef", site.Exemplary ? $"ACT-{tag}-D2" : null), ("EvidenceSource", site.Exemplary ? "Weekly rota and agency log" : null), ("Owner", site.MeetingGaps ? null : "Registered manager"), ("ReviewRoute", site.MeetingGaps ? null : "Monthly governance meeting"), ("ReviewOn", site.MeetingGaps ? period.LastDay.AddDays(-30) : NextReview(period)), ("Trend", site.StaffingPressure ? "Worsening" : "NoChange"));
-        Add("SelfAssessment", ("QualityStatement", "Governance, management and sustainability"), ("Rating", site.MeetingGaps ? "Good" : "RequiresImprovement"), ("Narrative", "Governance meetings and audits are in place"));
-        Add("SelfAssessment", ("QualityStatement", "Learning, improvement and innovation"), ("Rating", "Good"));
-        return sheets;
-
-        void AddAction(string actionRef, string title, string source, string sourceRef, DateOnly raised, string area)
-        {
-            var closes = Closes(site, actionRef);
+            var closes = Closes(_site, actionRef);
             // The exemplary site closes its actions within days, so even last month's are done or not yet due.
-            var closedOn = raised.AddDays(site.Exemplary ? 3 + random.Next(7) : 14 + random.Next(20));
-            var closedInMonth = closes && closedOn <= period.LastDay;
+            var closedOn = raised.AddDays(_site.Exemplary ? 3 + _random.Next(7) : 14 + _random.Next(20));
+            var closedInMonth = closes && closedOn <= _period.LastDay;
             Add("Actions", ("ActionRef", actionRef), ("Title", title), ("Source", source), ("SourceRef", sourceRef), ("Owner", "Deputy manager"), ("RaisedOn", raised), ("DueOn", raised.AddDays(28)),
                 ("Status", closedInMonth ? "Closed" : "Open"), ("ClosedOn", closedInMonth ? closedOn : null),
-                ("Outcome", closedInMonth ? "Done and checked at the next audit" : null), ("EvidenceRef", closedInMonth ? documentationAudit : null), ("Area", area));
+                ("Outcome", closedInMonth ? "Done and checked at the next audit" : null), ("EvidenceRef", closedInMonth ? _documentationAudit : null), ("Area", area));
         }
     }
 }
