@@ -1,9 +1,14 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Verivius.Domain.Evidence;
+using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
 
 namespace Verivius.Tests.Web;
 
-public class RecordPageTests : IClassFixture<PortalFactory>
+public partial class RecordPageTests : IClassFixture<PortalFactory>
 {
     private readonly PortalFactory _factory;
 
@@ -41,6 +46,38 @@ public class RecordPageTests : IClassFixture<PortalFactory>
         Assert.Contains($"<td>{world.RegisteredManager}</td><td>Insert</td>", action, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("actions", "ACT-1", RecordKind.Actions)]
+    [InlineData("incidents", "INC-1", RecordKind.Incidents)]
+    [InlineData("feedback", "FB-1", RecordKind.Feedback)]
+    public async Task ARecord_ListsTheChallengesThatNameIt_AsTheRegisterHoldsThem(string slug, string reference, RecordKind kind)
+    {
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var naming = await db.Challenges
+            .Where(c => db.Sites.Any(s => s.Id == c.SiteId && s.Code == site))
+            .Select(c => new { c.Id, c.Code, c.Subjects })
+            .ToListAsync();
+        var expected = naming.Where(c => c.Subjects.Split('\n').Contains($"{kind}:{reference}")).ToList();
+
+        var (_, page) = await manager.GetAsync($"/sites/{site}/records/{slug}/{reference}");
+        var listed = ChallengeLink().Matches(page).Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
+
+        Assert.Equal(expected.Select(c => c.Id).Order(), listed.Order());
+        Assert.Contains("Challenges on this", page, StringComparison.Ordinal);
+        if (expected.Count == 0)
+        {
+            Assert.Contains("No challenge names this", page, StringComparison.Ordinal);
+        }
+
+        if (kind == RecordKind.Actions)
+        {
+            Assert.Contains(expected, c => c.Code == "ACT-OVERDUE");
+        }
+    }
+
     [Fact]
     public async Task UnknownKindsAndReferences_AreNotFound_AndCommissionersCannotOpenRecords()
     {
@@ -76,4 +113,7 @@ public class RecordPageTests : IClassFixture<PortalFactory>
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.NotFound, strangerStatus);
     }
+
+    [GeneratedRegex("<li><a href=\"/sites/[^/]+/challenges/([0-9a-f-]{36})\">")]
+    private static partial Regex ChallengeLink();
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Access;
+using Verivius.Domain.Challenges;
 using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
 using Verivius.Domain.History;
@@ -23,7 +25,11 @@ public sealed record RecordDetailVm(
     string Ref,
     IReadOnlyList<(string Label, string Value)> Fields,
     IReadOnlyList<RecordLinkVm> Links,
+    IReadOnlyList<RecordChallengeVm>? Challenges,
     IReadOnlyList<ChangeLogEntry> History);
+
+/// <summary>A challenge that names the record, as its page lists it; the list is null for someone who may not see the site's challenges.</summary>
+public sealed record RecordChallengeVm(Guid Id, string Code, ChallengeSeverity Severity, ChallengeStatus Status, DateOnly RaisedOn);
 
 /// <summary>A link from one record to another, said as the relation it is ("Action", "Evidence", "Raised from").</summary>
 public sealed record RecordLinkVm(string Relation, SiteRecordKind Kind, string Ref);
@@ -49,10 +55,24 @@ internal sealed partial class GetRecordHandler : IQueryHandler<GetRecordQuery, R
         var record = await kind.FindAsync(_db, site.SiteId, query.Reference, cancellationToken)
             ?? throw new NotFoundException($"No {kind.Singular.ToLowerInvariant()} {query.Reference} at this site.");
         var links = await LinksAsync(kind, record, cancellationToken);
+        var challenges = SiteAccessPolicy.CanSeeChallenges(await _access.ScopeAsync(cancellationToken), site)
+            ? await ChallengesOnAsync(site.SiteId, kind.Kind, record.Ref, cancellationToken)
+            : null;
         var table = _db.Model.FindEntityType(record.GetType())!.GetTableName()!;
         var key = JsonSerializer.Serialize(new Dictionary<string, object> { ["Id"] = record.Id });
         var history = await _db.ChangeLog.AsNoTracking().Where(e => e.Entity == table && e.EntityKey == key).OrderByDescending(e => e.Sequence).ToListAsync(cancellationToken);
-        return new RecordDetailVm(query.SiteCode, siteName, kind, record.Ref, Fields(record), links, history);
+        return new RecordDetailVm(query.SiteCode, siteName, kind, record.Ref, Fields(record), links, challenges, history);
+    }
+
+    /// <summary>Every challenge that names the record, those still standing first, through the challenge-subject index.</summary>
+    private Task<List<RecordChallengeVm>> ChallengesOnAsync(Guid siteId, RecordKind kind, string reference, CancellationToken cancellationToken)
+    {
+        var active = ChallengeStatuses.Active;
+        return _db.Challenges
+            .Where(c => c.SiteId == siteId && c.Records.Any(s => s.Kind == kind && s.Ref == reference))
+            .OrderBy(c => active.Contains(c.Status) ? 0 : 1).ThenByDescending(c => c.RaisedOn).ThenBy(c => c.Code)
+            .Select(c => new RecordChallengeVm(c.Id, c.Code, c.Severity, c.Status, c.RaisedOn))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Every field the workbook gave, in the format's order, as a person reads it.</summary>
