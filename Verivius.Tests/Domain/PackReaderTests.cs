@@ -190,15 +190,18 @@ public class PackReaderTests
     }
 
     [Fact]
-    public void AbsentSheets_MeanNothingOfThatKind_ButTrainingKeepsTheDifference()
+    public void AbsentSheets_MeanNothingOfThatKind_AndAHeaderOnlySnapshotIsReadAsNotSent()
     {
-        var result = Read(new PackWorkbook().Without("Incidents").Without("Training").Clear("Supervision"));
+        var result = Read(new PackWorkbook().Without("Incidents").Without("Training").Clear("Supervision").Clear("Complaints"));
 
         Assert.Empty(result.Errors);
         Assert.Empty(result.Content!.Incidents);
+        Assert.Empty(result.Content.Complaints);
         Assert.Null(result.Content.Training);
-        Assert.NotNull(result.Content.Supervision);
-        Assert.Empty(result.Content.Supervision!);
+        Assert.Null(result.Content.Supervision);
+        Assert.Equal(
+            ["Supervision: the sheet has its header but no rows, so it was read as not sent: the month keeps the supervision record it already has, if any. An upload never empties a supervision record; to change it, send every row as it should stand"],
+            result.Warnings.Select(w => w.ToString()));
     }
 
     [Fact]

@@ -138,6 +138,31 @@ public class PackImportTests : IClassFixture<PortalFactory>
         Assert.Equal("Fire safety", october);
     }
 
+    /// <summary>
+    /// The registered manager's story: a second version of the month with the Training sheet left as
+    /// headers, rather than re-keying the matrix, must not read as "every course gone".
+    /// </summary>
+    [Fact]
+    public async Task ASecondVersionWithAHeaderOnlyTrainingSheet_KeepsTheMonthsMatrix_SaysSo_AndMovesNoChallengeOrTrail()
+    {
+        var (world, site) = await SiteAsync();
+        var first = await ImportAsync(world.RegisteredManager, site, new PackWorkbook(site, "2026-10")
+            .Row("Training", ("StaffRef", "ST-02"), ("Role", "Nurse"), ("Course", "Fire safety"), ("Mandatory", "Y"), ("CompletedOn", "2025-06-01"), ("ExpiresOn", "2026-06-01")));
+        var before = await MonthAsync(site, new DateOnly(2026, 10, 1));
+
+        var second = await ImportAsync(world.RegisteredManager, site, new PackWorkbook(site, "2026-10").Clear("Training").Set("Complaints", 2, "Theme", "Laundry and labels"));
+        var after = await MonthAsync(site, new DateOnly(2026, 10, 1));
+
+        Assert.Equal((PackImportStatus.Imported, 1), (first.Status, first.Version));
+        Assert.Equal((PackImportStatus.Imported, 2), (second.Status, second.Version));
+        Assert.Contains(second.Warnings, w => w.Sheet == "Training" && w.Message.StartsWith("the sheet has its header but no rows, so it was read as not sent", StringComparison.Ordinal));
+        Assert.Equal(2, before.Matrix.Count);
+        Assert.Equal(before.Matrix, after.Matrix);
+        Assert.Contains(before.Challenges, c => c.StartsWith("TRN-OVERDUE-NO-PLAN", StringComparison.Ordinal) && c.EndsWith(":Open", StringComparison.Ordinal));
+        Assert.Equal(before.Challenges, after.Challenges);
+        Assert.Equal(before.Trail, after.Trail);
+    }
+
     [Fact]
     public async Task ALaterPack_MayPointToRecordsOfAnEarlierOne()
     {
@@ -219,6 +244,20 @@ public class PackImportTests : IClassFixture<PortalFactory>
 
     private Task<PackImportResult> ImportAsync(string email, string site, byte[] workbook, params PackFile[] attachments) =>
         TestWorlds.ImportPackAsync(_factory, email, site, workbook, attachments);
+
+    /// <summary>A site-month as a board would see it: the training matrix, the challenge register and the trail audit's figures.</summary>
+    private async Task<(List<string> Matrix, List<string> Challenges, (int Chains, int Complete, int Gaps) Trail)> MonthAsync(string site, DateOnly month)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var found = await db.Sites.Where(s => s.Code == site).Select(s => new { s.Id, s.ProviderId }).SingleAsync();
+        var matrix = (await db.Training.Where(t => t.SiteId == found.Id && t.Period == month).Select(t => t.Details).ToListAsync())
+            .Select(d => $"{d.StaffRef} {d.Course} {d.CompletedOn} {d.ExpiresOn} {d.PlannedOn}").Order().ToList();
+        var challenges = (await db.Challenges.Where(c => c.SiteId == found.Id).Select(c => new { c.Code, c.Key, c.Status }).ToListAsync())
+            .Select(c => $"{c.Code}:{c.Key}:{c.Status}").Order().ToList();
+        var audit = (await scope.ServiceProvider.GetRequiredService<Verivius.Web.Features.Trail.TrailAuditor>().AuditAsync([found.Id], found.ProviderId, month, CancellationToken.None))[found.Id];
+        return (matrix, challenges, (audit.Chains.Count, audit.Complete, audit.GapCount));
+    }
 
     private async Task<(int Actions, int Incidents, int Audits, int Training, int Versions, int Log)> CountsAsync(string site)
     {

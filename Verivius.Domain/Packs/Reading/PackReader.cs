@@ -40,8 +40,8 @@ public static class PackReader
             Complaints = context.Read("Complaints", RowParsers.Complaint, c => c.ComplaintRef, "ComplaintRef") ?? [],
             Audits = RowParsers.CheckAuditsAgree(context, context.Read("Audits", RowParsers.AuditRow, a => a.Audit.AuditRef + "\n" + a.Theme.Theme, "Theme") ?? []),
             Staffing = context.Read("Staffing", RowParsers.Staffing, s => StaffingWeek.RefOf(s.WeekStarting), "WeekStarting") ?? [],
-            Training = context.Read("Training", RowParsers.Training, t => t.StaffRef + "\n" + t.Course, "Course"),
-            Supervision = context.Read("Supervision", RowParsers.Supervision, s => $"{s.StaffRef}\n{s.Type}\n{s.HeldOn}", "HeldOn"),
+            Training = Snapshot(context, "Training", "training matrix", context.Read("Training", RowParsers.Training, t => t.StaffRef + "\n" + t.Course, "Course")),
+            Supervision = Snapshot(context, "Supervision", "supervision record", context.Read("Supervision", RowParsers.Supervision, s => $"{s.StaffRef}\n{s.Type}\n{s.HeldOn}", "HeldOn")),
             Feedback = context.Read("Feedback", RowParsers.Feedback, f => f.FeedbackRef, "FeedbackRef") ?? [],
             Inspection = context.Read("Inspection", RowParsers.Finding, f => f.FindingRef, "FindingRef") ?? [],
             Assurance = context.Read("Assurance", RowParsers.Assurance, a => a.StatementRef, "StatementRef") ?? [],
@@ -50,6 +50,23 @@ public static class PackReader
             RowCounts = context.RowCounts,
         };
         return new PackReadResult(context.Errors.Count == 0 && pack is not null ? content : null, context.Errors, context.Warnings);
+    }
+
+    /// <summary>
+    /// A snapshot sheet with its header and no rows is read as not sent (format v2): a manager who
+    /// leaves the matrix blank rather than re-key it means "no change", and an upload never empties a
+    /// snapshot, so the month keeps the one it has, and the warning says so.
+    /// </summary>
+    private static List<Parsed<T>>? Snapshot<T>(SheetReading context, string sheet, string snapshot, List<Parsed<T>>? rows)
+    {
+        if (rows is not { Count: 0 } || context.RowCounts.GetValueOrDefault(sheet) > 0 || context.Errors.Any(e => Same(e.Sheet, sheet)))
+        {
+            return rows;
+        }
+
+        context.Warnings.Add(new PackIssue(sheet, null,
+            $"the sheet has its header but no rows, so it was read as not sent: the month keeps the {snapshot} it already has, if any. An upload never empties a {snapshot}; to change it, send every row as it should stand"));
+        return null;
     }
 
     /// <summary>The pack sheet a sheet's name is close to: at most two letters different, or one name the start of the other.</summary>
