@@ -105,7 +105,7 @@ public static class PackWorkbookWriter
             "Row 1 of each sheet is its header; keep the headers. Columns may be in any order; extra columns are ignored with a warning.",
             "Dates: real Excel dates, or text as YYYY-MM-DD or DD/MM/YYYY. Yes/no cells: Y, N, Yes, No, TRUE or FALSE.",
             "Each ...Ref is your own reference, unique within its sheet and stable across months: sending a row with the same reference updates that record.",
-            "Training and Supervision are the whole matrix as of this month; rows left out of them are no longer current.",
+            "Training and Supervision are the whole matrix as of this month; rows left out of them are no longer current. A sheet left with its header and no rows counts as not sent: the month keeps the matrix it already has.",
             $"References to evidence are Sheet:Ref, where the sheet is {EvidenceReference.ReferableSheets.Replace(":", "", StringComparison.Ordinal)} (for example Audits:AUD-12, Staffing:2026-10-05), or the file name of an attachment, separated by ;",
             "No names of people who use the service: refer to them by your own reference. Staff appear by staff reference and role.",
             "If anything is wrong, nothing is imported and every problem is listed as Sheet!Cell: what is wrong.",

@@ -22,14 +22,16 @@ public class PackWorkbookWriterTests
     }
 
     [Fact]
-    public void TheTemplate_ReadsBackAsAnEmptyMonthForItsSite()
+    public void TheTemplate_ReadsBackAsAnEmptyMonthForItsSite_ThatSendsNoMatrix()
     {
         using var workbook = XlsxWorkbook.Open(new MemoryStream(Template));
 
         var result = PackReader.Read(workbook, new DateOnly(2026, 11, 22));
 
         Assert.Empty(result.Errors);
-        Assert.Empty(result.Warnings);
+        Assert.Equal(["Training", "Supervision"], result.Warnings.Select(w => w.Sheet));
+        Assert.Null(result.Content!.Training);
+        Assert.Null(result.Content.Supervision);
         Assert.Equal("1-123456789", result.Content!.SiteCode);
         Assert.Equal("2026-10", result.Content.Period.ToString());
         Assert.Equal("Amira Okafor", result.Content.PreparedBy);
