@@ -219,9 +219,12 @@ public sealed class Challenge : Entity
             return false;
         }
 
-        _records.AddRange(SubjectRefs.Select((subject, i) => new ChallengeSubject(Id, SiteId, i, subject)));
+        KeepRows(SubjectRefs);
         return true;
     }
+
+    private void KeepRows(IEnumerable<SubjectRef> subjects) =>
+        _records.AddRange(subjects.Select((subject, i) => new ChallengeSubject(Id, SiteId, i, subject)));
 
     private void Describe(IEnumerable<SubjectRef> subjects, string finding, string resolution)
     {
@@ -229,7 +232,7 @@ public sealed class Challenge : Entity
         if (written != Subjects || (_records.Count == 0 && written.Length > 0))
         {
             _records.Clear();
-            _records.AddRange(SubjectRef.Split(written).Select((subject, i) => new ChallengeSubject(Id, SiteId, i, subject)));
+            KeepRows(SubjectRef.Split(written));
         }
 
         Subjects = written;

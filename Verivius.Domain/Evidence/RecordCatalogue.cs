@@ -163,6 +163,8 @@ public static class RecordCatalogue
         },
     ];
 
+    private static Dictionary<RecordKind, RecordKindEntry> ByKind { get; } = All.ToDictionary(e => e.Kind);
+
     /// <summary>The kinds named by a reference of the site's own: those the portal lists, shows and links.</summary>
     public static IReadOnlyList<SiteRecordKind> SiteRecords { get; } = [.. All.OfType<SiteRecordKind>()];
 
@@ -172,7 +174,8 @@ public static class RecordCatalogue
     /// <summary>The kinds an EvidenceRefs cell may cite as <c>Sheet:Ref</c>.</summary>
     public static IReadOnlyList<RecordKind> Citable { get; } = [.. All.Where(e => e.Citable).Select(e => e.Kind)];
 
-    public static RecordKindEntry Of(RecordKind kind) => All.Single(e => e.Kind == kind);
+    /// <summary>The entry of a kind; documents ask it once for every record they cite, so it is looked up, not searched.</summary>
+    public static RecordKindEntry Of(RecordKind kind) => ByKind[kind];
 
     public static SiteRecordKind? BySlug(string slug) => SiteRecords.FirstOrDefault(e => e.Slug == slug);
 
