@@ -44,16 +44,13 @@ internal sealed class RuleContext
         _actionsById = Actions.ToDictionary(a => a.Id);
         _actionsBySource = Actions.Where(a => a.SourceRecord is not null).ToLookup(a => a.SourceRecord!.Value);
         _evidence = new Dictionary<RecordLink, IEvidence>();
-        AddEvidence(RecordKind.Actions, Actions);
-        AddEvidence(RecordKind.Meetings, Meetings);
-        AddEvidence(RecordKind.Decisions, Decisions);
-        AddEvidence(RecordKind.Incidents, Incidents);
-        AddEvidence(RecordKind.Complaints, Complaints);
-        AddEvidence(RecordKind.Audits, Audits);
-        AddEvidence(RecordKind.Staffing, Staffing);
-        AddEvidence(RecordKind.Feedback, Feedback);
-        AddEvidence(RecordKind.Inspection, Findings);
-        AddEvidence(RecordKind.Attachment, site.Attachments.Where(a => a.EvidenceDate <= asOf));
+        foreach (var record in CitableRecords(site))
+        {
+            var link = new RecordLink(record.Kind, record.Id);
+            _evidence[link] = (IEvidence)record;
+            _references[link] = record.Ref;
+        }
+
         _citations = site.EvidenceLinks.ToLookup(l => new RecordLink(l.OwnerKind, l.OwnerId));
     }
 
@@ -161,14 +158,10 @@ internal sealed class RuleContext
 
     private string RefLookup(RecordLink link) => _references.TryGetValue(link, out var reference) ? reference : link.RecordId.ToString();
 
-    private void AddEvidence<T>(RecordKind kind, IEnumerable<T> records)
-        where T : SiteRecord, IEvidence
-    {
-        foreach (var record in records)
-        {
-            var link = new RecordLink(kind, record.Id);
-            _evidence[link] = record;
-            _references[link] = record.Ref;
-        }
-    }
+    /// <summary>
+    /// Every record an EvidenceRefs cell may cite, as of the as-of day: each citable kind of the record
+    /// catalogue, and attachments. A citable kind left out here would make every citation of it read as missing.
+    /// </summary>
+    internal IEnumerable<SiteRecord> CitableRecords(SiteEvidence site) =>
+        [.. Actions, .. Meetings, .. Decisions, .. Incidents, .. Complaints, .. Audits, .. Staffing, .. Feedback, .. Findings, .. site.Attachments.Where(a => a.EvidenceDate <= AsOf)];
 }

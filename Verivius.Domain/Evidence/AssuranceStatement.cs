@@ -24,4 +24,9 @@ public sealed record AssuranceDetails(
     RagRating Rating,
     Confidence Confidence,
     string? EvidenceRefs,
-    string? QualityStatement);
+    string? QualityStatement)
+{
+    public static AssuranceDetails Read(IRowCells r) => new(
+        r.RequiredText("StatementRef"), r.RequiredChoice<AssuranceArea>("Area"), r.RequiredText("Statement"), r.RequiredChoice<RagRating>("Rating"),
+        r.RequiredChoice<Confidence>("Confidence"), r.EvidenceRefs("EvidenceRefs"), r.Text("QualityStatement"));
+}

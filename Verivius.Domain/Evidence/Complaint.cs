@@ -36,4 +36,9 @@ public sealed record ComplaintDetails(
     string? Learning,
     bool? CarePlanUpdateRequired,
     DateOnly? CarePlanUpdatedOn,
-    string? ActionRef);
+    string? ActionRef)
+{
+    public static ComplaintDetails Read(IRowCells r) => new(
+        r.RequiredText("ComplaintRef"), r.RequiredDate("ReceivedOn"), r.RequiredText("Theme"), r.Date("RespondedOn"), r.Choice<ComplaintOutcome>("Outcome"),
+        r.Text("Learning"), r.YesNo("CarePlanUpdateRequired"), r.Date("CarePlanUpdatedOn"), r.Text("ActionRef"));
+}

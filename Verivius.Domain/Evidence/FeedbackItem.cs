@@ -34,4 +34,9 @@ public sealed record FeedbackDetails(
     string Theme,
     string? YouSaid,
     string? WeDid,
-    DateOnly? WeDidOn);
+    DateOnly? WeDidOn)
+{
+    public static FeedbackDetails Read(IRowCells r) => new(
+        r.RequiredText("FeedbackRef"), r.RequiredDate("ReceivedOn"), r.RequiredChoice<FeedbackSource>("From"), r.RequiredChoice<Sentiment>("Sentiment"),
+        r.RequiredText("Theme"), r.Text("YouSaid"), r.Text("WeDid"), r.Date("WeDidOn"));
+}

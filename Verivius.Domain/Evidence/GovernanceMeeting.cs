@@ -28,4 +28,8 @@ public sealed class GovernanceMeeting : SiteRecord, IEvidence
     }
 }
 
-public sealed record MeetingDetails(string MeetingRef, DateOnly HeldOn, MeetingType Type, string? Chair, string? Attendees, string? MinutesRef);
+public sealed record MeetingDetails(string MeetingRef, DateOnly HeldOn, MeetingType Type, string? Chair, string? Attendees, string? MinutesRef)
+{
+    public static MeetingDetails Read(IRowCells r) => new(
+        r.RequiredText("MeetingRef"), r.RequiredDate("HeldOn"), r.RequiredChoice<MeetingType>("Type"), r.Text("Chair"), r.Text("Attendees"), r.Text("MinutesRef"));
+}

@@ -55,4 +55,27 @@ public sealed record ActionDetails(
     DateOnly? ClosedOn,
     string? Outcome,
     string? EvidenceRef,
-    AssuranceArea? Area);
+    AssuranceArea? Area)
+{
+    /// <summary>Reads an Actions row; a closed action needs the day it closed, which cannot be before it was raised.</summary>
+    public static ActionDetails Read(IRowCells r)
+    {
+        var raised = r.RequiredDate("RaisedOn");
+        var status = r.RequiredChoice<ActionStatus>("Status");
+        var closed = r.Date("ClosedOn");
+        var details = new ActionDetails(
+            r.RequiredText("ActionRef"), r.RequiredText("Title"), r.RequiredChoice<ActionSource>("Source"), r.Text("SourceRef"),
+            r.Text("Owner"), raised, r.Date("DueOn"), status, closed, r.Text("Outcome"), r.Text("EvidenceRef"), r.Choice<AssuranceArea>("Area"));
+        if (status == ActionStatus.Closed && closed is null && !r.Failed)
+        {
+            r.Problem("ClosedOn", "the action is Closed, so ClosedOn needs the date it was closed");
+        }
+
+        if (closed < raised && !r.Failed)
+        {
+            r.Problem("ClosedOn", "the action was closed before it was raised (RaisedOn)");
+        }
+
+        return details;
+    }
+}

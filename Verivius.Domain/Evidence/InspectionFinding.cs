@@ -27,4 +27,8 @@ public sealed class InspectionFinding : SiteRecord, IEvidence
     }
 }
 
-public sealed record FindingDetails(string FindingRef, DateOnly InspectedOn, FindingKind Kind, string? Regulation, string Finding, string? ActionRef);
+public sealed record FindingDetails(string FindingRef, DateOnly InspectedOn, FindingKind Kind, string? Regulation, string Finding, string? ActionRef)
+{
+    public static FindingDetails Read(IRowCells r) => new(
+        r.RequiredText("FindingRef"), r.RequiredDate("InspectedOn"), r.RequiredChoice<FindingKind>("Kind"), r.Text("Regulation"), r.RequiredText("Finding"), r.Text("ActionRef"));
+}

@@ -35,4 +35,8 @@ public sealed class MeetingDecision : SiteRecord, IEvidence
     }
 }
 
-public sealed record DecisionDetails(string MeetingRef, string DecisionRef, string Decision, string? ActionRef, string? Owner, DateOnly? ReviewOn);
+public sealed record DecisionDetails(string MeetingRef, string DecisionRef, string Decision, string? ActionRef, string? Owner, DateOnly? ReviewOn)
+{
+    public static DecisionDetails Read(IRowCells r) => new(
+        r.RequiredText("MeetingRef"), r.RequiredText("DecisionRef"), r.RequiredText("Decision"), r.Text("ActionRef"), r.Text("Owner"), r.Date("ReviewOn"));
+}

@@ -19,6 +19,12 @@ public static class RecordCatalogue
                 Choices = new Dictionary<string, Type> { ["Source"] = typeof(ActionSource), ["Status"] = typeof(ActionStatus), ["Area"] = typeof(AssuranceArea) },
             },
             ReferenceColumn = "ActionRef", ReferenceNoun = "an ActionRef", Citable = true, Categories = [EvidenceCategory.Processes],
+            Rows = new RecordRows<ImprovementAction, ActionDetails>
+            {
+                Read = ActionDetails.Read, Key = d => d.ActionRef, Create = (site, d) => new(site, d),
+                Record = (action, d, refs) => action.Record(
+                    d, refs.Link("SourceRef", d.SourceRef, d.Source.RecordKinds()), refs.Evidence("EvidenceRef", d.EvidenceRef) is [var evidence, ..] ? evidence : null),
+            },
             EvidenceDate = r => r.Details.Status == ActionStatus.Closed && r.Details.ClosedOn != null ? r.Details.ClosedOn.Value : r.Details.RaisedOn,
             ListRow = r => new RecordListRow { Ref = r.Ref, Date = r.Details.RaisedOn, Summary = r.Details.Title, Status = r.Details.Status.ToString() },
             Links =
@@ -32,6 +38,11 @@ public static class RecordCatalogue
             Kind = RecordKind.Meetings, Slug = "meetings", Title = "Meetings", Singular = "Meeting",
             Sheet = new("Meetings", ["MeetingRef", "HeldOn", "Type"], ["Chair", "Attendees", "MinutesRef"]) { Choices = new Dictionary<string, Type> { ["Type"] = typeof(MeetingType) } },
             ReferenceColumn = "MeetingRef", ReferenceNoun = "a MeetingRef", Citable = true, Categories = [EvidenceCategory.StaffAndLeaders, EvidenceCategory.Processes],
+            Rows = new RecordRows<GovernanceMeeting, MeetingDetails>
+            {
+                Read = MeetingDetails.Read, Key = d => d.MeetingRef, Create = (site, d) => new(site, d),
+                Record = (meeting, d, refs) => meeting.Record(d, refs.Id("MinutesRef", d.MinutesRef, RecordKind.Attachment)),
+            },
             EvidenceDate = r => r.Details.HeldOn,
             ListRow = r => new RecordListRow { Ref = r.Ref, Date = r.Details.HeldOn, Summary = r.Details.Type.ToString() + " meeting", Status = r.MinutesAttachmentId != null ? "Minutes attached" : null },
             Links = [new("Minutes", RecordKind.Attachment, r => r.MinutesAttachmentId)],
@@ -41,6 +52,17 @@ public static class RecordCatalogue
             Kind = RecordKind.Decisions, Slug = "decisions", Title = "Decisions", Singular = "Decision",
             Sheet = new("Decisions", ["MeetingRef", "DecisionRef", "Decision"], ["ActionRef", "Owner", "ReviewOn"]),
             ReferenceColumn = "DecisionRef", ReferenceNoun = "a DecisionRef", Citable = true, Categories = [EvidenceCategory.Processes],
+            Rows = new RecordRows<MeetingDecision, DecisionDetails>
+            {
+                Read = DecisionDetails.Read, Key = d => d.DecisionRef, Create = (site, d) => new(site, d),
+                Record = (decision, d, refs) =>
+                {
+                    if (refs.Find<GovernanceMeeting>("MeetingRef", d.MeetingRef, RecordKind.Meetings) is { } meeting)
+                    {
+                        decision.Record(d, meeting, refs.Id("ActionRef", d.ActionRef, RecordKind.Actions));
+                    }
+                },
+            },
             EvidenceDate = r => r.MadeOn,
             ListRow = r => new RecordListRow { Ref = r.Ref, Date = r.MadeOn, Summary = r.Details.Decision, Status = r.ActionId != null ? "Has an action" : "No action" },
             Links = [new("Made at", RecordKind.Meetings, r => r.MeetingId, inverse: "Decision"), new("Action", RecordKind.Actions, r => r.ActionId, inverse: "Carried out for")],
@@ -59,6 +81,11 @@ public static class RecordCatalogue
                 },
             },
             ReferenceColumn = "IncidentRef", ReferenceNoun = "an IncidentRef", Citable = true, Categories = [EvidenceCategory.Outcomes],
+            Rows = new RecordRows<Incident, IncidentDetails>
+            {
+                Read = IncidentDetails.Read, Key = d => d.IncidentRef, Create = (site, d) => new(site, d),
+                Record = (incident, d, refs) => incident.Record(d, refs.Id("ActionRef", d.ActionRef, RecordKind.Actions)),
+            },
             EvidenceDate = r => r.Details.OccurredOn,
             ListRow = r => new RecordListRow { Ref = r.Ref, Date = r.Details.OccurredOn, Summary = r.Details.Category.ToString() + ", " + r.Details.Severity.ToString(), Status = r.Details.Status.ToString() },
             Links = [new("Action", RecordKind.Actions, r => r.ActionId, inverse: "Carried out for")],
@@ -71,6 +98,11 @@ public static class RecordCatalogue
                 Choices = new Dictionary<string, Type> { ["Outcome"] = typeof(ComplaintOutcome) },
             },
             ReferenceColumn = "ComplaintRef", ReferenceNoun = "a ComplaintRef", Citable = true, Categories = [EvidenceCategory.PeoplesExperience],
+            Rows = new RecordRows<Complaint, ComplaintDetails>
+            {
+                Read = ComplaintDetails.Read, Key = d => d.ComplaintRef, Create = (site, d) => new(site, d),
+                Record = (complaint, d, refs) => complaint.Record(d, refs.Id("ActionRef", d.ActionRef, RecordKind.Actions)),
+            },
             EvidenceDate = r => r.Details.ReceivedOn,
             ListRow = r => new RecordListRow { Ref = r.Ref, Date = r.Details.ReceivedOn, Summary = r.Details.Theme, Status = r.Details.Outcome.ToString() },
             Links = [new("Action", RecordKind.Actions, r => r.ActionId, inverse: "Carried out for")],
@@ -83,6 +115,12 @@ public static class RecordCatalogue
                 Choices = new Dictionary<string, Type> { ["ThemeResult"] = typeof(ThemeResult), ["Area"] = typeof(AssuranceArea) },
             },
             ReferenceColumn = "AuditRef", ReferenceNoun = "an AuditRef", Citable = true, Categories = [EvidenceCategory.Observation, EvidenceCategory.Processes],
+            Rows = new RecordRows<Audit, AuditRow>
+            {
+                Read = AuditRow.Read, Key = r => r.Audit.AuditRef + "\n" + r.Theme.Theme, KeyColumn = "Theme", Reference = r => r.Audit.AuditRef,
+                Create = (site, r) => new(site, r.Audit), RecordAll = (audit, rows) => audit.Record(rows[0].Audit, rows.Select(r => r.Theme)),
+                SameOnEachRow = (r => r.Audit with { AuditRef = r.Audit.AuditRef.ToUpperInvariant() }, "type, date or score"),
+            },
             EvidenceDate = r => r.Details.HeldOn,
             ListRow = r => new RecordListRow { Ref = r.Ref, Date = r.Details.HeldOn, Summary = r.Details.AuditType, Status = r.Details.ScorePercent.ToString() + "%" },
         },
@@ -91,6 +129,11 @@ public static class RecordCatalogue
             Kind = RecordKind.Staffing, Slug = "staffing", Title = "Staffing", Singular = "Week",
             Sheet = new("Staffing", ["WeekStarting", "ShiftsPlanned", "ShiftsUnfilled", "AgencyHours", "TotalHours"], ["MissedCare", "LateCare", "Starters", "Leavers", "Vacancies"]),
             ReferenceColumn = "WeekStarting", ReferenceNoun = "a WeekStarting of the Staffing sheet", Citable = true, Categories = [EvidenceCategory.Processes],
+            Rows = new RecordRows<StaffingWeek, StaffingDetails>
+            {
+                Read = StaffingDetails.Read, Key = d => StaffingWeek.RefOf(d.WeekStarting), KeyColumn = "WeekStarting", Create = (site, d) => new(site, d),
+                Record = (week, d, refs) => week.Record(d),
+            },
             EvidenceDate = r => r.Details.WeekStarting,
             ListRow = r => new RecordListRow
             {
@@ -100,11 +143,21 @@ public static class RecordCatalogue
         new SnapshotKind<TrainingRecord>
         {
             Kind = RecordKind.Training, Title = "Training", Singular = "Training", Categories = [EvidenceCategory.Processes],
+            Rows = new SnapshotRows<TrainingRecord, TrainingDetails>
+            {
+                Read = TrainingDetails.Read, Key = d => d.StaffRef + "\n" + d.Course, KeyColumn = "Course", Noun = "training matrix",
+                Create = (site, month, d) => new(site, month, d), DetailsOf = t => t.Details,
+            },
             Sheet = new("Training", ["StaffRef", "Role", "Course", "Mandatory"], ["CompletedOn", "ExpiresOn", "PlannedOn"]),
         },
         new SnapshotKind<SupervisionRecord>
         {
             Kind = RecordKind.Supervision, Title = "Supervision", Singular = "Supervision", Categories = [EvidenceCategory.StaffAndLeaders],
+            Rows = new SnapshotRows<SupervisionRecord, SupervisionDetails>
+            {
+                Read = SupervisionDetails.Read, Key = d => $"{d.StaffRef}\n{d.Type}\n{d.HeldOn}", KeyColumn = "HeldOn", Noun = "supervision record",
+                Create = (site, month, d) => new(site, month, d), DetailsOf = s => s.Details,
+            },
             Sheet = new("Supervision", ["StaffRef", "Type", "HeldOn"], []) { Choices = new Dictionary<string, Type> { ["Type"] = typeof(SupervisionType) } },
         },
         new SiteRecordKind<FeedbackItem>
@@ -115,6 +168,10 @@ public static class RecordCatalogue
                 Choices = new Dictionary<string, Type> { ["From"] = typeof(FeedbackSource), ["Sentiment"] = typeof(Sentiment) },
             },
             ReferenceColumn = "FeedbackRef", ReferenceNoun = "a FeedbackRef", Citable = true,
+            Rows = new RecordRows<FeedbackItem, FeedbackDetails>
+            {
+                Read = FeedbackDetails.Read, Key = d => d.FeedbackRef, Create = (site, d) => new(site, d), Record = (item, d, refs) => item.Record(d),
+            },
             Categories = [EvidenceCategory.PeoplesExperience, EvidenceCategory.StaffAndLeaders, EvidenceCategory.Partners],
             EvidenceDate = r => r.Details.ReceivedOn,
             ListRow = r => new RecordListRow { Ref = r.Ref, Date = r.Details.ReceivedOn, Summary = r.Details.Theme, Status = r.Details.Sentiment.ToString() },
@@ -124,6 +181,11 @@ public static class RecordCatalogue
             Kind = RecordKind.Inspection, Slug = "inspection", Title = "Inspection findings", Singular = "Finding",
             Sheet = new("Inspection", ["FindingRef", "InspectedOn", "Kind", "Finding"], ["Regulation", "ActionRef"]) { Choices = new Dictionary<string, Type> { ["Kind"] = typeof(FindingKind) } },
             ReferenceColumn = "FindingRef", ReferenceNoun = "a FindingRef", Citable = true, Categories = [EvidenceCategory.Processes],
+            Rows = new RecordRows<InspectionFinding, FindingDetails>
+            {
+                Read = FindingDetails.Read, Key = d => d.FindingRef, Create = (site, d) => new(site, d),
+                Record = (finding, d, refs) => finding.Record(d, refs.Id("ActionRef", d.ActionRef, RecordKind.Actions)),
+            },
             EvidenceDate = r => r.Details.InspectedOn,
             ListRow = r => new RecordListRow { Ref = r.Ref, Date = r.Details.InspectedOn, Summary = r.Details.Finding, Status = r.Details.Kind.ToString() },
             Links = [new("Action", RecordKind.Actions, r => r.ActionId, inverse: "Carried out for")],
@@ -136,6 +198,15 @@ public static class RecordCatalogue
                 Choices = new Dictionary<string, Type> { ["Area"] = typeof(AssuranceArea), ["Rating"] = typeof(RagRating), ["Confidence"] = typeof(Confidence) },
             },
             ReferenceColumn = "StatementRef", ReferenceNoun = "a StatementRef", CitesEvidence = true,
+            Rows = new RecordRows<AssuranceStatement, AssuranceDetails>
+            {
+                Read = AssuranceDetails.Read, Key = d => d.StatementRef, Create = (site, d) => new(site, d),
+                Record = (statement, d, refs) =>
+                {
+                    statement.Record(d);
+                    refs.CiteEvidence("EvidenceRefs", d.EvidenceRefs);
+                },
+            },
             ListRow = r => new RecordListRow { Ref = r.Ref, Date = null, Summary = r.Details.Statement, Status = r.Details.Rating.ToString() },
         },
         new SiteRecordKind<RecoveryRisk>
@@ -146,6 +217,15 @@ public static class RecordCatalogue
                 Choices = new Dictionary<string, Type> { ["Area"] = typeof(AssuranceArea), ["Trend"] = typeof(RiskTrend) },
             },
             ReferenceColumn = "RiskRef", ReferenceNoun = "a RiskRef", CitesEvidence = true,
+            Rows = new RecordRows<RecoveryRisk, RecoveryDetails>
+            {
+                Read = RecoveryDetails.Read, Key = d => d.RiskRef, Create = (site, d) => new(site, d),
+                Record = (risk, d, refs) =>
+                {
+                    risk.Record(d, refs.Id("CurrentActionRef", d.CurrentActionRef, RecordKind.Actions));
+                    refs.CiteEvidence("EvidenceRefs", d.EvidenceRefs);
+                },
+            },
             ListRow = r => new RecordListRow { Ref = r.Ref, Date = r.Details.ReviewOn, Summary = r.Details.Risk, Status = r.Details.Trend.ToString() },
             Links = [new("Current action", RecordKind.Actions, r => r.CurrentActionId, inverse: "Current action of")],
         },
@@ -154,6 +234,10 @@ public static class RecordCatalogue
             Kind = RecordKind.SelfAssessment, Slug = "self-assessment", Title = "Self-assessment", Singular = "Quality statement",
             Sheet = new("SelfAssessment", ["QualityStatement", "Rating"], ["Narrative"]) { Choices = new Dictionary<string, Type> { ["Rating"] = typeof(QualityRating) } },
             ReferenceColumn = "QualityStatement", ReferenceNoun = "a QualityStatement",
+            Rows = new RecordRows<SelfAssessment, SelfAssessmentDetails>
+            {
+                Read = SelfAssessmentDetails.Read, Key = d => d.QualityStatement, Create = (site, d) => new(site, d), Record = (assessment, d, refs) => assessment.Record(d),
+            },
             ListRow = r => new RecordListRow { Ref = r.Ref, Date = null, Summary = r.Details.QualityStatement, Status = r.Details.Rating.ToString() },
         },
         new SiteRecordKind<EvidenceAttachment>

@@ -31,6 +31,9 @@ public abstract class RecordKindEntry
     /// <summary>The evidence categories a record of this kind can fall in; a record's own category is on <see cref="IEvidence"/>.</summary>
     public IReadOnlyList<EvidenceCategory> Categories { get; init; } = [];
 
+    /// <summary>How the kind's rows are read from its sheet and written into records; null for kinds that arrive as files.</summary>
+    public SheetRows? Rows { get; init; }
+
     public abstract Type RecordType { get; }
 }
 

@@ -35,4 +35,10 @@ public sealed record RecoveryDetails(
     string? ReviewRoute,
     DateOnly? ReviewOn,
     RiskTrend Trend,
-    string? EvidenceRefs);
+    string? EvidenceRefs)
+{
+    public static RecoveryDetails Read(IRowCells r) => new(
+        r.RequiredText("RiskRef"), r.RequiredChoice<AssuranceArea>("Area"), r.RequiredText("Risk"), r.Text("BaselineIssue"), r.Text("Target"),
+        r.Text("CurrentActionRef"), r.Text("EvidenceSource"), r.Text("Owner"), r.Text("ReviewRoute"), r.Date("ReviewOn"),
+        r.RequiredChoice<RiskTrend>("Trend"), r.EvidenceRefs("EvidenceRefs"));
+}

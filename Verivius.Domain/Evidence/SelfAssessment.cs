@@ -17,4 +17,8 @@ public sealed class SelfAssessment : SiteRecord
     public void Record(SelfAssessmentDetails details) => Details = details;
 }
 
-public sealed record SelfAssessmentDetails(string QualityStatement, QualityRating Rating, string? Narrative);
+public sealed record SelfAssessmentDetails(string QualityStatement, QualityRating Rating, string? Narrative)
+{
+    public static SelfAssessmentDetails Read(IRowCells r) => new(
+        r.RequiredText("QualityStatement"), r.RequiredChoice<QualityRating>("Rating"), r.Text("Narrative"));
+}

@@ -34,4 +34,21 @@ public sealed record StaffingDetails(
     int? LateCare,
     int? Starters,
     int? Leavers,
-    int? Vacancies);
+    int? Vacancies)
+{
+    /// <summary>Reads a Staffing row; a week cannot leave more shifts unfilled than it planned.</summary>
+    public static StaffingDetails Read(IRowCells r)
+    {
+        var planned = r.RequiredCount("ShiftsPlanned");
+        var unfilled = r.RequiredCount("ShiftsUnfilled");
+        var details = new StaffingDetails(
+            r.RequiredDate("WeekStarting"), planned, unfilled, r.Number("AgencyHours", required: true) ?? 0, r.Number("TotalHours", required: true) ?? 0,
+            r.Count("MissedCare"), r.Count("LateCare"), r.Count("Starters"), r.Count("Leavers"), r.Count("Vacancies"));
+        if (unfilled > planned && !r.Failed)
+        {
+            r.Problem("ShiftsUnfilled", $"{unfilled} shifts unfilled is more than the {planned} planned");
+        }
+
+        return details;
+    }
+}

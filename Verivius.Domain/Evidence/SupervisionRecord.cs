@@ -27,4 +27,8 @@ public sealed class SupervisionRecord : Entity, IEvidence
     public DateOnly EvidenceDate => Details.HeldOn;
 }
 
-public sealed record SupervisionDetails(string StaffRef, SupervisionType Type, DateOnly HeldOn);
+public sealed record SupervisionDetails(string StaffRef, SupervisionType Type, DateOnly HeldOn)
+{
+    public static SupervisionDetails Read(IRowCells r) => new(
+        r.RequiredText("StaffRef"), r.RequiredChoice<SupervisionType>("Type"), r.RequiredDate("HeldOn"));
+}

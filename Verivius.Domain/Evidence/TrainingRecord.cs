@@ -38,4 +38,9 @@ public sealed record TrainingDetails(
     bool Mandatory,
     DateOnly? CompletedOn,
     DateOnly? ExpiresOn,
-    DateOnly? PlannedOn);
+    DateOnly? PlannedOn)
+{
+    public static TrainingDetails Read(IRowCells r) => new(
+        r.RequiredText("StaffRef"), r.RequiredText("Role"), r.RequiredText("Course"), r.RequiredYesNo("Mandatory"),
+        r.Date("CompletedOn"), r.Date("ExpiresOn"), r.Date("PlannedOn"));
+}

@@ -1,6 +1,7 @@
 using Verivius.Domain.Evidence;
 using Verivius.Domain.Packs.Reading;
 using Verivius.Infrastructure.Workbooks;
+using Verivius.Tests.Builders;
 
 namespace Verivius.Tests.Domain;
 
@@ -196,9 +197,9 @@ public class PackReaderTests
 
         Assert.Empty(result.Errors);
         Assert.Empty(result.Content!.Incidents);
-        Assert.Empty(result.Content.Complaints);
-        Assert.Null(result.Content.Training);
-        Assert.Null(result.Content.Supervision);
+        Assert.Empty(result.Content!.Complaints);
+        Assert.Null(result.Content!.Training);
+        Assert.Null(result.Content!.Supervision);
         Assert.Equal(
             ["Supervision: the sheet has its header but no rows, so it was read as not sent: the month keeps the supervision record it already has, if any. An upload never empties a supervision record; to change it, send every row as it should stand"],
             result.Warnings.Select(w => w.ToString()));

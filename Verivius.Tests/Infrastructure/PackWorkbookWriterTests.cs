@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Validation;
 using Verivius.Domain.Packs;
 using Verivius.Domain.Packs.Reading;
 using Verivius.Infrastructure.Workbooks;
+using Verivius.Tests.Builders;
 
 namespace Verivius.Tests.Infrastructure;
 
@@ -31,7 +32,7 @@ public class PackWorkbookWriterTests
         Assert.Empty(result.Errors);
         Assert.Equal(["Training", "Supervision"], result.Warnings.Select(w => w.Sheet));
         Assert.Null(result.Content!.Training);
-        Assert.Null(result.Content.Supervision);
+        Assert.Null(result.Content!.Supervision);
         Assert.Equal("1-123456789", result.Content!.SiteCode);
         Assert.Equal("2026-10", result.Content.Period.ToString());
         Assert.Equal("Amira Okafor", result.Content.PreparedBy);

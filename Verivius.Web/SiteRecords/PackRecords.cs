@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
 using Verivius.Domain.Packs;
 using Verivius.Domain.Packs.Reading;
@@ -7,9 +8,9 @@ using Verivius.Infrastructure.Persistence;
 namespace Verivius.Web.SiteRecords;
 
 /// <summary>
-/// Writes a read workbook into a site's records: each row updates the record with its reference or
-/// adds one, then every reference is resolved to a real relation. Nothing is saved here; a caller
-/// saves once, or clears the tracker when <see cref="RecordIndex"/> reported errors.
+/// Writes a read workbook into a site's records, each kind as its catalogue entry says: each row updates
+/// the record with its reference or adds one, then every reference is resolved to a real relation.
+/// Nothing is saved here; a caller saves once, or clears the tracker when <see cref="RecordIndex"/> reported errors.
 /// </summary>
 internal sealed class PackRecords
 {
@@ -24,146 +25,180 @@ internal sealed class PackRecords
         _index = index;
     }
 
+    /// <summary>What one sheet's rows became, waiting for every other sheet's records before it resolves references.</summary>
+    private interface IWrittenSheet
+    {
+        /// <summary>The records that cite evidence, whose current citations are loaded together before any is replaced.</summary>
+        IEnumerable<Guid> CitingRecords { get; }
+
+        void Record(ILookup<Guid, EvidenceLink> cited);
+    }
+
     public async Task ApplyAsync(PackContent content, PackPeriod period, CancellationToken cancellationToken)
     {
         // First every record, new or existing, so that any row may point to any other.
-        var actions = await FindOrCreateAsync(_db.Actions, content.Actions, RecordKind.Actions, d => d.ActionRef, d => new ImprovementAction(_siteId, d), cancellationToken);
-        var meetings = await FindOrCreateAsync(_db.Meetings, content.Meetings, RecordKind.Meetings, d => d.MeetingRef, d => new GovernanceMeeting(_siteId, d), cancellationToken);
-        var decisions = await FindOrCreateAsync(_db.Decisions, content.Decisions, RecordKind.Decisions, d => d.DecisionRef, d => new MeetingDecision(_siteId, d), cancellationToken);
-        var incidents = await FindOrCreateAsync(_db.Incidents, content.Incidents, RecordKind.Incidents, d => d.IncidentRef, d => new Incident(_siteId, d), cancellationToken);
-        var complaints = await FindOrCreateAsync(_db.Complaints, content.Complaints, RecordKind.Complaints, d => d.ComplaintRef, d => new Complaint(_siteId, d), cancellationToken);
-        var auditRows = content.Audits.GroupBy(a => a.Details.Audit.AuditRef, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new Parsed<(AuditDetails Audit, List<AuditThemeDetails> Themes)>((g.First().Details.Audit, g.Select(r => r.Details.Theme).ToList()), g.First().Row, g.First().Layout))
-            .ToList();
-        var audits = await FindOrCreateAsync(_db.Audits.Include(a => a.Themes), auditRows, RecordKind.Audits, d => d.Audit.AuditRef, d => new Audit(_siteId, d.Audit), cancellationToken);
-        var staffing = await FindOrCreateAsync(_db.Staffing, content.Staffing, RecordKind.Staffing, d => StaffingWeek.RefOf(d.WeekStarting), d => new StaffingWeek(_siteId, d), cancellationToken);
-        var feedback = await FindOrCreateAsync(_db.Feedback, content.Feedback, RecordKind.Feedback, d => d.FeedbackRef, d => new FeedbackItem(_siteId, d), cancellationToken);
-        var findings = await FindOrCreateAsync(_db.InspectionFindings, content.Inspection, RecordKind.Inspection, d => d.FindingRef, d => new InspectionFinding(_siteId, d), cancellationToken);
-        var statements = await FindOrCreateAsync(_db.AssuranceStatements, content.Assurance, RecordKind.Assurance, d => d.StatementRef, d => new AssuranceStatement(_siteId, d), cancellationToken);
-        var risks = await FindOrCreateAsync(_db.RecoveryRisks, content.Recovery, RecordKind.Recovery, d => d.RiskRef, d => new RecoveryRisk(_siteId, d), cancellationToken);
-        var assessments = await FindOrCreateAsync(_db.SelfAssessments, content.SelfAssessment, RecordKind.SelfAssessment, d => d.QualityStatement, d => new SelfAssessment(_siteId, d), cancellationToken);
+        var sheets = new List<IWrittenSheet>();
+        foreach (var entry in RecordCatalogue.All.Where(e => e.Rows is not null && content.Sent(e.Kind)))
+        {
+            sheets.Add(await entry.Rows!.Ask(new SheetWriter(this, entry, content, period, cancellationToken)));
+        }
 
         // Then what each row says, with its references resolved.
-        foreach (var (row, action) in actions)
-        {
-            var d = row.Details;
-            RecordLink? source = null;
-            var kinds = d.Source.RecordKinds();
-            if (kinds.Length > 0 && _index.Resolve(row, "SourceRef", d.SourceRef, kinds) is { } sourceId)
-            {
-                source = new RecordLink(KindOf(kinds, d.SourceRef!), sourceId);
-            }
-
-            var evidence = d.EvidenceRef is null ? null : _index.ResolveEvidence(row, "EvidenceRef", d.EvidenceRef).Select(e => (RecordLink?)e.Link).FirstOrDefault();
-            action.Record(d, source, evidence);
-        }
-
-        foreach (var (row, meeting) in meetings)
-        {
-            meeting.Record(row.Details, _index.Resolve(row, "MinutesRef", row.Details.MinutesRef, RecordKind.Attachment));
-        }
-
-        // A decision's meeting is usually in the same workbook; those from earlier packs load in one query.
-        var meetingIds = decisions.Select(d => _index.Resolve(d.Row, "MeetingRef", d.Row.Details.MeetingRef, RecordKind.Meetings)).ToList();
-        var inWorkbook = meetings.Select(m => m.Record).ToDictionary(m => m.Id);
-        var earlier = meetingIds.OfType<Guid>().Where(id => !inWorkbook.ContainsKey(id)).Distinct().ToList();
-        var allMeetings = inWorkbook.Values.Concat(await _db.Meetings.Where(m => earlier.Contains(m.Id)).ToListAsync(cancellationToken)).ToDictionary(m => m.Id);
-        for (var i = 0; i < decisions.Count; i++)
-        {
-            if (meetingIds[i] is { } meetingId)
-            {
-                var (row, decision) = decisions[i];
-                decision.Record(row.Details, allMeetings[meetingId], _index.Resolve(row, "ActionRef", row.Details.ActionRef, RecordKind.Actions));
-            }
-        }
-
-        foreach (var (row, incident) in incidents)
-        {
-            incident.Record(row.Details, _index.Resolve(row, "ActionRef", row.Details.ActionRef, RecordKind.Actions));
-        }
-
-        foreach (var (row, complaint) in complaints)
-        {
-            complaint.Record(row.Details, _index.Resolve(row, "ActionRef", row.Details.ActionRef, RecordKind.Actions));
-        }
-
-        foreach (var (row, finding) in findings)
-        {
-            finding.Record(row.Details, _index.Resolve(row, "ActionRef", row.Details.ActionRef, RecordKind.Actions));
-        }
-
-        foreach (var (row, audit) in audits)
-        {
-            var unchanged = audit.Details == row.Details.Audit && audit.Themes.Select(t => t.Details).ToHashSet().SetEquals(row.Details.Themes);
-            if (!unchanged)
-            {
-                audit.Record(row.Details.Audit, row.Details.Themes);
-            }
-        }
-
-        var cited = await EvidenceLinking.CurrentAsync(_db, [.. statements.Select(s => s.Record.Id), .. risks.Select(r => r.Record.Id)], cancellationToken);
-        staffing.ForEach(s => s.Record.Record(s.Row.Details));
-        feedback.ForEach(f => f.Record.Record(f.Row.Details));
-        assessments.ForEach(a => a.Record.Record(a.Row.Details));
-        foreach (var (row, statement) in statements)
-        {
-            statement.Record(row.Details);
-            EvidenceLinking.Replace(_db, _siteId, new RecordLink(RecordKind.Assurance, statement.Id), cited[statement.Id], _index.ResolveEvidence(row, "EvidenceRefs", row.Details.EvidenceRefs));
-        }
-
-        foreach (var (row, risk) in risks)
-        {
-            risk.Record(row.Details, _index.Resolve(row, "CurrentActionRef", row.Details.CurrentActionRef, RecordKind.Actions));
-            EvidenceLinking.Replace(_db, _siteId, new RecordLink(RecordKind.Recovery, risk.Id), cited[risk.Id], _index.ResolveEvidence(row, "EvidenceRefs", row.Details.EvidenceRefs));
-        }
-
-        await ReplaceSnapshotAsync(_db.Training, content.Training, period, t => t.Details, d => new TrainingRecord(_siteId, period.FirstDay, d), cancellationToken);
-        await ReplaceSnapshotAsync(_db.Supervision, content.Supervision, period, s => s.Details, d => new SupervisionRecord(_siteId, period.FirstDay, d), cancellationToken);
+        var cited = await EvidenceLinking.CurrentAsync(_db, [.. sheets.SelectMany(s => s.CitingRecords)], cancellationToken);
+        sheets.ForEach(sheet => sheet.Record(cited));
     }
 
-    private RecordKind KindOf(RecordKind[] kinds, string reference) => kinds.First(kind => _index.Find(kind, reference) is not null);
-
-    private async Task<List<(Parsed<TDetails> Row, T Record)>> FindOrCreateAsync<T, TDetails>(
-        IQueryable<T> records, IReadOnlyList<Parsed<TDetails>> rows, RecordKind kind, Func<TDetails, string> refOf, Func<TDetails, T> create, CancellationToken cancellationToken)
-        where T : SiteRecord
+    /// <summary>Finds or adds the records of one kind's sheet, typed by its entry.</summary>
+    private sealed class SheetWriter : ISheetRowsQuery<Task<IWrittenSheet>>
     {
-        var ids = rows.Select(r => _index.Find(kind, refOf(r.Details))).OfType<Guid>().ToList();
-        var existing = await records.Where(r => r.SiteId == _siteId && ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        var result = new List<(Parsed<TDetails>, T)>();
-        foreach (var row in rows)
+        private readonly PackRecords _owner;
+        private readonly RecordKindEntry _entry;
+        private readonly PackContent _content;
+        private readonly PackPeriod _period;
+        private readonly CancellationToken _cancellationToken;
+
+        public SheetWriter(PackRecords owner, RecordKindEntry entry, PackContent content, PackPeriod period, CancellationToken cancellationToken)
         {
-            var record = _index.Find(kind, refOf(row.Details)) is { } id && existing.TryGetValue(id, out var found) ? found : null;
-            if (record is null)
+            _owner = owner;
+            _entry = entry;
+            _content = content;
+            _period = period;
+            _cancellationToken = cancellationToken;
+        }
+
+        public async Task<IWrittenSheet> Records<TRecord, TDetails>(RecordRows<TRecord, TDetails> rows)
+            where TRecord : SiteRecord
+        {
+            var index = _owner._index;
+            var kind = _entry.Kind;
+            var groups = _content.Rows<TDetails>(kind).GroupBy(r => rows.ReferenceOf(r.Details), StringComparer.OrdinalIgnoreCase).ToList();
+            var ids = groups.Select(g => index.Find(kind, g.Key)).OfType<Guid>().ToList();
+            var existing = await _owner._db.Set<TRecord>().Where(r => r.SiteId == _owner._siteId && ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, _cancellationToken);
+            var written = new List<(IReadOnlyList<Parsed<TDetails>> Rows, TRecord Record)>();
+            foreach (var group in groups)
             {
-                record = create(row.Details);
-                _db.Add(record);
-                _index.Add(kind, record.Ref, record.Id);
+                var record = index.Find(kind, group.Key) is { } id && existing.TryGetValue(id, out var found) ? found : null;
+                if (record is null)
+                {
+                    record = rows.Create(_owner._siteId, group.First().Details);
+                    _owner._db.Add(record);
+                    index.Add(kind, record.Ref, record.Id);
+                }
+
+                written.Add((group.ToList(), record));
             }
 
-            result.Add((row, record));
+            return new WrittenRecords<TRecord, TDetails>(_owner, rows, written, _entry is SiteRecordKind { CitesEvidence: true });
         }
 
-        return result;
+        public async Task<IWrittenSheet> Snapshot<TRecord, TDetails>(SnapshotRows<TRecord, TDetails> rows)
+            where TRecord : Entity
+        {
+            var month = await _owner._db.Set<TRecord>()
+                .Where(r => EF.Property<Guid>(r, "SiteId") == _owner._siteId && EF.Property<DateOnly>(r, "Period") == _period.FirstDay)
+                .ToListAsync(_cancellationToken);
+            return new WrittenSnapshot<TRecord, TDetails>(_owner, rows, month, _content.Rows<TDetails>(_entry.Kind).Select(r => r.Details).ToList(), _period);
+        }
     }
 
-    /// <summary>Training and supervision replace the month's whole snapshot, unless it is unchanged.</summary>
-    private async Task ReplaceSnapshotAsync<T, TDetails>(
-        DbSet<T> records, IReadOnlyList<Parsed<TDetails>>? rows, PackPeriod period, Func<T, TDetails> detailsOf, Func<TDetails, T> create, CancellationToken cancellationToken)
-        where T : Domain.Common.Entity
+    private sealed class WrittenRecords<TRecord, TDetails> : IWrittenSheet
+        where TRecord : SiteRecord
     {
-        if (rows is null)
+        private readonly PackRecords _owner;
+        private readonly RecordRows<TRecord, TDetails> _rows;
+        private readonly List<(IReadOnlyList<Parsed<TDetails>> Rows, TRecord Record)> _written;
+        private readonly bool _citesEvidence;
+
+        public WrittenRecords(PackRecords owner, RecordRows<TRecord, TDetails> rows, List<(IReadOnlyList<Parsed<TDetails>> Rows, TRecord Record)> written, bool citesEvidence)
         {
-            return;
+            _owner = owner;
+            _rows = rows;
+            _written = written;
+            _citesEvidence = citesEvidence;
         }
 
-        var month = await records.Where(r => EF.Property<Guid>(r, "SiteId") == _siteId && EF.Property<DateOnly>(r, "Period") == period.FirstDay).ToListAsync(cancellationToken);
-        var incoming = rows.Select(r => r.Details).ToList();
-        if (month.Select(detailsOf).ToHashSet().SetEquals(incoming) && month.Count == incoming.Count)
+        public IEnumerable<Guid> CitingRecords => _citesEvidence ? _written.Select(w => w.Record.Id) : [];
+
+        public void Record(ILookup<Guid, EvidenceLink> cited)
         {
-            return;
+            foreach (var (rows, record) in _written)
+            {
+                if (_rows.RecordAll is { } recordAll)
+                {
+                    recordAll(record, [.. rows.Select(r => r.Details)]);
+                }
+                else
+                {
+                    var row = rows.Single();
+                    _rows.Record!(record, row.Details, new RowReferences<TDetails>(_owner, row, new RecordLink(record.Kind, record.Id), cited[record.Id]));
+                }
+            }
+        }
+    }
+
+    /// <summary>A month's snapshot as it stands and as the workbook sends it: replaced whole, unless it is unchanged.</summary>
+    private sealed class WrittenSnapshot<TRecord, TDetails> : IWrittenSheet
+        where TRecord : Entity
+    {
+        private readonly PackRecords _owner;
+        private readonly SnapshotRows<TRecord, TDetails> _rows;
+        private readonly List<TRecord> _month;
+        private readonly List<TDetails> _incoming;
+        private readonly PackPeriod _period;
+
+        public WrittenSnapshot(PackRecords owner, SnapshotRows<TRecord, TDetails> rows, List<TRecord> month, List<TDetails> incoming, PackPeriod period)
+        {
+            _owner = owner;
+            _rows = rows;
+            _month = month;
+            _incoming = incoming;
+            _period = period;
         }
 
-        records.RemoveRange(month);
-        records.AddRange(incoming.Select(create));
+        public IEnumerable<Guid> CitingRecords => [];
+
+        public void Record(ILookup<Guid, EvidenceLink> cited)
+        {
+            if (_month.Count == _incoming.Count && _month.Select(_rows.DetailsOf).ToHashSet().SetEquals(_incoming))
+            {
+                return;
+            }
+
+            _owner._db.RemoveRange(_month);
+            _owner._db.AddRange(_incoming.Select(d => _rows.Create(_owner._siteId, _period.FirstDay, d)));
+        }
+    }
+
+    /// <summary>One row's references, resolved through the index, with problems at the row's cells.</summary>
+    private sealed class RowReferences<TDetails> : IRowReferences
+    {
+        private readonly PackRecords _owner;
+        private readonly Parsed<TDetails> _row;
+        private readonly RecordLink _record;
+        private readonly IEnumerable<EvidenceLink> _cited;
+
+        public RowReferences(PackRecords owner, Parsed<TDetails> row, RecordLink record, IEnumerable<EvidenceLink> cited)
+        {
+            _owner = owner;
+            _row = row;
+            _record = record;
+            _cited = cited;
+        }
+
+        public Guid? Id(string column, string? reference, params RecordKind[] kinds) => Link(column, reference, kinds)?.RecordId;
+
+        public RecordLink? Link(string column, string? reference, params RecordKind[] kinds) =>
+            kinds.Length == 0 ? null : _owner._index.Resolve(_row, column, reference, kinds);
+
+        /// <summary>A record of this workbook is already tracked; one of an earlier pack is read when a row first names it.</summary>
+        public TTarget? Find<TTarget>(string column, string? reference, RecordKind kind)
+            where TTarget : SiteRecord =>
+            Id(column, reference, kind) is { } id ? _owner._db.Find<TTarget>(id) : null;
+
+        public IReadOnlyList<RecordLink> Evidence(string column, string? references) =>
+            [.. _owner._index.ResolveEvidence(_row, column, references).Select(e => e.Link)];
+
+        public void CiteEvidence(string column, string? references) =>
+            EvidenceLinking.Replace(_owner._db, _owner._siteId, _record, _cited, _owner._index.ResolveEvidence(_row, column, references));
     }
 }

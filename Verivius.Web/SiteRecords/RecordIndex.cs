@@ -36,8 +36,8 @@ internal sealed class RecordIndex
 
     public Guid? Find(RecordKind kind, string reference) => Ids(kind).TryGetValue(reference.Trim(), out var id) ? id : null;
 
-    /// <summary>The id a cell names, or null with an error at the cell when it names nothing.</summary>
-    public Guid? Resolve<T>(Parsed<T> row, string column, string? reference, params RecordKind[] kinds)
+    /// <summary>The record a cell names, as the first of the kinds that has it, or null with an error at the cell when it names nothing.</summary>
+    public RecordLink? Resolve<T>(Parsed<T> row, string column, string? reference, params RecordKind[] kinds)
     {
         if (string.IsNullOrWhiteSpace(reference))
         {
@@ -48,7 +48,7 @@ internal sealed class RecordIndex
         {
             if (Find(kind, reference) is { } id)
             {
-                return id;
+                return new RecordLink(kind, id);
             }
         }
 
@@ -62,9 +62,9 @@ internal sealed class RecordIndex
         var links = new List<(RecordLink, string)>();
         foreach (var reference in EvidenceReference.ParseList(references).References)
         {
-            if (Resolve(row, column, reference.Ref, reference.Kind) is { } id)
+            if (Resolve(row, column, reference.Ref, reference.Kind) is { } link)
             {
-                links.Add((new RecordLink(reference.Kind, id), reference.WrittenAs));
+                links.Add((link, reference.WrittenAs));
             }
         }
 

@@ -27,46 +27,24 @@ public static class PackReader
         }
 
         var pack = PackSheet.Read(context, today);
-        var content = new PackContent
+        var rows = new Dictionary<RecordKind, object>();
+        foreach (var entry in RecordCatalogue.All.Where(e => e.Rows is not null))
+        {
+            if (entry.Rows!.Ask(new SheetOfKind(context, entry)) is { } read)
+            {
+                rows[entry.Kind] = read;
+            }
+        }
+
+        var content = new PackContent(rows)
         {
             SiteCode = pack?.SiteCode ?? "",
             Period = pack?.Period ?? default,
             PreparedBy = pack?.PreparedBy ?? "",
             PreparedOn = pack?.PreparedOn,
-            Actions = context.Read("Actions", RowParsers.Action, a => a.ActionRef, "ActionRef") ?? [],
-            Meetings = context.Read("Meetings", RowParsers.Meeting, m => m.MeetingRef, "MeetingRef") ?? [],
-            Decisions = context.Read("Decisions", RowParsers.Decision, d => d.DecisionRef, "DecisionRef") ?? [],
-            Incidents = context.Read("Incidents", RowParsers.Incident, i => i.IncidentRef, "IncidentRef") ?? [],
-            Complaints = context.Read("Complaints", RowParsers.Complaint, c => c.ComplaintRef, "ComplaintRef") ?? [],
-            Audits = RowParsers.CheckAuditsAgree(context, context.Read("Audits", RowParsers.AuditRow, a => a.Audit.AuditRef + "\n" + a.Theme.Theme, "Theme") ?? []),
-            Staffing = context.Read("Staffing", RowParsers.Staffing, s => StaffingWeek.RefOf(s.WeekStarting), "WeekStarting") ?? [],
-            Training = Snapshot(context, "Training", "training matrix", context.Read("Training", RowParsers.Training, t => t.StaffRef + "\n" + t.Course, "Course")),
-            Supervision = Snapshot(context, "Supervision", "supervision record", context.Read("Supervision", RowParsers.Supervision, s => $"{s.StaffRef}\n{s.Type}\n{s.HeldOn}", "HeldOn")),
-            Feedback = context.Read("Feedback", RowParsers.Feedback, f => f.FeedbackRef, "FeedbackRef") ?? [],
-            Inspection = context.Read("Inspection", RowParsers.Finding, f => f.FindingRef, "FindingRef") ?? [],
-            Assurance = context.Read("Assurance", RowParsers.Assurance, a => a.StatementRef, "StatementRef") ?? [],
-            Recovery = context.Read("Recovery", RowParsers.Recovery, r => r.RiskRef, "RiskRef") ?? [],
-            SelfAssessment = context.Read("SelfAssessment", RowParsers.SelfAssessment, s => s.QualityStatement.ToUpperInvariant(), "QualityStatement") ?? [],
             RowCounts = context.RowCounts,
         };
         return new PackReadResult(context.Errors.Count == 0 && pack is not null ? content : null, context.Errors, context.Warnings);
-    }
-
-    /// <summary>
-    /// A snapshot sheet with its header and no rows is read as not sent (format v2): a manager who
-    /// leaves the matrix blank rather than re-key it means "no change", and an upload never empties a
-    /// snapshot, so the month keeps the one it has, and the warning says so.
-    /// </summary>
-    private static List<Parsed<T>>? Snapshot<T>(SheetReading context, string sheet, string snapshot, List<Parsed<T>>? rows)
-    {
-        if (rows is not { Count: 0 } || context.RowCounts.GetValueOrDefault(sheet) > 0 || context.Errors.Any(e => Same(e.Sheet, sheet)))
-        {
-            return rows;
-        }
-
-        context.Warnings.Add(new PackIssue(sheet, null,
-            $"the sheet has its header but no rows, so it was read as not sent: the month keeps the {snapshot} it already has, if any. An upload never empties a {snapshot}; to change it, send every row as it should stand"));
-        return null;
     }
 
     /// <summary>The pack sheet a sheet's name is close to: at most two letters different, or one name the start of the other.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Verivius.Domain.Evidence;
 using Verivius.Domain.Packs.Workbooks;
 
 namespace Verivius.Domain.Packs.Reading;
@@ -8,7 +9,7 @@ namespace Verivius.Domain.Packs.Reading;
 /// Reads typed values from one row and records a plain-English issue for every cell that is wrong,
 /// so a row reports all its problems at once.
 /// </summary>
-internal sealed partial class RowReader
+internal sealed partial class RowReader : IRowCells
 {
     private static readonly DateOnly Earliest = new(1990, 1, 1);
     private static readonly DateOnly Latest = new(2100, 12, 31);
@@ -25,8 +26,6 @@ internal sealed partial class RowReader
         _date1904 = date1904;
         _issues = issues;
     }
-
-    public int RowNumber => _row.Number;
 
     public bool Failed { get; private set; }
 
@@ -186,6 +185,20 @@ internal sealed partial class RowReader
     }
 
     public int RequiredCount(string column) => Count(column, required: true) ?? 0;
+
+    public string? EvidenceRefs(string column)
+    {
+        var text = Text(column);
+        foreach (var problem in EvidenceReference.ParseList(text).Problems)
+        {
+            Problem(column, problem);
+        }
+
+        return text;
+    }
+
+    public string Options<T>()
+        where T : struct, Enum => OneOf(Enum.GetNames<T>());
 
     /// <summary>"Severity" reads as "severity", "NotificationType" as "notification type".</summary>
     internal static string Words(string column) => CamelHumps().Replace(column, " $1").Trim().ToLowerInvariant();

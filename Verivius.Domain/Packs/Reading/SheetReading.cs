@@ -27,7 +27,7 @@ internal sealed class SheetReading
     /// Reads a sheet's rows through <paramref name="parse"/>; null when the workbook lacks the sheet.
     /// A key repeated in the sheet is an error at the later row, naming the earlier one.
     /// </summary>
-    public List<Parsed<T>>? Read<T>(string sheet, Func<RowReader, T> parse, Func<T, string> key, string keyColumn)
+    public List<Parsed<T>>? Read<T>(string sheet, Func<IRowCells, T> parse, Func<T, string> key, string keyColumn)
     {
         var rows = Rows(sheet, out var layout);
         if (rows is null || layout is null)

@@ -34,6 +34,33 @@ public class AssuranceRuleTests
         Assert.Equal("Risk R-1 (\"Falls at night\") is marked improving but cites no dated evidence.", finding.Finding);
     }
 
+    /// <summary>A citable kind the rules did not index would make every citation of it read as "cites no dated evidence".</summary>
+    [Fact]
+    public void NoEvidence_EveryKindTheCatalogueLetsACellCite_CountsAsEvidenceWhenCitedAlone()
+    {
+        var recent = AsOf.AddDays(-10);
+        foreach (var kind in RecordCatalogue.Citable)
+        {
+            var site = new SiteRecords();
+            SiteRecord cited = kind switch
+            {
+                RecordKind.Actions => site.Action("A-1", d => d with { RaisedOn = recent }),
+                RecordKind.Meetings => site.Meeting("M-1", recent),
+                RecordKind.Decisions => site.Decision("D-1", site.Meeting("M-1", recent), action: null),
+                RecordKind.Incidents => site.Incident("I-1", d => d with { OccurredOn = recent }),
+                RecordKind.Complaints => site.Complaint("C-1", d => d with { ReceivedOn = recent }),
+                RecordKind.Audits => site.Audit("AUD-1", "Staffing", recent, 90),
+                RecordKind.Staffing => site.Week(recent, 100, 2),
+                RecordKind.Feedback => site.Feedback("FB-1", d => d with { ReceivedOn = recent }),
+                RecordKind.Inspection => site.Finding("F-1", FindingKind.MustDo, recent),
+                _ => throw new InvalidOperationException($"{kind} is citable: give this test a record of it, and the rules' RuleContext.CitableRecords its records"),
+            };
+            site.Statement("S-1", AssuranceArea.Staffing, RagRating.Green, cited);
+
+            Assert.True(site.Findings(ChallengeCodes.AssurNoEvidence).Count == 0, $"a statement citing only {kind} was challenged as citing no dated evidence");
+        }
+    }
+
     [Fact]
     public void NoEvidence_EvidenceDatedAfterTheAsOfDay_DoesNotCount()
     {

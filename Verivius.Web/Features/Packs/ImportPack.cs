@@ -79,15 +79,9 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
         Domain.Access.SiteRef? site = command.SiteCode is null ? null : await _access.ChangeableSiteAsync(command.SiteCode, cancellationToken);
         var now = _clock.GetUtcNow();
         var errors = AttachmentProblems(command.Attachments);
-        PackReadResult read;
-        try
+        if (Read(command.Workbook, DateOnly.FromDateTime(now.UtcDateTime), errors) is not { } read)
         {
-            using var workbook = XlsxWorkbook.Open(new MemoryStream(command.Workbook.Content, writable: false));
-            read = PackReader.Read(workbook, DateOnly.FromDateTime(now.UtcDateTime));
-        }
-        catch (UnreadableWorkbookException unreadable)
-        {
-            return Refused([new PackIssue(command.Workbook.FileName, null, unreadable.Message), .. errors], []);
+            return Refused(errors, []);
         }
 
         errors.AddRange(read.Errors);
@@ -126,6 +120,36 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
             return Refused(errors, read.Warnings);
         }
 
+        var result = await SaveVersionAsync(command, site.Value.SiteId, pack, content, sha256, index, now, read.Warnings, cancellationToken);
+        return result.Status == PackImportStatus.Imported && command.CheckChallenges
+            ? result with { Challenges = await ChallengeAsync(site.Value.SiteId, cancellationToken) }
+            : result;
+    }
+
+    /// <summary>The workbook read whole; null, with the reason added to <paramref name="errors"/>, when it is not a workbook that can be read at all.</summary>
+    private static PackReadResult? Read(PackFile workbookFile, DateOnly today, List<PackIssue> errors)
+    {
+        try
+        {
+            using var workbook = XlsxWorkbook.Open(new MemoryStream(workbookFile.Content, writable: false));
+            return PackReader.Read(workbook, today);
+        }
+        catch (UnreadableWorkbookException unreadable)
+        {
+            errors.Insert(0, new PackIssue(workbookFile.FileName, null, unreadable.Message));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Writes the matched records, the workbook and its attachments as the month's next version in one
+    /// transaction. Files written for a transaction that fails are discarded with it; an upload that
+    /// lost a race for the month is told which version won.
+    /// </summary>
+    private async Task<PackImportResult> SaveVersionAsync(
+        ImportPackCommand command, Guid siteId, MonthlyPack? pack, PackContent content, string sha256, RecordIndex index, DateTimeOffset now, IReadOnlyList<PackIssue> warnings,
+        CancellationToken cancellationToken)
+    {
         var written = new List<string>();
         try
         {
@@ -134,13 +158,13 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
             written.Add(stored.StoredName);
             if (pack is null)
             {
-                pack = new MonthlyPack(site.Value.SiteId, content.Period);
+                pack = new MonthlyPack(siteId, content.Period);
                 _db.Packs.Add(pack);
             }
 
             var version = pack.AddVersion(command.Workbook.FileName, stored.StoredName, stored.SizeBytes, sha256, _actor.ActorName, now, JsonSerializer.Serialize(content.RowCounts));
             _db.Add(version);
-            written.AddRange(await StoreAttachmentsAsync(site.Value.SiteId, command.Attachments, index, now, cancellationToken));
+            written.AddRange(await StoreAttachmentsAsync(siteId, command.Attachments, index, now, cancellationToken));
             MarkWrittenBy(version.Id);
             await _db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -150,22 +174,20 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
             // The database rolled back; the files written for it must not outlive it.
             _files.Discard(written);
             var ours = pack?.Latest?.Number ?? 1;
-            if (failure is DbUpdateException && await LatestVersionAsync(site.Value.SiteId, content.Period, cancellationToken) is { } theirs && theirs >= ours)
+            if (failure is DbUpdateException && await LatestVersionAsync(siteId, content.Period, cancellationToken) is { } theirs && theirs >= ours)
             {
                 var month = content.Period.FirstDay.ToBritishMonth();
                 return new PackImportResult(
                     PackImportStatus.Conflict, content.Period.ToString(), theirs,
                     [new PackIssue("Pack", null, $"another upload for {month} finished a moment ago as version {theirs}; upload again to make version {theirs + 1}")],
-                    read.Warnings, new Dictionary<string, int>());
+                    warnings, new Dictionary<string, int>());
             }
 
             throw;
         }
 
         _files.Keep(written);
-        return new PackImportResult(
-            PackImportStatus.Imported, content.Period.ToString(), pack.Latest!.Number, [], read.Warnings, content.RowCounts,
-            command.CheckChallenges ? await ChallengeAsync(site.Value.SiteId, cancellationToken) : null);
+        return new PackImportResult(PackImportStatus.Imported, content.Period.ToString(), pack.Latest!.Number, [], warnings, content.RowCounts);
     }
 
     /// <summary>
