@@ -44,6 +44,42 @@ public static class GovernanceDocumentWriter
     {
         ArgumentNullException.ThrowIfNull(content);
         using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
+        WriteProperties(document, content);
+        var main = document.AddMainDocumentPart();
+        main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
+        main.AddNewPart<NumberingDefinitionsPart>().Numbering = Numbering();
+        main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(
+            new DefaultTabStop { Val = 720 },
+            new UpdateFieldsOnOpen { Val = true },
+            new ThemeFontLanguages { Val = "en-GB" });
+        var footer = main.AddNewPart<FooterPart>();
+        footer.Footer = Footer(content.HistoryCheckpoint);
+        var footerId = main.GetIdOfPart(footer);
+
+        var images = AddImages(main, content);
+        using var writer = OpenXmlWriter.Create(main);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new Document(), [], Namespaces);
+        writer.WriteStartElement(new Body());
+        WriteCover(writer, content);
+        WriteContents(writer, content);
+        uint drawingId = 1;
+        foreach (var block in content.Blocks)
+        {
+            WriteBlock(writer, block, images, ref drawingId);
+        }
+
+        writer.WriteElement(new SectionProperties(
+            new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
+            new PageSize { Width = PageWidth, Height = PageHeight },
+            new PageMargin { Top = Margin, Right = Margin, Bottom = Margin, Left = Margin, Header = 567, Footer = 567, Gutter = 0 }));
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        writer.Close();
+    }
+
+    private static void WriteProperties(WordprocessingDocument document, DocumentContent content)
+    {
         document.PackageProperties.Title = content.Title;
         document.PackageProperties.Subject = content.Subtitle;
         document.PackageProperties.Creator = Author;
@@ -61,19 +97,11 @@ public static class GovernanceDocumentWriter
                     Name = CheckpointProperty,
                 });
         }
+    }
 
-        var main = document.AddMainDocumentPart();
-        main.AddNewPart<StyleDefinitionsPart>().Styles = Styles();
-        main.AddNewPart<NumberingDefinitionsPart>().Numbering = Numbering();
-        main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(
-            new DefaultTabStop { Val = 720 },
-            new UpdateFieldsOnOpen { Val = true },
-            new ThemeFontLanguages { Val = "en-GB" });
-        var footer = main.AddNewPart<FooterPart>();
-        footer.Footer = Footer(content.HistoryCheckpoint);
-        var footerId = main.GetIdOfPart(footer);
-
-        // Images are parts of their own; they are added first so the streamed body can refer to them.
+    /// <summary>Images are parts of their own; they are added before the streamed body, which refers to them by id.</summary>
+    private static Dictionary<ImageBlock, string> AddImages(MainDocumentPart main, DocumentContent content)
+    {
         var images = new Dictionary<ImageBlock, string>(ReferenceEqualityComparer.Instance);
         foreach (var image in content.Blocks.OfType<ImageBlock>())
         {
@@ -86,51 +114,38 @@ public static class GovernanceDocumentWriter
             images[image] = main.GetIdOfPart(part);
         }
 
-        using var writer = OpenXmlWriter.Create(main);
-        writer.WriteStartDocument();
-        writer.WriteStartElement(new Document(), [], Namespaces);
-        writer.WriteStartElement(new Body());
-        WriteCover(writer, content);
-        WriteContents(writer, content);
-        uint drawingId = 1;
-        foreach (var block in content.Blocks)
+        return images;
+    }
+
+    private static void WriteBlock(OpenXmlWriter writer, DocumentBlock block, Dictionary<ImageBlock, string> images, ref uint drawingId)
+    {
+        switch (block)
         {
-            switch (block)
-            {
-                case HeadingBlock heading:
-                    writer.WriteElement(Styled(heading.Level switch { 1 => "Heading1", 2 => "Heading2", _ => "Heading3" }, heading.Text));
-                    break;
-                case ParagraphBlock paragraph:
-                    writer.WriteElement(Styled(null, paragraph.Text));
-                    break;
-                case BulletsBlock bullets:
-                    foreach (var item in bullets.Items)
-                    {
-                        writer.WriteElement(Bullet(item));
-                    }
+            case HeadingBlock heading:
+                writer.WriteElement(Styled(heading.Level switch { 1 => "Heading1", 2 => "Heading2", _ => "Heading3" }, heading.Text));
+                break;
+            case ParagraphBlock paragraph:
+                writer.WriteElement(Styled(null, paragraph.Text));
+                break;
+            case BulletsBlock bullets:
+                foreach (var item in bullets.Items)
+                {
+                    writer.WriteElement(Bullet(item));
+                }
 
-                    break;
-                case TableBlock table:
-                    WriteTable(writer, table);
-                    break;
-                case ImageBlock image:
-                    writer.WriteElement(Picture(image, images[image], drawingId++));
-                    break;
-                case PageBreakBlock:
-                    writer.WriteElement(PageBreak());
-                    break;
-                default:
-                    throw new ArgumentException($"No way to write a {block.GetType().Name}.", nameof(content));
-            }
+                break;
+            case TableBlock table:
+                WriteTable(writer, table);
+                break;
+            case ImageBlock image:
+                writer.WriteElement(Picture(image, images[image], drawingId++));
+                break;
+            case PageBreakBlock:
+                writer.WriteElement(PageBreak());
+                break;
+            default:
+                throw new ArgumentException($"No way to write a {block.GetType().Name}.", nameof(block));
         }
-
-        writer.WriteElement(new SectionProperties(
-            new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
-            new PageSize { Width = PageWidth, Height = PageHeight },
-            new PageMargin { Top = Margin, Right = Margin, Bottom = Margin, Left = Margin, Header = 567, Footer = 567, Gutter = 0 }));
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-        writer.Close();
     }
 
     private static IEnumerable<KeyValuePair<string, string>> Namespaces =>
