@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Verivius.Domain.Common;
 using Verivius.Domain.Documents;
 using Verivius.Domain.Evidence;
 using Verivius.Domain.History;
@@ -69,6 +70,36 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         var cedarRisks = await db.RecoveryRisks.Where(r => db.Sites.Any(s => s.Id == r.SiteId && s.Code == CedarLodge) && r.Details.Trend != RiskTrend.Resolved).Select(r => r.Ref).ToListAsync();
         Assert.NotEmpty(cedarRisks);
         Assert.All(cedarRisks, risk => Assert.Contains($"Cedar Lodge|Risk|{risk}", appendix));
+    }
+
+    /// <summary>
+    /// Mandatory training in date is one figure: each site's value in the board pack's two tables, and the
+    /// provider-wide value on the provider view and its chart, equal a count taken here with plain SQL.
+    /// </summary>
+    [Fact]
+    public async Task MandatoryTrainingInDate_IsTheSameFigure_InTheBoardPack_TheProviderView_AndItsChart_AsCountedWithSql()
+    {
+        var counted = await TrainingCountedWithSqlAsync(TestClock.LastMonth);
+        using var word = await GenerateAsync("board-pack", provider: Provider);
+        using var ni = await PortalSession.SignInAsync(_factory, "ni@demo.verivius.test", Password);
+        var (_, page) = await ni.GetAsync("/provider");
+
+        var body = word.MainDocumentPart!.Document.Body!;
+        var workforce = Rows(TableAfter(body, "Training, supervision and appraisal"));
+        var glance = Rows(TableAfter(body, "Sites at a glance"));
+        Assert.Equal(counted.Select(c => c.Name), workforce.Select(r => r[0]));
+        Assert.Equal(counted.Select(c => c.Staff.ToString(CultureInfo.InvariantCulture)), workforce.Select(r => r[1]));
+        Assert.Equal(counted.Select(c => BritishNumbers.Percent(c.InDate, c.Staff)), workforce.Select(r => r[2]));
+        Assert.Equal(counted.Select(c => BritishNumbers.Percent(c.InDate, c.Staff)), glance.Select(r => r[7]));
+
+        // The demo's character shows through: the troubled home is far behind the exemplary one.
+        Assert.True(counted.Min(c => 100.0 * c.InDate / c.Staff) < 60 && counted.Max(c => 100.0 * c.InDate / c.Staff) > 95, string.Join(", ", counted));
+
+        var (inDate, staff) = (counted.Sum(c => c.InDate), counted.Sum(c => c.Staff));
+        Assert.Contains($"{inDate} of {staff} staff ({BritishNumbers.Percent(inDate, staff)})", page, StringComparison.Ordinal);
+        var chart = page[page.IndexOf("id=\"trend-training-title\"", StringComparison.Ordinal)..];
+        var lastPoint = chart[..chart.IndexOf("</tbody>", StringComparison.Ordinal)].Split("<tr>")[^1];
+        Assert.Contains($"<td>{(100.0 * inDate / staff).ToString("0.#", CultureInfo.InvariantCulture)}%</td>", lastPoint, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -255,6 +286,49 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         });
         return id;
     }
+
+    private async Task<List<(string Name, int Staff, int InDate)>> TrainingCountedWithSqlAsync(DateOnly month)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+
+        // Each active site's newest matrix in the twelve months to the month; its staff with a mandatory
+        // course, less those with one never completed or expired before the month's last day.
+        command.CommandText = """
+            WITH standing AS (
+                SELECT s.Id, s.Name,
+                       (SELECT MAX(t.Period) FROM Training t WHERE t.SiteId = s.Id AND t.Period <= $month AND t.Period > date($month, '-12 months')) AS Period
+                FROM Sites s JOIN Providers p ON p.Id = s.ProviderId
+                WHERE s.IsActive = 1 AND p.Name = $provider)
+            SELECT st.Name,
+                   (SELECT COUNT(DISTINCT t.Details_StaffRef) FROM Training t
+                    WHERE t.SiteId = st.Id AND t.Period = st.Period AND t.Details_Mandatory = 1),
+                   (SELECT COUNT(DISTINCT t.Details_StaffRef) FROM Training t
+                    WHERE t.SiteId = st.Id AND t.Period = st.Period AND t.Details_Mandatory = 1
+                      AND (t.Details_CompletedOn IS NULL OR t.Details_ExpiresOn < date($month, '+1 month', '-1 day')))
+            FROM standing st ORDER BY st.Name
+            """;
+        var monthParameter = command.CreateParameter();
+        (monthParameter.ParameterName, monthParameter.Value) = ("$month", month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var providerParameter = command.CreateParameter();
+        (providerParameter.ParameterName, providerParameter.Value) = ("$provider", Provider);
+        command.Parameters.Add(monthParameter);
+        command.Parameters.Add(providerParameter);
+        var counted = new List<(string, int, int)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var staff = reader.GetInt32(1);
+            counted.Add((reader.GetString(0), staff, staff - reader.GetInt32(2)));
+        }
+
+        return counted;
+    }
+
+    private static List<List<string>> Rows(Table table) =>
+        [.. table.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList())];
 
     private static void AssertValid(WordprocessingDocument word)
     {

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Figures;
 using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Persistence;
 
@@ -8,7 +10,7 @@ namespace Verivius.Web.SiteRecords;
 /// <summary>
 /// One site's governance figures as at a day, as the provider view and the governance packs both
 /// read them: overdue actions, notification and candour timeliness over the twelve months before,
-/// the newest training matrix and supervision, and which of the given months' packs arrived.
+/// training and supervision for a month, and which of the given months' packs arrived.
 /// </summary>
 public sealed class SiteFigures
 {
@@ -28,25 +30,37 @@ public sealed class SiteFigures
 
     public int CandourLate { get; init; }
 
-    public int Mandatory { get; init; }
+    /// <summary>Staff with mandatory training and how many have all of it in date (<see cref="WorkforceMeasures.TrainingInDate"/>); null when no matrix stands for the month.</summary>
+    public StaffCount? Training { get; private set; }
 
-    public int InDate { get; init; }
-
-    public int Staff { get; init; }
-
-    public int Supervised { get; init; }
+    /// <summary>Staff on the supervision record and how many were supervised on time; null when no record stands for the month.</summary>
+    public StaffCount? Supervision { get; private set; }
 
     public bool[] Packs { get; init; } = [];
 
     /// <summary>
     /// One command for any number of sites. Notifications and candour are judged as the challenge
     /// engine judged them at its last run (working days and all): an incident is late while a late or
-    /// missing challenge's condition holds. <paramref name="packMonths"/> must be twelve months.
+    /// missing challenge's condition holds. Training and supervision are those of <paramref name="workforceMonth"/>,
+    /// as <see cref="WorkforceFigures"/> counts them for every view. <paramref name="packMonths"/> must be twelve months.
     /// </summary>
-    public static IQueryable<SiteFigures> Of(VeriviusDbContext db, IQueryable<Site> sites, DateOnly asOf, int supervisionDays, IReadOnlyList<DateOnly> packMonths)
+    internal static async Task<List<SiteFigures>> LoadAsync(
+        VeriviusDbContext db, IQueryable<Site> sites, DateOnly asOf, DateOnly workforceMonth, WorkforceFigures workforce, int supervisionDays, IReadOnlyList<DateOnly> packMonths,
+        CancellationToken cancellationToken)
+    {
+        var figures = await Of(db, sites, asOf, packMonths).ToListAsync(cancellationToken);
+        foreach (var site in figures)
+        {
+            site.Training = workforce.TrainingOf(site.Id, workforceMonth);
+            site.Supervision = workforce.SupervisionOf(site.Id, workforceMonth, supervisionDays);
+        }
+
+        return [.. figures.OrderBy(s => s.Name, StringComparer.Ordinal)];
+    }
+
+    private static IQueryable<SiteFigures> Of(VeriviusDbContext db, IQueryable<Site> sites, DateOnly asOf, IReadOnlyList<DateOnly> packMonths)
     {
         var yearAgo = asOf.AddYears(-1);
-        var supervisedSince = asOf.AddDays(-supervisionDays);
         string[] notificationCodes = [ChallengeCodes.IncNotificationLate, ChallengeCodes.IncNotificationMissing];
         var (m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11) = (packMonths[0], packMonths[1], packMonths[2], packMonths[3], packMonths[4], packMonths[5], packMonths[6], packMonths[7], packMonths[8], packMonths[9], packMonths[10], packMonths[11]);
         return sites.Select(s => new SiteFigures
@@ -61,12 +75,6 @@ public sealed class SiteFigures
             Candour = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CandourApplies && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf),
             CandourLate = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CandourApplies && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf
                 && db.Challenges.Any(c => c.SiteId == s.Id && c.ConditionHolds && c.Code == ChallengeCodes.IncCandourLate && c.Key == "Incidents:" + i.Ref)),
-            Mandatory = db.Training.Count(t => t.SiteId == s.Id && t.Details.Mandatory && t.Period == db.Training.Where(x => x.SiteId == s.Id && x.Period <= asOf).Max(x => (DateOnly?)x.Period)),
-            InDate = db.Training.Count(t => t.SiteId == s.Id && t.Details.Mandatory && t.Period == db.Training.Where(x => x.SiteId == s.Id && x.Period <= asOf).Max(x => (DateOnly?)x.Period)
-                && t.Details.CompletedOn != null && (t.Details.ExpiresOn == null || t.Details.ExpiresOn >= asOf)),
-            Staff = db.Supervision.Where(x => x.SiteId == s.Id && x.Period == db.Supervision.Where(y => y.SiteId == s.Id && y.Period <= asOf).Max(y => (DateOnly?)y.Period)).Select(x => x.Details.StaffRef).Distinct().Count(),
-            Supervised = db.Supervision.Where(x => x.SiteId == s.Id && x.Details.Type == SupervisionType.Supervision && x.Details.HeldOn >= supervisedSince && x.Details.HeldOn <= asOf
-                && x.Period == db.Supervision.Where(y => y.SiteId == s.Id && y.Period <= asOf).Max(y => (DateOnly?)y.Period)).Select(x => x.Details.StaffRef).Distinct().Count(),
             Packs = new[]
             {
                 db.Packs.Any(p => p.SiteId == s.Id && p.Period == m0), db.Packs.Any(p => p.SiteId == s.Id && p.Period == m1), db.Packs.Any(p => p.SiteId == s.Id && p.Period == m2),

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Figures;
 using Verivius.Domain.Packs;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
@@ -66,8 +67,8 @@ public sealed record HeatCellVm(HeatColour Colour, int OpenRisks, int OpenChalle
 
 public sealed record JoinedRiskVm(string SiteCode, string SiteName, AssuranceArea Area, string Ref, string Risk, string? CurrentActionRef, string? Owner, DateOnly? ReviewOn, RiskTrend Trend, int OpenChallenges, int HighChallenges);
 
-/// <summary>Timeliness over the last twelve months and the current state of training and supervision, provider-wide.</summary>
-public sealed record ComplianceVm(int Notifiable, int NotifiedOnTime, int CandourDue, int CandourOnTime, int MandatoryCourses, int MandatoryInDate, int Staff, int StaffSupervised);
+/// <summary>Timeliness over the last twelve months, and training and supervision for the month shown, provider-wide.</summary>
+public sealed record ComplianceVm(int Notifiable, int NotifiedOnTime, int CandourDue, int CandourOnTime, StaffCount Training, StaffCount Supervision, int SupervisionDays);
 
 /// <summary>What the provider view is computed from, before its filters and pages are applied: the heat map is sorted already.</summary>
 public sealed record ProviderHomeData(
@@ -79,7 +80,8 @@ public sealed record ProviderHomeData(
     IReadOnlyList<HeatRowVm> Heat,
     IReadOnlyList<AssuranceArea> Systemic,
     IReadOnlyList<ChallengeRowVm> Unsupported,
-    IReadOnlyList<TrendVm> Trends);
+    IReadOnlyList<TrendVm> Trends,
+    int SupervisionDays);
 
 internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuery, ProviderHomeVm>
 {
@@ -122,9 +124,10 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
                 .ToList(),
         }).SingleAsync(cancellationToken);
 
-        var active = await SiteFigures.Of(db, db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), today, provider.SupervisionDays ?? ChallengeThresholds.Defaults.SupervisionDays, packMonths)
-            .ToListAsync(cancellationToken);
+        var supervisionDays = provider.SupervisionDays ?? ChallengeThresholds.Defaults.SupervisionDays;
         var activeIds = db.Sites.Where(s => s.ProviderId == providerId && s.IsActive).Select(s => s.Id);
+        var (trends, workforce) = await Trends.ForSitesAsync(db, activeIds, month, withSupervision: true, cancellationToken);
+        var active = await SiteFigures.LoadAsync(db, db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), today, month, workforce, supervisionDays, packMonths, cancellationToken);
         var risks = provider.Risks;
         var systemicThreshold = provider.Systemic ?? ChallengeThresholds.Defaults.SystemicRiskSites;
 
@@ -145,7 +148,8 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             heat,
             systemic,
             unsupported,
-            await Trends.ForSitesAsync(db, activeIds, month, cancellationToken));
+            trends,
+            supervisionDays);
     }
 
     public async ValueTask<ProviderHomeVm> Handle(GetProviderHomeQuery query, CancellationToken cancellationToken)
@@ -173,7 +177,9 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
         var overdueBySite = active.Where(s => s.Overdue > 0).OrderByDescending(s => s.Overdue).ThenBy(s => s.Name, StringComparer.Ordinal).Take(10).Select(s => (s.Code, s.Name, s.Overdue)).ToList();
         var compliance = new ComplianceVm(
             active.Sum(s => s.Notifiable), active.Sum(s => s.Notifiable - s.NotifiedLate), active.Sum(s => s.Candour), active.Sum(s => s.Candour - s.CandourLate),
-            active.Sum(s => s.Mandatory), active.Sum(s => s.InDate), active.Sum(s => s.Staff), active.Sum(s => s.Supervised));
+            active.Select(s => s.Training ?? default).Aggregate(default(StaffCount), StaffCount.Add),
+            active.Select(s => s.Supervision ?? default).Aggregate(default(StaffCount), StaffCount.Add),
+            data.SupervisionDays);
 
         return new ProviderHomeVm(
             data.Name,

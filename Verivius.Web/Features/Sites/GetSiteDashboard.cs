@@ -99,7 +99,7 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
             await awaiting.CountAsync(cancellationToken),
             PackHistory.LastTwelveMonths(versions, today),
             await LatestPackAsync(db, siteId, versions.Count > 0 ? versions[0] : null, cancellationToken),
-            await Trends.ForSitesAsync(db, db.Sites.Where(s => s.Id == siteId).Select(s => s.Id), month, cancellationToken));
+            (await Trends.ForSitesAsync(db, db.Sites.Where(s => s.Id == siteId).Select(s => s.Id), month, withSupervision: false, cancellationToken)).Charts);
     }
 
     /// <summary>The date of the newest evidence each risk cites: how fresh the proof of its trend is.</summary>

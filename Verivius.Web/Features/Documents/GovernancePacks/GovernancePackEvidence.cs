@@ -49,6 +49,9 @@ internal sealed class GovernancePackEvidence
 
     public Dictionary<Guid, SiteFigures> SiteOf { get; }
 
+    /// <summary>The provider's supervision interval, which the supervision figures are measured against.</summary>
+    public int SupervisionDays { get; private set; }
+
     public List<PackRisk> Risks { get; private set; } = [];
 
     public List<PackRisk> OpenRisks { get; private set; } = [];
@@ -73,9 +76,10 @@ internal sealed class GovernancePackEvidence
             SupervisionDays = db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SupervisionDays).FirstOrDefault(),
         }).SingleAsync(cancellationToken);
         var months = SiteFigures.TwelveMonthsBefore(document.Period.AddMonths(1));
-        var figures = await SiteFigures.Of(db, sites, document.DataAsOf, provider.SupervisionDays ?? ChallengeThresholds.Defaults.SupervisionDays, months)
-            .OrderBy(s => s.Name).ToListAsync(cancellationToken);
-        var pack = new GovernancePackEvidence(db, document, provider.Name, sites, figures);
+        var supervisionDays = provider.SupervisionDays ?? ChallengeThresholds.Defaults.SupervisionDays;
+        var workforce = await WorkforceFigures.LoadAsync(db, sites.Select(s => s.Id), document.Period, document.Period, withSupervision: true, cancellationToken);
+        var figures = await SiteFigures.LoadAsync(db, sites, document.DataAsOf, document.Period, workforce, supervisionDays, months, cancellationToken);
+        var pack = new GovernancePackEvidence(db, document, provider.Name, sites, figures) { SupervisionDays = supervisionDays };
         var siteIds = pack.SiteIds;
 
         pack.Risks = await db.RecoveryRisks.Where(r => siteIds.Contains(r.SiteId))

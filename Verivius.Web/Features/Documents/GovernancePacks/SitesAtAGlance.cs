@@ -1,6 +1,7 @@
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Figures;
 using Verivius.Infrastructure.Documents;
 using Verivius.Web.Documents;
 using static Verivius.Web.Documents.DocumentWords;
@@ -31,7 +32,7 @@ internal sealed class SitesAtAGlance : WrittenSection<GovernancePackEvidence>
                     [
                         $"{s.Name} ({s.Code})", s.Packs[^1] ? "Received" : "Missing", Number(here.Count), Number(here.Count(r => r.Trend == RiskTrend.Worsening)), Number(s.Overdue),
                         $"{standing.Count} ({standing.Count(c => c.Severity == ChallengeSeverity.High)})", BritishNumbers.Percent(s.Notifiable - s.NotifiedLate, s.Notifiable),
-                        BritishNumbers.Percent(s.InDate, s.Mandatory), new TableCellText(rating.ToString(), rating),
+                        StaffCount.Percent(s.Training), new TableCellText(rating.ToString(), rating),
                     ];
                 })],
                 "There are no active sites."),

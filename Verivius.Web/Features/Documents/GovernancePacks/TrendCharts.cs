@@ -10,7 +10,7 @@ internal sealed class TrendCharts : IDocumentSection<GovernancePackEvidence>
 {
     public async Task<IEnumerable<DocumentBlock>> WriteAsync(GovernancePackEvidence pack, CancellationToken cancellationToken)
     {
-        var trends = await Trends.ForSitesAsync(pack.Db, pack.Sites.Select(s => s.Id), pack.Period, cancellationToken);
+        var (trends, _) = await Trends.ForSitesAsync(pack.Db, pack.Sites.Select(s => s.Id), pack.Period, withSupervision: false, cancellationToken);
         return
         [
             new HeadingBlock(1, "Trends"),

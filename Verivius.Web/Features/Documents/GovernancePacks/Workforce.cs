@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Figures;
 using Verivius.Infrastructure.Documents;
 using Verivius.Web.Documents;
 using static Verivius.Web.Documents.DocumentWords;
 
 namespace Verivius.Web.Features.Documents.GovernancePacks;
 
-/// <summary>Training, supervision and appraisal per site, from the newest matrix and supervision record.</summary>
+/// <summary>Training, supervision and appraisal per site for the pack's month, measured as every view measures them.</summary>
 internal sealed class Workforce : IDocumentSection<GovernancePackEvidence>
 {
     public async Task<IEnumerable<DocumentBlock>> WriteAsync(GovernancePackEvidence pack, CancellationToken cancellationToken)
@@ -19,16 +20,19 @@ internal sealed class Workforce : IDocumentSection<GovernancePackEvidence>
             .GroupBy(x => x.SiteId)
             .Select(g => new { SiteId = g.Key, Staff = g.Select(x => x.Details.StaffRef).Distinct().Count() })
             .ToDictionaryAsync(x => x.SiteId, x => x.Staff, cancellationToken);
+        var supervised = WorkforceMeasures.SupervisedOnTime(pack.SupervisionDays);
         return
         [
             new HeadingBlock(1, "Training, supervision and appraisal"),
-            new ParagraphBlock($"From each site's newest training matrix and supervision record at {Date(asOf)}; appraisals over the twelve months before."),
+            new ParagraphBlock(
+                $"For {Month(pack.Period)}. {WorkforceMeasures.TrainingInDate.Title}: {WorkforceMeasures.TrainingInDate.Explanation}. " +
+                $"{supervised.Title}: {supervised.Explanation}. Appraised: staff with an appraisal in the twelve months to {Date(asOf)}."),
             new TableBlock(
-                [new("Site", 3), new("Mandatory courses"), new("In date"), new("Staff"), new("Supervised in time"), new("Appraised in 12 months")],
+                [new("Site", 3), new("Staff with mandatory training"), new("Training in date"), new("Staff supervised"), new("Supervised on time"), new("Appraised in 12 months")],
                 [.. pack.Figures.Select(s => (IReadOnlyList<TableCellText>)
                 [
-                    s.Name, Number(s.Mandatory), BritishNumbers.Percent(s.InDate, s.Mandatory), Number(s.Staff), BritishNumbers.Percent(s.Supervised, s.Staff),
-                    BritishNumbers.Percent(Math.Min(appraised.GetValueOrDefault(s.Id), s.Staff), s.Staff),
+                    s.Name, Number(s.Training?.Staff ?? 0), StaffCount.Percent(s.Training), Number(s.Supervision?.Staff ?? 0), StaffCount.Percent(s.Supervision),
+                    BritishNumbers.Percent(Math.Min(appraised.GetValueOrDefault(s.Id), s.Supervision?.Staff ?? 0), s.Supervision?.Staff ?? 0),
                 ])],
                 "There are no active sites."),
         ];
