@@ -73,13 +73,15 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
     }
 
     /// <summary>
-    /// Mandatory training in date is one figure: each site's value in the board pack's two tables, and the
-    /// provider-wide value on the provider view and its chart, equal a count taken here with plain SQL.
+    /// Mandatory training in date and supervision on time are one figure each: each site's value in the
+    /// board pack's tables, and the provider-wide value on the provider view and its chart, equal a count
+    /// taken here with plain SQL.
     /// </summary>
     [Fact]
-    public async Task MandatoryTrainingInDate_IsTheSameFigure_InTheBoardPack_TheProviderView_AndItsChart_AsCountedWithSql()
+    public async Task TrainingAndSupervision_AreTheSameFigures_InTheBoardPack_TheProviderView_AndItsChart_AsCountedWithSql()
     {
         var counted = await TrainingCountedWithSqlAsync(TestClock.LastMonth);
+        var supervised = await SupervisionCountedWithSqlAsync(TestClock.LastMonth, days: 90);
         using var word = await GenerateAsync("board-pack", provider: Provider);
         using var ni = await PortalSession.SignInAsync(_factory, "ni@demo.verivius.test", Password);
         var (_, page) = await ni.GetAsync("/provider");
@@ -91,12 +93,15 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         Assert.Equal(counted.Select(c => c.Staff.ToString(CultureInfo.InvariantCulture)), workforce.Select(r => r[1]));
         Assert.Equal(counted.Select(c => BritishNumbers.Percent(c.InDate, c.Staff)), workforce.Select(r => r[2]));
         Assert.Equal(counted.Select(c => BritishNumbers.Percent(c.InDate, c.Staff)), glance.Select(r => r[7]));
+        Assert.Equal(supervised.Select(c => BritishNumbers.Percent(c.InDate, c.Staff)), workforce.Select(r => r[3]));
 
         // The demo's character shows through: the troubled home is far behind the exemplary one.
         Assert.True(counted.Min(c => 100.0 * c.InDate / c.Staff) < 60 && counted.Max(c => 100.0 * c.InDate / c.Staff) > 95, string.Join(", ", counted));
 
         var (inDate, staff) = (counted.Sum(c => c.InDate), counted.Sum(c => c.Staff));
         Assert.Contains($"{inDate} of {staff} staff ({BritishNumbers.Percent(inDate, staff)})", page, StringComparison.Ordinal);
+        var (onTime, supervisedStaff) = (supervised.Sum(c => c.InDate), supervised.Sum(c => c.Staff));
+        Assert.Contains($"{onTime} of {supervisedStaff} staff ({BritishNumbers.Percent(onTime, supervisedStaff)})", page, StringComparison.Ordinal);
         var chart = page[page.IndexOf("id=\"trend-training-title\"", StringComparison.Ordinal)..];
         var lastPoint = chart[..chart.IndexOf("</tbody>", StringComparison.Ordinal)].Split("<tr>")[^1];
         Assert.Contains($"<td>{(100.0 * inDate / staff).ToString("0.#", CultureInfo.InvariantCulture)}%</td>", lastPoint, StringComparison.Ordinal);
@@ -287,29 +292,47 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         return id;
     }
 
-    private async Task<List<(string Name, int Staff, int InDate)>> TrainingCountedWithSqlAsync(DateOnly month)
+    /// <summary>Each active site's newest matrix in the twelve months to the month: its staff with a mandatory course, less those with one never completed or expired before the month's last day.</summary>
+    private Task<List<(string Name, int Staff, int InDate)>> TrainingCountedWithSqlAsync(DateOnly month) => StaffCountedWithSqlAsync(month, """
+        WITH standing AS (
+            SELECT s.Id, s.Name,
+                   (SELECT MAX(t.Period) FROM Training t WHERE t.SiteId = s.Id AND t.Period <= $month AND t.Period > date($month, '-12 months')) AS Period
+            FROM Sites s JOIN Providers p ON p.Id = s.ProviderId
+            WHERE s.IsActive = 1 AND p.Name = $provider)
+        SELECT st.Name,
+               (SELECT COUNT(DISTINCT t.Details_StaffRef) FROM Training t
+                WHERE t.SiteId = st.Id AND t.Period = st.Period AND t.Details_Mandatory = 1),
+               (SELECT COUNT(DISTINCT t.Details_StaffRef) FROM Training t
+                WHERE t.SiteId = st.Id AND t.Period = st.Period AND t.Details_Mandatory = 1
+                  AND (t.Details_CompletedOn IS NULL OR t.Details_ExpiresOn < date($month, '+1 month', '-1 day')))
+        FROM standing st ORDER BY st.Name
+        """, inDateIsStaffLess: true);
+
+    /// <summary>Each active site's newest supervision record in the twelve months to the month: its staff, and those whose newest supervision is in the <paramref name="days"/> days to the month's last day.</summary>
+    private Task<List<(string Name, int Staff, int InDate)>> SupervisionCountedWithSqlAsync(DateOnly month, int days) => StaffCountedWithSqlAsync(month, $$"""
+        WITH standing AS (
+            SELECT s.Id, s.Name,
+                   (SELECT MAX(x.Period) FROM Supervision x WHERE x.SiteId = s.Id AND x.Period <= $month AND x.Period > date($month, '-12 months')) AS Period
+            FROM Sites s JOIN Providers p ON p.Id = s.ProviderId
+            WHERE s.IsActive = 1 AND p.Name = $provider),
+        newest AS (
+            SELECT st.Name, x.Details_StaffRef AS Staff, MAX(CASE WHEN x.Details_Type = 'Supervision' THEN x.Details_HeldOn END) AS HeldOn
+            FROM standing st JOIN Supervision x ON x.SiteId = st.Id AND x.Period = st.Period
+            GROUP BY st.Name, x.Details_StaffRef)
+        SELECT st.Name,
+               (SELECT COUNT(*) FROM newest n WHERE n.Name = st.Name),
+               (SELECT COUNT(*) FROM newest n WHERE n.Name = st.Name
+                  AND n.HeldOn <= date($month, '+1 month', '-1 day') AND n.HeldOn >= date($month, '+1 month', '-1 day', '-{{days}} days'))
+        FROM standing st ORDER BY st.Name
+        """, inDateIsStaffLess: false);
+
+    private async Task<List<(string Name, int Staff, int InDate)>> StaffCountedWithSqlAsync(DateOnly month, string sql, bool inDateIsStaffLess)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var connection = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Database.GetDbConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-
-        // Each active site's newest matrix in the twelve months to the month; its staff with a mandatory
-        // course, less those with one never completed or expired before the month's last day.
-        command.CommandText = """
-            WITH standing AS (
-                SELECT s.Id, s.Name,
-                       (SELECT MAX(t.Period) FROM Training t WHERE t.SiteId = s.Id AND t.Period <= $month AND t.Period > date($month, '-12 months')) AS Period
-                FROM Sites s JOIN Providers p ON p.Id = s.ProviderId
-                WHERE s.IsActive = 1 AND p.Name = $provider)
-            SELECT st.Name,
-                   (SELECT COUNT(DISTINCT t.Details_StaffRef) FROM Training t
-                    WHERE t.SiteId = st.Id AND t.Period = st.Period AND t.Details_Mandatory = 1),
-                   (SELECT COUNT(DISTINCT t.Details_StaffRef) FROM Training t
-                    WHERE t.SiteId = st.Id AND t.Period = st.Period AND t.Details_Mandatory = 1
-                      AND (t.Details_CompletedOn IS NULL OR t.Details_ExpiresOn < date($month, '+1 month', '-1 day')))
-            FROM standing st ORDER BY st.Name
-            """;
+        command.CommandText = sql;
         var monthParameter = command.CreateParameter();
         (monthParameter.ParameterName, monthParameter.Value) = ("$month", month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var providerParameter = command.CreateParameter();
@@ -321,7 +344,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         while (await reader.ReadAsync())
         {
             var staff = reader.GetInt32(1);
-            counted.Add((reader.GetString(0), staff, staff - reader.GetInt32(2)));
+            counted.Add((reader.GetString(0), staff, inDateIsStaffLess ? staff - reader.GetInt32(2) : reader.GetInt32(2)));
         }
 
         return counted;

@@ -26,12 +26,12 @@ internal sealed class Workforce : IDocumentSection<GovernancePackEvidence>
             new HeadingBlock(1, "Training, supervision and appraisal"),
             new ParagraphBlock(
                 $"For {Month(pack.Period)}. {WorkforceMeasures.TrainingInDate.Title}: {WorkforceMeasures.TrainingInDate.Explanation}. " +
-                $"{supervised.Title}: {supervised.Explanation}. Appraised: staff with an appraisal in the twelve months to {Date(asOf)}."),
+                $"{supervised.Title}: {supervised.Explanation}. Appraised: staff with an appraisal in the twelve months to {Date(asOf)}. Staff: those with mandatory training on the matrix."),
             new TableBlock(
-                [new("Site", 3), new("Staff with mandatory training"), new("Training in date"), new("Staff supervised"), new("Supervised on time"), new("Appraised in 12 months")],
+                [new("Site", 2), new("Staff"), new("Training in date"), new("Supervised on time"), new("Appraised in 12 months")],
                 [.. pack.Figures.Select(s => (IReadOnlyList<TableCellText>)
                 [
-                    s.Name, Number(s.Training?.Staff ?? 0), StaffCount.Percent(s.Training), Number(s.Supervision?.Staff ?? 0), StaffCount.Percent(s.Supervision),
+                    s.Name, Number(s.Training?.Staff ?? 0), StaffCount.Percent(s.Training), StaffCount.Percent(s.Supervision),
                     BritishNumbers.Percent(Math.Min(appraised.GetValueOrDefault(s.Id), s.Supervision?.Staff ?? 0), s.Supervision?.Staff ?? 0),
                 ])],
                 "There are no active sites."),
