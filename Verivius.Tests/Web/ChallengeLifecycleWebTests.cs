@@ -30,14 +30,17 @@ public class ChallengeLifecycleWebTests : IClassFixture<PortalFactory>
         var meetingDay = TestClock.Today.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var scheduled = await ni.SubmitAsync("/oversight", "/oversight", new() { ["heldOn"] = meetingDay, ["title"] = "December oversight" });
 
-        using var unknownEvidence = await manager.SubmitAsync(page, page + "/respond", new() { ["answer"] = "Done", ["evidenceRefs"] = "Audits:AUD-404" });
+        using var unknownEvidence = await manager.SubmitAsync(page, page + "/respond", new() { ["answer"] = "Done: the plans were refreshed", ["evidenceRefs"] = "Audits:AUD-404" });
         using var answered = await manager.SubmitAsync(page, page + "/respond", new() { ["answer"] = "The plans were refreshed; see the audit", ["evidenceRefs"] = "Audits:AUD-1" });
         using var managerAccepts = await manager.PostAsync(page + "/accept", [KeyValuePair.Create("__RequestVerificationToken", await manager.TokenFromAsync(page))]);
         using var accepted = await ni.SubmitAsync(page, page + "/accept", new() { ["note"] = "Evidence seen at the visit" });
         var (_, shown) = await ni.GetAsync(page);
         var (_, minutes) = await ni.GetAsync(scheduled.Headers.Location!.ToString());
 
-        Assert.Contains("&quot;Audits:AUD-404&quot; names no record or attachment of this site.", await unknownEvidence.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var refused = await unknownEvidence.Content.ReadAsStringAsync();
+        Assert.Contains("&quot;Audits:AUD-404&quot; names no record or attachment of this site.", refused, StringComparison.Ordinal);
+        Assert.Contains(">Done: the plans were refreshed</textarea>", refused, StringComparison.Ordinal);
+        Assert.Contains("value=\"Audits:AUD-404\"", refused, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, managerAccepts.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
