@@ -11,7 +11,9 @@ public sealed record TrendPoint(string Label, double? Value);
 /// <summary>
 /// A trend over months drawn with ScottPlot: as SVG for the pages (titled and described for screen
 /// readers, who also get the numbers as a table beside it) and as PNG for the Word packs. Counts are
-/// bars; rates are a line on a 0–100% axis. A month with no value is left out, not drawn as zero.
+/// bars; rates are a line on an axis fitted to them, so that a rate rising from 9.5% to 18% looks like
+/// the rise it is. A month with no value is left out, not drawn as zero; a chart with none says so.
+/// The SVG scales to the width of whatever holds it.
 /// </summary>
 public static class TrendChart
 {
@@ -44,7 +46,15 @@ public static class TrendChart
         var svg = Draw(title, points, isPercent).GetSvgXml(Width, Height);
         var open = svg.IndexOf("<svg", StringComparison.Ordinal);
         var tagEnd = svg.IndexOf('>', open);
-        return svg[open..tagEnd]
+        var tag = svg[open..tagEnd]
+            .Replace($"width=\"{Width}\"", "width=\"100%\"", StringComparison.Ordinal)
+            .Replace($"height=\"{Height}\"", "", StringComparison.Ordinal);
+        if (!tag.Contains("viewBox", StringComparison.Ordinal))
+        {
+            tag += $" viewBox=\"0 0 {Width} {Height}\"";
+        }
+
+        return tag
             + " role=\"img\" focusable=\"false\">"
             + $"<title>{SecurityElement.Escape(title)}</title><desc>{SecurityElement.Escape(description)}</desc>"
             + svg[(tagEnd + 1)..];
@@ -63,7 +73,8 @@ public static class TrendChart
             var line = plot.Add.Scatter(measured.Select(p => p.Position).ToArray(), measured.Select(p => p.Value!.Value).ToArray());
             line.LineWidth = 2;
             line.MarkerSize = 6;
-            plot.Axes.SetLimitsY(0, 100);
+            var (low, high) = PercentAxis([.. measured.Select(p => p.Value!.Value)]);
+            plot.Axes.SetLimitsY(low, high);
             plot.Axes.Left.Label.Text = "%";
         }
         else
@@ -72,10 +83,33 @@ public static class TrendChart
             plot.Axes.Margins(bottom: 0);
         }
 
+        if (measured.Count == 0)
+        {
+            plot.Add.Annotation("No data for these months", Alignment.MiddleCenter);
+        }
+
         plot.Axes.SetLimitsX(-0.6, points.Count - 0.4);
         plot.Axes.Bottom.SetTicks([.. points.Select((_, i) => (double)i)], [.. points.Select(p => p.Label)]);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 10;
         return plot;
+    }
+
+    /// <summary>
+    /// The span of a rate's axis: its values with room above and below, on whole multiples of five,
+    /// at least ten points tall and never beyond 0–100%.
+    /// </summary>
+    public static (double Low, double High) PercentAxis(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return (0, 100);
+        }
+
+        var (min, max) = (values.Min(), values.Max());
+        var room = Math.Max(2, (max - min) * 0.2);
+        var low = Math.Max(0, Math.Floor((min - room) / 5) * 5);
+        var high = Math.Min(100, Math.Ceiling((max + room) / 5) * 5);
+        return high - low >= 10 ? (low, high) : high >= 100 ? (high - 10, high) : (low, low + 10);
     }
 
     /// <summary>A value as the data table shows it.</summary>
