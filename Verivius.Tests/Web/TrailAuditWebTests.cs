@@ -112,6 +112,11 @@ public partial class TrailAuditWebTests : IClassFixture<TrailAuditWebTests.DemoP
         Assert.Contains("This is evidence coverage, not a predicted rating.", page, StringComparison.Ordinal);
         Assert.Equal(8, StatementRow().Count(page));
 
+        // Coverage is said in categories; CQC's rating words appear only as the leaders' own self-assessment.
+        var coverage = CoverageCell().Matches(page).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(8, coverage.Count);
+        Assert.All(coverage, cell => Assert.Matches("^(No evidence in 12 months|Evidence from [1-6] of 6 categories in 12 months)$", cell));
+
         var fields = new Dictionary<string, string> { ["kinds.WL1"] = "Meetings" };
         var refused = await admin.SubmitAsync("/admin/readiness", "/admin/readiness", fields);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
@@ -142,6 +147,9 @@ public partial class TrailAuditWebTests : IClassFixture<TrailAuditWebTests.DemoP
 
     [GeneratedRegex("<th scope=\"row\">")]
     private static partial Regex StatementRow();
+
+    [GeneratedRegex("<td>((?:No evidence|Evidence from)[^<]*)</td>")]
+    private static partial Regex CoverageCell();
 
     [GeneratedRegex(@"<td>(\d+)%</td>")]
     private static partial Regex ShareCell();
