@@ -1,3 +1,4 @@
+using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
 using static Verivius.Domain.Challenges.RuleContext;
 
@@ -180,7 +181,7 @@ internal static class EvidenceTrailRules
             {
                 yield return new(
                     ChallengeCodes.IncNotificationMissing, $"Incidents:{incident.Ref}", ChallengeSeverity.High, [subject],
-                    $"Incident {incident.Ref} ({Words(d.Category)}, {Harm(d.Severity)}) of {Day(d.OccurredOn)} is CQC-notifiable, but no notification has been sent.");
+                    $"Incident {incident.Ref} ({PlainWords.InSentence(d.Category)}, {Harm(d.Severity)}) of {Day(d.OccurredOn)} is CQC-notifiable, but no notification has been sent.");
             }
             else if (c.Done(d.NotificationSentOn) && d.NotificationSentOn!.Value.DayNumber - d.OccurredOn.DayNumber > allowed)
             {
@@ -241,7 +242,7 @@ internal static class EvidenceTrailRules
             {
                 yield return new(
                     ChallengeCodes.IncNoAction, $"Incidents:{incident.Ref}", ChallengeSeverity.Medium, [new(RecordKind.Incidents, incident.Ref)],
-                    $"Incident {incident.Ref} ({Words(incident.Details.Category)}, {Harm(incident.Details.Severity)}) of {Day(incident.Details.OccurredOn)} has no linked action.");
+                    $"Incident {incident.Ref} ({PlainWords.InSentence(incident.Details.Category)}, {Harm(incident.Details.Severity)}) of {Day(incident.Details.OccurredOn)} has no linked action.");
             }
         }
     }
@@ -375,11 +376,6 @@ internal static class EvidenceTrailRules
     {
         Severity.None => "no harm",
         Severity.Death => "death",
-        _ => Words(severity) + " harm",
+        _ => PlainWords.InSentence(severity) + " harm",
     };
-
-    /// <summary>An enumeration value as words in a sentence: <c>PressureUlcer</c> → "pressure ulcer".</summary>
-    public static string Words<T>(T value)
-        where T : struct, Enum =>
-        string.Concat(value.ToString().Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
 }

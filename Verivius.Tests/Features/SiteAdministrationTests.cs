@@ -49,7 +49,7 @@ public class SiteAdministrationTests : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Oak Lodge, North", sites, StringComparison.Ordinal);
         Assert.Contains("Renamed Site", sites, StringComparison.Ordinal);
-        Assert.Contains("NursingHome", sites, StringComparison.Ordinal);
+        Assert.Contains("<td>Nursing home</td>", sites, StringComparison.Ordinal);
     }
 
     [Fact]

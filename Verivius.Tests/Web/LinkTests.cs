@@ -7,7 +7,8 @@ namespace Verivius.Tests.Web;
 /// <summary>
 /// Every link and form a person can reach goes somewhere: walking the portal from each role's home,
 /// no link or form is empty (a route that no longer matches renders as an empty address) and every
-/// link opens, so a page moved or renamed cannot leave a dead link behind.
+/// link opens, so a page moved or renamed cannot leave a dead link behind. And no page shows a value
+/// as the code holds it ("NursingHome", "NoChange") where a person reads words.
 /// </summary>
 public partial class LinkTests : IClassFixture<PortalFactory>
 {
@@ -19,7 +20,7 @@ public partial class LinkTests : IClassFixture<PortalFactory>
     public LinkTests(PortalFactory factory) => _factory = factory;
 
     [Fact]
-    public async Task EveryLinkAndFormReachableFromEachRolesHome_GoesSomewhere()
+    public async Task EveryLinkAndFormReachableFromEachRolesHome_GoesSomewhere_AndNoPageShowsARawValue()
     {
         var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
         var problems = new List<string>();
@@ -63,6 +64,7 @@ public partial class LinkTests : IClassFixture<PortalFactory>
 
             var page = await response.Content.ReadAsStringAsync();
             problems.AddRange(EmptyTarget().Matches(page).Select(m => $"{who}: {path} has a {m.Groups[1].Value} with no address: {m.Value}"));
+            problems.AddRange(RawValues(page).Select(raw => $"{who}: {path} shows the raw value \"{raw}\""));
             foreach (var link in Link().Matches(page).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value).Split('#')[0]))
             {
                 if (link.Length > 0 && !link.StartsWith("//", StringComparison.Ordinal) && seen.Add(link))
@@ -74,6 +76,32 @@ public partial class LinkTests : IClassFixture<PortalFactory>
 
         return visited;
     }
+
+    /// <summary>
+    /// The words a person reads (no markup, scripts or attribute values) that are an enumeration's value
+    /// as the code names it, in any case. The pack format's own sheet and column names are what a manager
+    /// types, so they may be shown as they are.
+    /// </summary>
+    private static IEnumerable<string> RawValues(string page)
+    {
+        var text = WebUtility.HtmlDecode(Markup().Replace(Scripts().Replace(page, " "), " "));
+        return RawValue.Matches(text).Select(m => m.Value).Distinct();
+    }
+
+    private static readonly Regex RawValue = new(
+        @"\b(" + string.Join("|", typeof(Verivius.Domain.Evidence.RecordKind).Assembly.GetTypes()
+            .Where(t => t.IsEnum && t.IsPublic)
+            .SelectMany(Enum.GetNames)
+            .Where(name => name.Skip(1).Any(char.IsUpper))
+            .Except(Verivius.Domain.Packs.Reading.PackFormat.Sheets.SelectMany(s => s.Columns.Append(s.Name)))
+            .Distinct()) + @")\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    [GeneratedRegex("<(script|style)[^>]*>.*?</\\1>", RegexOptions.Singleline)]
+    private static partial Regex Scripts();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Markup();
 
     [GeneratedRegex("<a [^>]*href=\"(/[^\"]*)\"")]
     private static partial Regex Link();

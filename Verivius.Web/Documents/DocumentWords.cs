@@ -20,5 +20,5 @@ internal static class DocumentWords
 
     public static string ShortMonth(DateOnly month) => month.ToShortBritishMonth();
 
-    public static string Trend(RiskTrend trend) => trend == RiskTrend.NoChange ? "No change" : trend.ToString();
+    public static string Trend(RiskTrend trend) => PlainWords.Of(trend);
 }

@@ -82,11 +82,11 @@ internal sealed partial class GetRecordHandler : IQueryHandler<GetRecordQuery, R
             ?? (record as EvidenceAttachment)?.File;
         var fields = details?.GetType().GetProperties()
             .Where(p => p.Name != "EqualityContract")
-            .Select(p => (Words(p.Name), Shown(p.GetValue(details))))
+            .Select(p => (PlainWords.Of(p.Name), Shown(p.GetValue(details))))
             .ToList() ?? [];
         if (record is Audit audit)
         {
-            fields.AddRange(audit.Themes.Select(t => ($"Theme: {t.Details.Theme}", Words(t.Details.Result.ToString()))));
+            fields.AddRange(audit.Themes.Select(t => ($"Theme: {t.Details.Theme}", PlainWords.Of(t.Details.Result))));
         }
 
         return fields;
@@ -125,17 +125,8 @@ internal sealed partial class GetRecordHandler : IQueryHandler<GetRecordQuery, R
         DateOnly day => day.ToBritishDate(),
         bool flag => flag ? "Yes" : "No",
         double number => number.ToString("0.##", Uk),
-        Enum choice => Words(choice.ToString()),
+        Enum choice => PlainWords.Of(choice.ToString()),
         _ => Convert.ToString(value, Uk) ?? "—",
     };
 
-    /// <summary>"CqcNotifiable" reads as "Cqc notifiable"; "PartlyMet" as "Partly met".</summary>
-    private static string Words(string name)
-    {
-        var spaced = CamelHumps().Replace(name, " $1").ToLowerInvariant();
-        return char.ToUpperInvariant(spaced[0]) + spaced[1..];
-    }
-
-    [GeneratedRegex("(?<=[a-z])([A-Z])")]
-    private static partial Regex CamelHumps();
 }

@@ -1,3 +1,4 @@
+using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Documents;
 using Verivius.Web.Documents;
@@ -16,7 +17,7 @@ internal sealed class SiteRecoveryPositions : WrittenSection<CommissionerUpdateE
         {
             var positions = update.Positions[site.Id].OrderBy(p => p.Trend).ThenBy(p => p.Area).ToList();
             yield return new HeadingBlock(1, site.Name);
-            yield return new ParagraphBlock($"{site.ServiceType} service. The monthly evidence for {Month(period)} {(update.SentPack.Contains(site.Id) ? "has been received" : "has not been received")}.");
+            yield return new ParagraphBlock($"{PlainWords.Of(site.ServiceType)} service. The monthly evidence for {Month(period)} {(update.SentPack.Contains(site.Id) ? "has been received" : "has not been received")}.");
             yield return new HeadingBlock(2, "Recovery position");
             yield return new TableBlock(
                 [new("Area", 2), new("Risk", 5), new("Target", 4), new("Trend", 2), new("Next review", 2)],
