@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Verivius.Domain.Challenges;
 
 namespace Verivius.Tests.E2E;
 
@@ -29,7 +30,7 @@ public class AccessibilityTests : IClassFixture<BrowserPortal>
 
         var ni = await _portal.SignedInPageAsync("ni@demo.verivius.test", bypassCsp: true);
         await ni.GotoAsync($"/sites/{Site}/challenges");
-        await ni.GetByRole(AriaRole.Link, new() { Name = "ACT-OVERDUE" }).First.ClickAsync();
+        await ni.GetByRole(AriaRole.Link, new() { Name = ChallengeCatalogue.Of(ChallengeCodes.ActOverdue).Title }).First.ClickAsync();
         await Axe.AssertNoSeriousViolationsAsync(ni);
         await ni.Context.CloseAsync();
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Verivius.Domain.Challenges;
 
 namespace Verivius.Tests.E2E;
 
@@ -28,9 +29,9 @@ public class ChallengeBrowserTests : IClassFixture<BrowserPortal>
 
         await manager.GotoAsync($"/sites/{Site}");
         await manager.GetByRole(AriaRole.Link, new() { Name = "Challenges", Exact = true }).First.ClickAsync();
-        await manager.GetByLabel("Code").SelectOptionAsync("ACT-OVERDUE");
+        await manager.GetByLabel("Challenge", new() { Exact = true }).SelectOptionAsync("ACT-OVERDUE");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        await manager.GetByRole(AriaRole.Link, new() { Name = "ACT-OVERDUE" }).ClickAsync();
+        await manager.GetByRole(AriaRole.Link, new() { Name = ChallengeCatalogue.Of(ChallengeCodes.ActOverdue).Title }).ClickAsync();
         await Assertions.Expect(manager.Locator("#finding")).ToContainTextAsync("Action ACT-1 (\"Refresh falls care plans\")");
         await manager.GetByLabel("What the site has done").FillAsync("Plans refreshed and re-audited");
         await manager.GetByLabel("Evidence (optional)").FillAsync("Audits:AUD-1");
