@@ -10,6 +10,18 @@ public class SiteViewTests : IClassFixture<PortalFactory>
 
     public SiteViewTests(PortalFactory factory) => _factory = factory;
 
+    /// <summary>A manager of two sites still lands on the list (the demo's, in RoleHomeTests).</summary>
+    [Fact]
+    public async Task ARegisteredManagerOfOneSite_LandsOnThatSite()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 2);
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+
+        using var home = await manager.Client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal($"/sites/{world.SiteCodes[0]}", home.Headers.Location?.ToString());
+    }
+
     [Fact]
     public async Task TheSiteView_ShowsTheRecoveryMap_OverdueActions_ChallengesAwaitingAnswer_PacksAndTrends()
     {
