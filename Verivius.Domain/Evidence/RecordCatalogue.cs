@@ -54,7 +54,7 @@ public static class RecordCatalogue
             ReferenceColumn = "DecisionRef", ReferenceNoun = "a DecisionRef", Citable = true, Categories = [EvidenceCategory.Processes],
             Rows = new RecordRows<MeetingDecision, DecisionDetails>
             {
-                Read = DecisionDetails.Read, Key = d => d.DecisionRef, Create = (site, d) => new(site, d),
+                Read = DecisionDetails.Read, Key = d => d.DecisionRef, Create = (site, d) => new(site, d), Reads = (RecordKind.Meetings, d => d.MeetingRef),
                 Record = (decision, d, refs) =>
                 {
                     if (refs.Find<GovernanceMeeting>("MeetingRef", d.MeetingRef, RecordKind.Meetings) is { } meeting)

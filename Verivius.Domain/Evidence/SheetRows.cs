@@ -49,6 +49,12 @@ public sealed class RecordRows<TRecord, TDetails> : SheetRows<TDetails>
     /// <summary>Writes every row that names one record into it, for kinds whose record spans rows.</summary>
     public Action<TRecord, IReadOnlyList<TDetails>>? RecordAll { get; init; }
 
+    /// <summary>
+    /// The records a row takes something from through <see cref="IRowReferences.Find{TTarget}"/> (a decision, its
+    /// meeting's day): their kind and the row's reference to them. Those of earlier packs are read in one query before any row is written.
+    /// </summary>
+    public (RecordKind Kind, Func<TDetails, string?> Reference)? Reads { get; init; }
+
     /// <summary>What every row of one record must repeat alike, and how a problem names it when a row does not.</summary>
     public (Func<TDetails, object> Shared, string Named)? SameOnEachRow { get; init; }
 
@@ -122,7 +128,7 @@ public interface IRowReferences
     /// <summary>As <see cref="Id"/>, with the kind the record was found as.</summary>
     RecordLink? Link(string column, string? reference, params RecordKind[] kinds);
 
-    /// <summary>The record a cell names, for a row whose record takes something from it (a decision, its meeting's day).</summary>
+    /// <summary>The record a cell names, of the kind its entry <see cref="RecordRows{TRecord, TDetails}.Reads"/>, for a row whose record takes something from it.</summary>
     TTarget? Find<TTarget>(string column, string? reference, RecordKind kind)
         where TTarget : SiteRecord;
 

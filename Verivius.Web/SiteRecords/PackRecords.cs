@@ -88,6 +88,12 @@ internal sealed class PackRecords
                 written.Add((group.ToList(), record));
             }
 
+            if (rows.Reads is var (readKind, reference))
+            {
+                var named = groups.SelectMany(g => g).Select(r => reference(r.Details)).OfType<string>().Select(r => index.Find(readKind, r)).OfType<Guid>().Distinct().ToList();
+                await ((SiteRecordKind)RecordCatalogue.Of(readKind)).Ask(new TrackRecords(_owner, named, _cancellationToken));
+            }
+
             return new WrittenRecords<TRecord, TDetails>(_owner, rows, written, _entry is SiteRecordKind { CitesEvidence: true });
         }
 
@@ -99,6 +105,25 @@ internal sealed class PackRecords
                 .ToListAsync(_cancellationToken);
             return new WrittenSnapshot<TRecord, TDetails>(_owner, rows, month, _content.Rows<TDetails>(_entry.Kind).Select(r => r.Details).ToList(), _period);
         }
+    }
+
+    /// <summary>Reads the named records of one kind into the tracker in one query, so that rows can take what they need from them.</summary>
+    private sealed class TrackRecords : ISiteRecordQuery<Task>
+    {
+        private readonly PackRecords _owner;
+        private readonly List<Guid> _ids;
+        private readonly CancellationToken _cancellationToken;
+
+        public TrackRecords(PackRecords owner, List<Guid> ids, CancellationToken cancellationToken)
+        {
+            _owner = owner;
+            _ids = ids;
+            _cancellationToken = cancellationToken;
+        }
+
+        public Task Ask<TRecord>(SiteRecordKind<TRecord> kind)
+            where TRecord : SiteRecord =>
+            _owner._db.Set<TRecord>().Where(r => r.SiteId == _owner._siteId && _ids.Contains(r.Id)).LoadAsync(_cancellationToken);
     }
 
     private sealed class WrittenRecords<TRecord, TDetails> : IWrittenSheet
@@ -190,7 +215,7 @@ internal sealed class PackRecords
         public RecordLink? Link(string column, string? reference, params RecordKind[] kinds) =>
             kinds.Length == 0 ? null : _owner._index.Resolve(_row, column, reference, kinds);
 
-        /// <summary>A record of this workbook is already tracked; one of an earlier pack is read when a row first names it.</summary>
+        /// <summary>Served from the tracker: a record of this workbook is there already, and one of an earlier pack was read with its sheet's <c>Reads</c>.</summary>
         public TTarget? Find<TTarget>(string column, string? reference, RecordKind kind)
             where TTarget : SiteRecord =>
             Id(column, reference, kind) is { } id ? _owner._db.Find<TTarget>(id) : null;
