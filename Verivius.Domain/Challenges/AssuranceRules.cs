@@ -36,7 +36,8 @@ internal static class AssuranceRules
             yield return new(
                 ChallengeCodes.AssurNoEvidence, $"{kind}:{reference}", ChallengeSeverity.High,
                 [new(kind, reference), .. cited.Select(e => c.RefOf(e.Link)).OrderBy(s => s.ToString(), StringComparer.Ordinal)],
-                finding);
+                finding,
+                cited.Count == 0 ? null : cited.Max(e => e.Evidence.EvidenceDate).AddDays(c.Thresholds.EvidenceCurrentDays));
         }
     }
 
@@ -163,13 +164,13 @@ internal static class AssuranceRules
             {
                 yield return new(
                     ChallengeCodes.CmpLearningNotInCarePlan, $"Complaints:{complaint.Ref}", ChallengeSeverity.Medium, [subject],
-                    $"The learning from complaint {complaint.Ref} reached the care plan on {Day(d.CarePlanUpdatedOn.Value)}, after the {days}-day deadline of {Day(deadline)} set by the response of {Day(d.RespondedOn.Value)}.");
+                    $"The learning from complaint {complaint.Ref} reached the care plan on {Day(d.CarePlanUpdatedOn.Value)}, after the {days}-day deadline of {Day(deadline)} set by the response of {Day(d.RespondedOn.Value)}.", deadline);
             }
             else if (!c.Done(d.CarePlanUpdatedOn) && c.AsOf > deadline)
             {
                 yield return new(
                     ChallengeCodes.CmpLearningNotInCarePlan, $"Complaints:{complaint.Ref}", ChallengeSeverity.Medium, [subject],
-                    $"The learning from complaint {complaint.Ref} (responded to on {Day(d.RespondedOn.Value)}) needed a care-plan update by {Day(deadline)}; none is recorded.");
+                    $"The learning from complaint {complaint.Ref} (responded to on {Day(d.RespondedOn.Value)}) needed a care-plan update by {Day(deadline)}; none is recorded.", deadline);
             }
         }
     }
@@ -247,7 +248,7 @@ internal static class AssuranceRules
             {
                 yield return new(
                     ChallengeCodes.RecReviewOverdue, $"Recovery:{risk.Ref}", ChallengeSeverity.Medium, [new(RecordKind.Recovery, risk.Ref)],
-                    $"Risk {risk.Ref} ({Quoted(risk.Details.Risk)}) was due for review on {Day(review)}, more than {days} days ago.");
+                    $"Risk {risk.Ref} ({Quoted(risk.Details.Risk)}) was due for review on {Day(review)}, more than {days} days ago.", review.AddDays(days));
             }
         }
     }
@@ -265,13 +266,13 @@ internal static class AssuranceRules
             {
                 yield return new(
                     ChallengeCodes.FbkNotActed, $"Feedback:{item.Ref}", ChallengeSeverity.Low, [subject],
-                    $"{about} was answered on {Day(d.WeDidOn.Value)}, after the {days}-day deadline of {Day(deadline)}.");
+                    $"{about} was answered on {Day(d.WeDidOn.Value)}, after the {days}-day deadline of {Day(deadline)}.", deadline);
             }
             else if (!c.Done(d.WeDidOn) && c.AsOf > deadline)
             {
                 yield return new(
                     ChallengeCodes.FbkNotActed, $"Feedback:{item.Ref}", ChallengeSeverity.Low, [subject],
-                    $"{about} has no dated \"we did\" response; one was due by {Day(deadline)}.");
+                    $"{about} has no dated \"we did\" response; one was due by {Day(deadline)}.", deadline);
             }
         }
     }

@@ -20,7 +20,7 @@ public sealed class Challenge : Entity
     {
     }
 
-    private Challenge(Guid siteId, string code, string key, ChallengeSeverity severity, DateOnly on)
+    private Challenge(Guid siteId, string code, string key, ChallengeSeverity severity, DateOnly on, DateOnly? since)
     {
         SiteId = siteId;
         Code = code;
@@ -29,6 +29,7 @@ public sealed class Challenge : Entity
         Status = ChallengeStatus.Open;
         RaisedOn = on;
         OpenedOn = on;
+        OpenSince = HeldSince(since, on);
         UpdatedOn = on;
         ConditionHolds = true;
     }
@@ -56,6 +57,12 @@ public sealed class Challenge : Entity
     /// <summary>When it was last opened: raised, or reopened because its condition returned.</summary>
     public DateOnly OpenedOn { get; private set; }
 
+    /// <summary>
+    /// When the condition of this opening first held (an action's due date plus its grace days, a roll-up's
+    /// oldest record), never after <see cref="OpenedOn"/>: ages and the "open more than N days" filters count from it.
+    /// </summary>
+    public DateOnly OpenSince { get; private set; }
+
     public DateOnly UpdatedOn { get; private set; }
 
     public DateOnly? ClosedOn { get; private set; }
@@ -81,8 +88,8 @@ public sealed class Challenge : Entity
     public static Challenge Raise(Guid siteId, ChallengeFinding finding, DateOnly on)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        var challenge = new Challenge(siteId, finding.Code, finding.Key, finding.Severity, on);
-        challenge.Describe(finding.Subjects, finding.Finding, finding.Resolution);
+        var challenge = new Challenge(siteId, finding.Code, finding.Key, finding.Severity, on, finding.Since);
+        challenge.Describe(finding.Subjects, finding.Finding, finding.Resolution, on);
         challenge.Record(ChallengeEventKind.Raised, on, finding.Finding);
         return challenge;
     }
@@ -90,45 +97,82 @@ public sealed class Challenge : Entity
     /// <summary>A challenge a nominated individual raises by hand on one record.</summary>
     public static Challenge RaiseManual(Guid siteId, SubjectRef subject, ChallengeSeverity severity, string finding, string resolution, DateOnly on)
     {
-        var challenge = new Challenge(siteId, ChallengeCodes.Manual, Guid.NewGuid().ToString("N"), severity, on);
-        challenge.Describe([subject], Required(finding, "the finding"), Required(resolution, "what would resolve it"));
+        var challenge = new Challenge(siteId, ChallengeCodes.Manual, Guid.NewGuid().ToString("N"), severity, on, null);
+        challenge.Describe([subject], Required(finding, "the finding"), Required(resolution, "what would resolve it"), on);
         challenge.Record(ChallengeEventKind.Raised, on, challenge.Finding);
         return challenge;
     }
 
     /// <summary>
     /// The engine found the condition again. An active challenge takes the new wording if it changed; a
-    /// closed one whose condition had cleared since is reopened; one closed by the NI while the
-    /// condition held stays closed. Returns what changed, if anything.
+    /// closed one whose condition had cleared since is reopened; one closed by the NI while the condition
+    /// held stays closed, unless it rolls records up and a record joined that the NI's decision did not
+    /// cover. Records joining or leaving a roll-up are told in its history. Returns what changed, if anything.
     /// </summary>
     public ChallengeEventKind? Found(ChallengeFinding finding, DateOnly on)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        var returned = !ConditionHolds && !Status.IsActive();
+        var held = SubjectRefs;
+        var joined = finding.Subjects.Except(held).ToList();
+        var left = held.Except(finding.Subjects).ToList();
+        var returned = !Status.IsActive() && (!ConditionHolds || (RolledUpFindings.RollsUp(Code) && joined.Count > 0));
         ConditionHolds = true;
         if (returned)
         {
             Status = ChallengeStatus.Open;
             OpenedOn = on;
+            OpenSince = HeldSince(Later(finding.Since, ClosedOn), on);
             ClosedOn = null;
             ClosedReason = null;
             EscalatedOn = null;
             EscalationReason = null;
             Severity = finding.Severity;
-            Describe(finding.Subjects, finding.Finding, finding.Resolution);
-            return Record(ChallengeEventKind.Reopened, on, finding.Finding);
+            Describe(finding.Subjects, finding.Finding, finding.Resolution, on);
+            return Record(ChallengeEventKind.Reopened, on, Told(joined, left, finding.Finding));
         }
 
-        var subjects = SubjectRef.Join(finding.Subjects);
-        if (!Status.IsActive() || (Finding == finding.Finding && Severity == finding.Severity && Subjects == subjects))
+        if (!Status.IsActive())
+        {
+            return null;
+        }
+
+        // A challenge raised before its rule could date the condition learns the true date the first time it can.
+        OpenSince = HeldSince(finding.Since, OpenSince);
+        if (Finding == finding.Finding && Severity == finding.Severity && Subjects == SubjectRef.Join(finding.Subjects))
         {
             return null;
         }
 
         Severity = finding.Severity;
-        Describe(finding.Subjects, finding.Finding, finding.Resolution);
-        return Record(ChallengeEventKind.Changed, on, finding.Finding);
+        Describe(finding.Subjects, finding.Finding, finding.Resolution, on);
+        return Record(ChallengeEventKind.Changed, on, Told(joined, left, finding.Finding));
     }
+
+    /// <summary>A roll-up's step names the records that joined and left, so its history reads as the list changing.</summary>
+    private string Told(List<SubjectRef> joined, List<SubjectRef> left, string finding)
+    {
+        if (!RolledUpFindings.RollsUp(Code))
+        {
+            return finding;
+        }
+
+        var changes = new List<string>();
+        if (joined.Count > 0)
+        {
+            changes.Add($"{RuleContext.Listed([.. joined.Select(s => s.Ref)])} joined the list");
+        }
+
+        if (left.Count > 0)
+        {
+            changes.Add($"{RuleContext.Listed([.. left.Select(s => s.Ref)])} left it");
+        }
+
+        return changes.Count == 0 ? finding : $"{string.Join("; ", changes)}. {finding}";
+    }
+
+    private static DateOnly HeldSince(DateOnly? since, DateOnly noLaterThan) => since is { } day && day < noLaterThan ? day : noLaterThan;
+
+    private static DateOnly? Later(DateOnly? one, DateOnly? other) => one is { } a && other is { } b ? (a > b ? a : b) : one ?? other;
 
     /// <summary>The engine no longer finds the condition: an active challenge closes as "condition cleared".</summary>
     public ChallengeEventKind? NotFound(DateOnly on)
@@ -211,6 +255,57 @@ public sealed class Challenge : Entity
         }
     }
 
+    /// <summary>
+    /// Catalogue v2 raises one challenge per site and code for a volume rule, where v1 raised one per record.
+    /// Folds a site's v1 challenges of one such code into one: the site's challenge if there is one already,
+    /// else the longest-standing active one. The others' histories move into it, so every answer stays with
+    /// it; it stands as open as the most open of them. Returns the challenges folded in, now without
+    /// history, for the caller to re-point and delete; none when none of them is active.
+    /// </summary>
+    public static IReadOnlyList<Challenge> RollUp(IReadOnlyList<Challenge> challenges, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(challenges);
+        var active = challenges.Where(c => c.Status.IsActive()).OrderBy(c => c.OpenSince).ThenBy(c => c.RaisedOn).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+        if (active.Count == 0 || !RolledUpFindings.RollsUp(active[0].Code))
+        {
+            return [];
+        }
+
+        var kept = challenges.FirstOrDefault(c => c.Key == RolledUpFindings.SiteKey) ?? active[0];
+        var folded = challenges.Where(c => c != kept && c.Status.IsActive()).ToList();
+        var escalated = active.FirstOrDefault(c => c.Status == ChallengeStatus.Escalated);
+        kept.Key = RolledUpFindings.SiteKey;
+        kept.Status = escalated is not null ? ChallengeStatus.Escalated
+            : active.Any(c => c.Status == ChallengeStatus.Open) ? ChallengeStatus.Open
+            : ChallengeStatus.Responded;
+        (kept.EscalatedOn, kept.EscalationReason) = (escalated?.EscalatedOn, escalated?.EscalationReason);
+        (kept.ClosedOn, kept.ClosedReason, kept.ConditionHolds) = (null, null, true);
+        kept.RaisedOn = active.Min(c => c.RaisedOn);
+        kept.OpenedOn = active.Min(c => c.OpenedOn);
+        kept.OpenSince = active.Min(c => c.OpenSince);
+        kept.Severity = active.Min(c => c.Severity);
+        foreach (var other in folded)
+        {
+            foreach (var step in other._history)
+            {
+                step.MoveTo(kept.Id);
+                kept._history.Add(step);
+            }
+
+            other._history.Clear();
+        }
+
+        kept.Describe(active.SelectMany(c => c.SubjectRefs).Distinct(), kept.Finding, kept.Resolution, on);
+        var refs = RuleContext.Listed([.. folded.SelectMany(c => c.SubjectRefs).Select(r => r.Ref).Distinct()]);
+        kept.Record(
+            ChallengeEventKind.Changed,
+            on,
+            folded.Count == 0
+                ? "This rule now raises one challenge per site, listing every record it applies to."
+                : $"This rule now raises one challenge per site, listing every record it applies to: the challenges on {refs} joined this one, with their answers and history.");
+        return folded;
+    }
+
     /// <summary>Writes the subject rows of a challenge raised before they were kept as rows; false when it has them already.</summary>
     public bool KeepSubjectsAsRows()
     {
@@ -223,16 +318,23 @@ public sealed class Challenge : Entity
         return true;
     }
 
-    private void KeepRows(IEnumerable<SubjectRef> subjects) =>
-        _records.AddRange(subjects.Select((subject, i) => new ChallengeSubject(Id, SiteId, i, subject)));
+    private void KeepRows(IEnumerable<SubjectRef> subjects, DateOnly? joinedOn = null) =>
+        _records.AddRange(subjects.Select((subject, i) => new ChallengeSubject(Id, SiteId, i, subject, joinedOn)));
 
-    private void Describe(IEnumerable<SubjectRef> subjects, string finding, string resolution)
+    /// <summary>Rewrites the finding; a record that stays keeps its row, and so the day it joined.</summary>
+    private void Describe(IEnumerable<SubjectRef> subjects, string finding, string resolution, DateOnly on)
     {
         var written = SubjectRef.Join(subjects);
         if (written != Subjects || (_records.Count == 0 && written.Length > 0))
         {
-            _records.Clear();
-            KeepRows(SubjectRef.Split(written));
+            var wanted = SubjectRef.Split(written).ToList();
+            _records.RemoveAll(r => !wanted.Contains(r.Subject));
+            var kept = _records.Select(r => r.Subject).ToHashSet();
+            KeepRows(wanted.Where(s => !kept.Contains(s)), on);
+            foreach (var row in _records)
+            {
+                row.MoveTo(wanted.IndexOf(row.Subject));
+            }
         }
 
         Subjects = written;
@@ -281,6 +383,8 @@ public sealed class ChallengeEvent : Entity
 
     public ChallengeEventKind Kind { get; private set; }
 
+    internal void MoveTo(Guid challengeId) => ChallengeId = challengeId;
+
     public DateOnly On { get; private set; }
 
     public string Text { get; private set; } = "";
@@ -310,13 +414,14 @@ public sealed class ChallengeSubject : Entity
     {
     }
 
-    internal ChallengeSubject(Guid challengeId, Guid siteId, int position, SubjectRef subject)
+    internal ChallengeSubject(Guid challengeId, Guid siteId, int position, SubjectRef subject, DateOnly? joinedOn)
     {
         ChallengeId = challengeId;
         SiteId = siteId;
         Position = position;
         Kind = subject.Kind;
         Ref = subject.Ref;
+        JoinedOn = joinedOn;
     }
 
     public Guid ChallengeId { get; private set; }
@@ -329,4 +434,11 @@ public sealed class ChallengeSubject : Entity
     public RecordKind Kind { get; private set; }
 
     public string Ref { get; private set; } = "";
+
+    /// <summary>The day the record joined the challenge; unknown for the rows written when subjects first became rows.</summary>
+    public DateOnly? JoinedOn { get; private set; }
+
+    public SubjectRef Subject => new(Kind, Ref);
+
+    internal void MoveTo(int position) => Position = position;
 }

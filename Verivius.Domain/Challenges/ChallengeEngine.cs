@@ -17,9 +17,11 @@ public static class ChallengeEngine
         ArgumentNullException.ThrowIfNull(site);
         var context = new RuleContext(site, thresholds ?? ChallengeThresholds.Defaults, asOf, workingDays ?? WorkingDays.EnglandAndWales);
         register ??= [];
-        var findings = EvidenceTrailRules.All(context)
-            .Concat(AssuranceRules.All(context))
-            .Concat(ProviderRules.All(context, provider ?? ProviderPicture.Alone))
+        var findings = RolledUpFindings.PerSite(
+            EvidenceTrailRules.All(context)
+                .Concat(AssuranceRules.All(context))
+                .Concat(ProviderRules.All(context, provider ?? ProviderPicture.Alone)),
+            context.Thresholds)
             .ToList();
 
         // A person's High challenge counts as much as a rule's towards overconfidence.

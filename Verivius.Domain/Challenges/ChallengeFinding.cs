@@ -5,9 +5,11 @@ namespace Verivius.Domain.Challenges;
 /// <summary>
 /// What a rule found at a site: the code, a key that names the occurrence (so that the same gap found
 /// again is the same challenge), how much it matters, the records it is about and one sentence that
-/// says it with the numbers and dates.
+/// says it with the numbers and dates. <paramref name="Since"/> is when the condition first held (a
+/// deadline plus its grace days, a record's own date), where the rule can tell; a challenge's age counts
+/// from it, so imported history has true ages.
 /// </summary>
-public sealed record ChallengeFinding(string Code, string Key, ChallengeSeverity Severity, IReadOnlyList<SubjectRef> Subjects, string Finding)
+public sealed record ChallengeFinding(string Code, string Key, ChallengeSeverity Severity, IReadOnlyList<SubjectRef> Subjects, string Finding, DateOnly? Since = null)
 {
     public string Resolution => ChallengeCatalogue.Of(Code).Resolution;
 }

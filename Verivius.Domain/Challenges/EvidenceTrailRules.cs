@@ -24,7 +24,7 @@ internal static class EvidenceTrailRules
         {
             yield return new(
                 ChallengeCodes.TrailMinutesThin, $"Meetings:{meeting.Ref}", ChallengeSeverity.Medium, [new(RecordKind.Meetings, meeting.Ref)],
-                $"The {MeetingName(meeting.Details.Type)} meeting {meeting.Ref} of {Day(meeting.Details.HeldOn)} records no decision.");
+                $"The {MeetingName(meeting.Details.Type)} meeting {meeting.Ref} of {Day(meeting.Details.HeldOn)} records no decision.", meeting.Details.HeldOn);
         }
 
         foreach (var decision in c.Decisions)
@@ -50,7 +50,7 @@ internal static class EvidenceTrailRules
             {
                 yield return new(
                     ChallengeCodes.TrailMinutesThin, $"Decisions:{decision.Ref}", ChallengeSeverity.Medium, [new(RecordKind.Decisions, decision.Ref)],
-                    $"Decision {decision.Ref} of the meeting of {Day(decision.MadeOn)} has {Listed(missing)}.");
+                    $"Decision {decision.Ref} of the meeting of {Day(decision.MadeOn)} has {Listed(missing)}.", decision.MadeOn);
             }
         }
     }
@@ -69,7 +69,7 @@ internal static class EvidenceTrailRules
                 yield return new(
                     ChallengeCodes.TrailMeetingGap, $"gap:{before.Ref}:{after.Ref}", ChallengeSeverity.High,
                     [new(RecordKind.Meetings, before.Ref), new(RecordKind.Meetings, after.Ref)],
-                    $"{gap} days passed between the governance meetings of {Day(before.Details.HeldOn)} ({before.Ref}) and {Day(after.Details.HeldOn)} ({after.Ref}); the most allowed is {limit}.");
+                    $"{gap} days passed between the governance meetings of {Day(before.Details.HeldOn)} ({before.Ref}) and {Day(after.Details.HeldOn)} ({after.Ref}); the most allowed is {limit}.", before.Details.HeldOn.AddDays(limit));
             }
         }
 
@@ -80,14 +80,14 @@ internal static class EvidenceTrailRules
             {
                 yield return new(
                     ChallengeCodes.TrailMeetingGap, "since-last", ChallengeSeverity.High, [new(RecordKind.Meetings, last.Ref)],
-                    $"No governance meeting has been minuted since {Day(last.Details.HeldOn)} ({last.Ref}); the {limit}-day interval ran out on {Day(last.Details.HeldOn.AddDays(limit))}.");
+                    $"No governance meeting has been minuted since {Day(last.Details.HeldOn)} ({last.Ref}); the {limit}-day interval ran out on {Day(last.Details.HeldOn.AddDays(limit))}.", last.Details.HeldOn.AddDays(limit));
             }
         }
         else if (c.PackPeriods.Count > 0 && c.DaysSince(c.PackPeriods[0]) > limit)
         {
             yield return new(
                 ChallengeCodes.TrailMeetingGap, "since-last", ChallengeSeverity.High, [],
-                $"No governance meeting has been minuted since the site's first pack ({Month(c.PackPeriods[0])}); the {limit}-day interval ran out on {Day(c.PackPeriods[0].AddDays(limit))}.");
+                $"No governance meeting has been minuted since the site's first pack ({Month(c.PackPeriods[0])}); the {limit}-day interval ran out on {Day(c.PackPeriods[0].AddDays(limit))}.", c.PackPeriods[0].AddDays(limit));
         }
     }
 
@@ -125,7 +125,7 @@ internal static class EvidenceTrailRules
                 var on = action.Details.ClosedOn is { } closed ? $" on {Day(closed)}" : "";
                 yield return new(
                     ChallengeCodes.ActClosedNoDetail, $"Actions:{action.Ref}", ChallengeSeverity.Medium, [new(RecordKind.Actions, action.Ref)],
-                    $"Action {action.Ref} ({Quoted(action.Details.Title)}) was closed{on} with {Listed(missing)}.");
+                    $"Action {action.Ref} ({Quoted(action.Details.Title)}) was closed{on} with {Listed(missing)}.", action.Details.ClosedOn);
             }
         }
     }
@@ -141,7 +141,7 @@ internal static class EvidenceTrailRules
                 var owner = string.IsNullOrWhiteSpace(action.Details.Owner) ? "" : $", owned by {action.Details.Owner.Trim()},";
                 yield return new(
                     ChallengeCodes.ActOverdue, $"Actions:{action.Ref}", high ? ChallengeSeverity.High : ChallengeSeverity.Medium, [new(RecordKind.Actions, action.Ref)],
-                    $"Action {action.Ref} ({Quoted(action.Details.Title)}){owner} was due on {Day(due)} and is still open, more than {(high ? t.ActionOverdueHighDays : t.ActionOverdueDays)} days late.");
+                    $"Action {action.Ref} ({Quoted(action.Details.Title)}){owner} was due on {Day(due)} and is still open, more than {(high ? t.ActionOverdueHighDays : t.ActionOverdueDays)} days late.", due.AddDays(t.ActionOverdueDays));
             }
         }
     }
@@ -165,7 +165,7 @@ internal static class EvidenceTrailRules
             {
                 yield return new(
                     ChallengeCodes.ActNoOwner, $"Actions:{action.Ref}", ChallengeSeverity.Medium, [new(RecordKind.Actions, action.Ref)],
-                    $"Open action {action.Ref} ({Quoted(action.Details.Title)}) has {Listed(missing)}.");
+                    $"Open action {action.Ref} ({Quoted(action.Details.Title)}) has {Listed(missing)}.", action.Details.RaisedOn);
             }
         }
     }
@@ -181,14 +181,14 @@ internal static class EvidenceTrailRules
             {
                 yield return new(
                     ChallengeCodes.IncNotificationMissing, $"Incidents:{incident.Ref}", ChallengeSeverity.High, [subject],
-                    $"Incident {incident.Ref} ({PlainWords.InSentence(d.Category)}, {Harm(d.Severity)}) of {Day(d.OccurredOn)} is CQC-notifiable, but no notification has been sent.");
+                    $"Incident {incident.Ref} ({PlainWords.InSentence(d.Category)}, {Harm(d.Severity)}) of {Day(d.OccurredOn)} is CQC-notifiable, but no notification has been sent.", d.OccurredOn);
             }
             else if (c.Done(d.NotificationSentOn) && d.NotificationSentOn!.Value.DayNumber - d.OccurredOn.DayNumber > allowed)
             {
                 var sent = d.NotificationSentOn.Value;
                 yield return new(
                     ChallengeCodes.IncNotificationLate, $"Incidents:{incident.Ref}", ChallengeSeverity.Medium, [subject],
-                    $"The notification for incident {incident.Ref} of {Day(d.OccurredOn)} was sent on {Day(sent)}, {sent.DayNumber - d.OccurredOn.DayNumber} days after it; the most allowed is {allowed}.");
+                    $"The notification for incident {incident.Ref} of {Day(d.OccurredOn)} was sent on {Day(sent)}, {sent.DayNumber - d.OccurredOn.DayNumber} days after it; the most allowed is {allowed}.", d.OccurredOn.AddDays(allowed));
             }
         }
     }
@@ -215,7 +215,7 @@ internal static class EvidenceTrailRules
             {
                 yield return new(
                     ChallengeCodes.IncCandourMissing, $"Incidents:{incident.Ref}", ChallengeSeverity.High, [subject],
-                    $"Duty of candour applies to incident {incident.Ref} of {Day(d.OccurredOn)}, but the record shows {Listed(missing)}.");
+                    $"Duty of candour applies to incident {incident.Ref} of {Day(d.OccurredOn)}, but the record shows {Listed(missing)}.", d.OccurredOn);
             }
 
             var deadline = c.WorkingDays.After(d.OccurredOn, allowed);
@@ -223,13 +223,13 @@ internal static class EvidenceTrailRules
             {
                 yield return new(
                     ChallengeCodes.IncCandourLate, $"Incidents:{incident.Ref}", ChallengeSeverity.High, [subject],
-                    $"The written candour follow-up for incident {incident.Ref} of {Day(d.OccurredOn)} was sent on {Day(d.CandourWrittenOn.Value)}, after the {allowed}-working-day deadline of {Day(deadline)}.");
+                    $"The written candour follow-up for incident {incident.Ref} of {Day(d.OccurredOn)} was sent on {Day(d.CandourWrittenOn.Value)}, after the {allowed}-working-day deadline of {Day(deadline)}.", deadline);
             }
             else if (!c.Done(d.CandourWrittenOn) && c.AsOf > deadline)
             {
                 yield return new(
                     ChallengeCodes.IncCandourLate, $"Incidents:{incident.Ref}", ChallengeSeverity.High, [subject],
-                    $"The written candour follow-up for incident {incident.Ref} of {Day(d.OccurredOn)} was due by {Day(deadline)} ({allowed} working days) and is not recorded.");
+                    $"The written candour follow-up for incident {incident.Ref} of {Day(d.OccurredOn)} was due by {Day(deadline)} ({allowed} working days) and is not recorded.", deadline);
             }
         }
     }
@@ -242,7 +242,7 @@ internal static class EvidenceTrailRules
             {
                 yield return new(
                     ChallengeCodes.IncNoAction, $"Incidents:{incident.Ref}", ChallengeSeverity.Medium, [new(RecordKind.Incidents, incident.Ref)],
-                    $"Incident {incident.Ref} ({PlainWords.InSentence(incident.Details.Category)}, {Harm(incident.Details.Severity)}) of {Day(incident.Details.OccurredOn)} has no linked action.");
+                    $"Incident {incident.Ref} ({PlainWords.InSentence(incident.Details.Category)}, {Harm(incident.Details.Severity)}) of {Day(incident.Details.OccurredOn)} has no linked action.", incident.Details.OccurredOn);
             }
         }
     }
@@ -257,7 +257,7 @@ internal static class EvidenceTrailRules
             {
                 yield return new(
                     ChallengeCodes.TrnMatrixStale, "matrix", ChallengeSeverity.High, [new(RecordKind.Training, period.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))],
-                    $"The newest training matrix is for {Month(period)}; it has been more than {days} days old since {Day(monthEnd.AddDays(days))}.");
+                    $"The newest training matrix is for {Month(period)}; it has been more than {days} days old since {Day(monthEnd.AddDays(days))}.", monthEnd.AddDays(days));
             }
         }
         else if (c.PackPeriods.Count > 0 && c.DaysSince(c.PackPeriods[0].AddMonths(1).AddDays(-1)) > days)
@@ -265,7 +265,7 @@ internal static class EvidenceTrailRules
             var firstEnd = c.PackPeriods[0].AddMonths(1).AddDays(-1);
             yield return new(
                 ChallengeCodes.TrnMatrixStale, "matrix", ChallengeSeverity.High, [],
-                $"No pack has carried a training matrix since the site's first pack ({Month(c.PackPeriods[0])}); one has been due since {Day(firstEnd.AddDays(days))}.");
+                $"No pack has carried a training matrix since the site's first pack ({Month(c.PackPeriods[0])}); one has been due since {Day(firstEnd.AddDays(days))}.", firstEnd.AddDays(days));
         }
     }
 
@@ -298,9 +298,10 @@ internal static class EvidenceTrailRules
             if (problem is not null)
             {
                 var reference = $"{d.StaffRef.Trim()}/{d.Course.Trim()}";
+                DateOnly? since = d.CompletedOn is null ? null : d.ExpiresOn;
                 yield return new(
                     ChallengeCodes.TrnOverdueNoPlan, $"Training:{reference}", ChallengeSeverity.Medium, [new(RecordKind.Training, reference)],
-                    $"{d.StaffRef.Trim()} ({d.Role.Trim()}) has {problem} and no planned date.");
+                    $"{d.StaffRef.Trim()} ({d.Role.Trim()}) has {problem} and no planned date.", since);
             }
         }
     }
@@ -316,6 +317,7 @@ internal static class EvidenceTrailRules
         foreach (var person in staff)
         {
             var problems = new List<string>();
+            DateOnly? since = null;
             foreach (var (type, limit) in new[] { (SupervisionType.Supervision, t.SupervisionDays), (SupervisionType.Appraisal, t.AppraisalDays) })
             {
                 var noun = type == SupervisionType.Supervision ? "supervision" : "appraisal";
@@ -327,6 +329,7 @@ internal static class EvidenceTrailRules
                 else if (c.DaysSince(lastHeld) > limit)
                 {
                     problems.Add($"had no {noun} since {Day(lastHeld)} (more than {limit} days)");
+                    since = Earlier(since, lastHeld.AddDays(limit));
                 }
             }
 
@@ -334,7 +337,7 @@ internal static class EvidenceTrailRules
             {
                 yield return new(
                     ChallengeCodes.SupOverdue, $"Supervision:{person}", ChallengeSeverity.Medium, [new(RecordKind.Supervision, person)],
-                    $"{person} has {Listed(problems)}.");
+                    $"{person} has {Listed(problems)}.", since);
             }
         }
     }
@@ -358,17 +361,19 @@ internal static class EvidenceTrailRules
             {
                 yield return new(
                     ChallengeCodes.InspNoResponse, $"Inspection:{finding.Ref}", severity, [subject],
-                    $"The {kind} finding {finding.Ref} of the inspection of {Day(latest)} ({Quoted(d.Finding)}) has no linked action.");
+                    $"The {kind} finding {finding.Ref} of the inspection of {Day(latest)} ({Quoted(d.Finding)}) has no linked action.", latest);
             }
             else if (actions.All(a => c.IsClosed(a) && a.ClosureEvidence is null))
             {
                 var refs = actions.Select(a => a.Ref).Order(StringComparer.Ordinal).ToList();
                 yield return new(
                     ChallengeCodes.InspNoResponse, $"Inspection:{finding.Ref}", severity, [subject, .. refs.Select(r => new SubjectRef(RecordKind.Actions, r))],
-                    $"The {kind} finding {finding.Ref} of the inspection of {Day(latest)} ({Quoted(d.Finding)}) has only actions closed without evidence ({Listed(refs)}).");
+                    $"The {kind} finding {finding.Ref} of the inspection of {Day(latest)} ({Quoted(d.Finding)}) has only actions closed without evidence ({Listed(refs)}).", latest);
             }
         }
     }
+
+    private static DateOnly Earlier(DateOnly? one, DateOnly other) => one is { } day && day < other ? day : other;
 
     private static string MeetingName(MeetingType type) => type == MeetingType.ProviderOversight ? "provider oversight" : type.ToString().ToLowerInvariant();
 

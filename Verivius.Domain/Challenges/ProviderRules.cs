@@ -41,7 +41,7 @@ internal static class ProviderRules
                 var due = month.AddMonths(1).AddDays(-1 + days);
                 yield return new(
                     ChallengeCodes.ProvPackMissing, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), ChallengeSeverity.High, [],
-                    $"No pack has been uploaded for {Month(month)}; it was due by {Day(due)}.");
+                    $"No pack has been uploaded for {Month(month)}; it was due by {Day(due)}.", due);
             }
         }
     }

@@ -63,6 +63,9 @@ public sealed class OversightMinute : Entity
 
     public string Decision { get; private set; } = "";
 
+    /// <summary>The challenge decided on was folded into another (catalogue v2's roll-up): the minute follows it.</summary>
+    public void Regarding(Guid challengeId) => ChallengeId = challengeId;
+
     /// <summary>Writes the decision into a meeting's minutes: the meeting must be on or after the decision.</summary>
     public void MinutedIn(OversightMeeting meeting)
     {

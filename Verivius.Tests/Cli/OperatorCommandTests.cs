@@ -209,7 +209,7 @@ public sealed class OperatorCommandTests : IDisposable
             await File.WriteAllBytesAsync(workbook, new PackWorkbook("1-777000001").Build());
             await RunAsync("import-pack", "--file", workbook, "--user", "rm@rule.example");
 
-            // ACT-1 of the default pack is due on 30 October 2026: 14 days late is not yet overdue, 15 is.
+            // ACT-1 of the default pack is due on 30 October 2026: 14 days late is not yet overdue, 15 is; it has been overdue since the deadline plus those 14 days.
             var beforeOverdue = await RunAsync("challenges", "--site", "1-777000001", "--asof", "2026-11-13", "--format", "csv");
             var overdue = await RunAsync("challenges", "--site", "1-777000001", "--asof", "2026-11-14", "--format", "csv");
             var table = await RunAsync("challenges", "--site", "1-777000001", "--asof", "2026-11-14");
@@ -220,10 +220,10 @@ public sealed class OperatorCommandTests : IDisposable
 
             Assert.Equal(0, overdue.Exit);
             var lines = overdue.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal("Code,SiteCode,Severity,Status,Subject,Finding,RaisedOn,UpdatedOn", lines[0]);
-            Assert.Contains(lines, l => l.StartsWith("ACT-OVERDUE,1-777000001,Medium,Open,Actions:ACT-1,", StringComparison.Ordinal) && l.EndsWith(",2026-11-14,2026-11-14", StringComparison.Ordinal));
+            Assert.Equal("Code,SiteCode,Severity,Status,Subject,Finding,RaisedOn,UpdatedOn,OpenSince", lines[0]);
+            Assert.Contains(lines, l => l.StartsWith("ACT-OVERDUE,1-777000001,Medium,Open,Actions:ACT-1,", StringComparison.Ordinal) && l.EndsWith(",2026-11-14,2026-11-14,2026-11-13", StringComparison.Ordinal));
             Assert.DoesNotContain("ACT-OVERDUE", beforeOverdue.Out, StringComparison.Ordinal);
-            Assert.Matches(@"ACT-OVERDUE\s+Medium\s+Open\s+2026-11-14\s+Action ACT-1", table.Out);
+            Assert.Matches(@"ACT-OVERDUE\s+Medium\s+Open\s+2026-11-13\s+Action ACT-1", table.Out);
             Assert.Equal((1, true), (badDate.Exit, badDate.Error.Contains("--asof must be a date written YYYY-MM-DD", StringComparison.Ordinal)));
             Assert.Equal((1, true), (noSite.Exit, noSite.Error.Contains("No site 1-777000009", StringComparison.Ordinal)));
             Assert.Equal(0, run.Exit);

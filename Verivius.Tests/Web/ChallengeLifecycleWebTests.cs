@@ -115,6 +115,6 @@ public class ChallengeLifecycleWebTests : IClassFixture<PortalFactory>
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
         var siteId = await db.Sites.Where(s => s.Code == siteCode).Select(s => s.Id).SingleAsync();
-        return await db.Challenges.AsNoTracking().SingleAsync(c => c.SiteId == siteId && c.Code == code && (code != ChallengeCodes.ActOverdue || c.Key == "Actions:ACT-1"));
+        return await db.Challenges.AsNoTracking().SingleAsync(c => c.SiteId == siteId && c.Code == code);
     }
 }

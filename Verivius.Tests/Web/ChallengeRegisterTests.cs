@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Domain.Challenges;
+using Verivius.Domain.Evidence;
 using Verivius.Domain.History;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
@@ -30,7 +31,7 @@ public class ChallengeRegisterTests : IClassFixture<PortalFactory>
         using var check = await manager.SubmitAsync($"/sites/{site}/challenges", $"/sites/{site}/challenges/run", []);
         var (_, register) = await manager.GetAsync($"/sites/{site}/challenges");
 
-        Assert.Contains(raised, c => c.Code == ChallengeCodes.ActOverdue && c.Key == "Actions:ACT-1" && c.Status == ChallengeStatus.Open);
+        Assert.Contains(raised, c => c.Code == ChallengeCodes.ActOverdue && c.Key == RolledUpFindings.SiteKey && c.SubjectRefs.Contains(new SubjectRef(RecordKind.Actions, "ACT-1")) && c.Status == ChallengeStatus.Open);
         Assert.Equal(HttpStatusCode.Redirect, check.StatusCode);
         Assert.Contains("1 site(s) checked: 0 challenge(s) raised, 0 changed, 0 reopened, 0 closed as condition cleared.", register, StringComparison.Ordinal);
         Assert.Equal(logBefore, await CountAsync<ChangeLogEntry>());
@@ -43,7 +44,7 @@ public class ChallengeRegisterTests : IClassFixture<PortalFactory>
     {
         var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
         using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
-        var overdue = (await ChallengesAsync(site)).Single(c => c.Code == ChallengeCodes.ActOverdue && c.Key == "Actions:ACT-1");
+        var overdue = (await ChallengesAsync(site)).Single(c => c.Code == ChallengeCodes.ActOverdue && c.Key == RolledUpFindings.SiteKey && c.SubjectRefs.Contains(new SubjectRef(RecordKind.Actions, "ACT-1")));
 
         var close = $"/sites/{site}/records/actions/ACT-1/close";
         using var closed = await manager.SubmitAsync(close, close, new() { ["ClosedOn"] = "2026-10-20", ["Outcome"] = "Plans refreshed and checked", ["EvidenceRef"] = "Audits:AUD-1" });
@@ -60,7 +61,7 @@ public class ChallengeRegisterTests : IClassFixture<PortalFactory>
         Assert.Equal(
             [ChallengeEventKind.Raised, ChallengeEventKind.ConditionCleared, ChallengeEventKind.Reopened],
             reopened.History.OrderBy(e => e.CreatedAt).Select(e => e.Kind));
-        Assert.Single(await ChallengesAsync(site), c => c.Code == ChallengeCodes.ActOverdue && c.Key == "Actions:ACT-1");
+        Assert.Single(await ChallengesAsync(site), c => c.Code == ChallengeCodes.ActOverdue && c.Key == RolledUpFindings.SiteKey && c.SubjectRefs.Contains(new SubjectRef(RecordKind.Actions, "ACT-1")));
     }
 
     [Fact]
@@ -124,7 +125,7 @@ public class ChallengeRegisterTests : IClassFixture<PortalFactory>
         using var badStatus = await ni.Client.GetAsync(new Uri("/challenges/export.csv?status=Pending", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
-        Assert.Equal("Code,SiteCode,Severity,Status,Subject,Finding,RaisedOn,UpdatedOn", csv[0]);
+        Assert.Equal("Code,SiteCode,Severity,Status,Subject,Finding,RaisedOn,UpdatedOn,OpenSince", csv[0]);
         Assert.All(csv.Skip(1), line => Assert.Contains($",{mine},", line, StringComparison.Ordinal));
         Assert.Contains(manual, line => line.StartsWith("MANUAL,", StringComparison.Ordinal) && line.Contains(",\"'=HYPERLINK(\"\"http://example.test\"\",\"\"Click\"\")\",", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);

@@ -18,7 +18,7 @@ internal static class ChallengeVerbs
         command.SetAction((parsed, cancellationToken) => Verbs.AsOperator(console, async mediator =>
         {
             var found = await mediator.Send(new EvaluateChallengesQuery(parsed.GetValue(site)!, parsed.GetValue(asOf)), cancellationToken);
-            var rows = found.Select(c => ChallengeCsv.Cells(c.Code, c.SiteCode, c.Severity, c.Status, c.Subject, c.Finding, c.RaisedOn, c.UpdatedOn).ToList()).ToList();
+            var rows = found.Select(c => ChallengeCsv.Cells(c.Code, c.SiteCode, c.Severity, c.Status, c.Subject, c.Finding, c.RaisedOn, c.UpdatedOn, c.OpenSince).ToList()).ToList();
             if (parsed.GetValue(format) == "csv")
             {
                 await console.Out.WriteAsync(CsvWriter.Line(ChallengeCsv.Columns));
@@ -36,10 +36,10 @@ internal static class ChallengeVerbs
                 return 0;
             }
 
-            await console.Out.WriteLineAsync($"{"Code",-30} {"Severity",-8} {"Status",-10} {"Raised",-10}  Finding");
+            await console.Out.WriteLineAsync($"{"Code",-30} {"Severity",-8} {"Status",-10} {"Open since",-10}  Finding");
             foreach (var c in found)
             {
-                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{c.Code,-30} {c.Severity,-8} {c.Status,-10} {c.RaisedOn:yyyy-MM-dd}  {c.Finding}"));
+                await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{c.Code,-30} {c.Severity,-8} {c.Status,-10} {c.OpenSince:yyyy-MM-dd}  {c.Finding}"));
             }
 
             await console.Out.WriteLineAsync($"{rows.Count} open challenge(s).");

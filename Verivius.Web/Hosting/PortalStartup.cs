@@ -5,6 +5,7 @@ using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.Frameworks;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Demo;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Hosting;
 
@@ -48,6 +49,14 @@ public static class PortalStartup
         if (await ChallengeSubjectRows.WriteMissingAsync(db, CancellationToken.None) is > 0 and var rows)
         {
             Say($"Challenges given their records as rows: {rows}.");
+        }
+
+        var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        if (await ChallengeRollUp.FoldAsync(db, today, CancellationToken.None) is { Count: > 0 } rolledUp)
+        {
+            // The folded challenges still carry one record's wording; the engine describes each as the site's whole list.
+            var summary = await scope.ServiceProvider.GetRequiredService<ChallengeRunner>().RunAsync(rolledUp, today, CancellationToken.None);
+            Say($"Challenges of the volume rules folded into one per site and rule at {rolledUp.Count} site(s); {summary}");
         }
 
         // The shipped assessment framework, unless this version is held already (a newer one loaded since stays current).

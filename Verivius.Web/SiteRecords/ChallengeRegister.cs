@@ -29,7 +29,7 @@ internal static class ChallengeRegister
         if (filter.OpenDays is int days and > 0)
         {
             var openedBy = today.AddDays(-days);
-            challenges = challenges.Where(c => c.OpenedOn <= openedBy);
+            challenges = challenges.Where(c => c.OpenSince <= openedBy);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Site))
@@ -49,7 +49,7 @@ internal static class ChallengeRegister
             Subjects = c.Subjects,
             Finding = c.Finding,
             RaisedOn = c.RaisedOn,
-            OpenedOn = c.OpenedOn,
+            OpenSince = c.OpenSince,
             UpdatedOn = c.UpdatedOn,
             Escalated = c.EscalatedOn != null,
         });
@@ -59,7 +59,7 @@ internal static class ChallengeRegister
     public static IQueryable<ChallengeRowVm> BySeverity(IQueryable<ChallengeRowVm> rows, bool descending)
     {
         return descending
-            ? rows.OrderByDescending(r => r.Severity == ChallengeSeverity.High ? 0 : r.Severity == ChallengeSeverity.Medium ? 1 : 2).ThenBy(r => r.OpenedOn).ThenBy(r => r.Code)
-            : rows.OrderBy(r => r.Severity == ChallengeSeverity.High ? 0 : r.Severity == ChallengeSeverity.Medium ? 1 : 2).ThenBy(r => r.OpenedOn).ThenBy(r => r.Code);
+            ? rows.OrderByDescending(r => r.Severity == ChallengeSeverity.High ? 0 : r.Severity == ChallengeSeverity.Medium ? 1 : 2).ThenBy(r => r.OpenSince).ThenBy(r => r.Code)
+            : rows.OrderBy(r => r.Severity == ChallengeSeverity.High ? 0 : r.Severity == ChallengeSeverity.Medium ? 1 : 2).ThenBy(r => r.OpenSince).ThenBy(r => r.Code);
     }
 }

@@ -23,7 +23,8 @@ public sealed class ChallengeRowVm
 
     public DateOnly RaisedOn { get; init; }
 
-    public DateOnly OpenedOn { get; init; }
+    /// <summary>When the condition first held, as ages count.</summary>
+    public DateOnly OpenSince { get; init; }
 
     public DateOnly UpdatedOn { get; init; }
 

@@ -53,6 +53,7 @@ internal sealed class ChallengeSubjectConfiguration : IEntityTypeConfiguration<C
         builder.ToTable("ChallengeSubjects");
         builder.ConfigureStamps();
         builder.Property(s => s.Ref).HasMaxLength(400);
+        builder.Ignore(s => s.Subject);
 
         // "The challenges on this record": a site's record is its kind and its reference.
         builder.HasIndex(s => new { s.SiteId, s.Kind, s.Ref });

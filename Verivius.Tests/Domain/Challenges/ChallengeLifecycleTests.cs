@@ -93,6 +93,63 @@ public class ChallengeLifecycleTests
         Assert.Equal(ChallengeCodes.Manual, challenge.Code);
     }
 
+    [Fact]
+    public void RolledUp_RecordsJoiningAndLeaving_AreHistory_NotNewChallenges_AndAnEmptyListClearsIt_AFullOneReopensIt()
+    {
+        var challenge = Challenge.Raise(Guid.NewGuid(), Overdue("A-1"), Day1);
+
+        Assert.Equal(ChallengeEventKind.Changed, challenge.Found(Overdue("A-1", "A-2"), Day1.AddDays(1)));
+        Assert.Equal(ChallengeEventKind.Changed, challenge.Found(Overdue("A-2"), Day1.AddDays(2)));
+        Assert.Equal(ChallengeEventKind.ConditionCleared, challenge.NotFound(Day1.AddDays(3)));
+        Assert.Equal(ChallengeEventKind.Reopened, challenge.Found(Overdue("A-3"), Day1.AddDays(4)));
+
+        Assert.Equal(
+            [
+                "1 overdue: A-1.",
+                "A-2 joined the list. 2 overdue: A-1, A-2.",
+                "A-1 left it. 1 overdue: A-2.",
+                "Closed: condition cleared.",
+                "A-3 joined the list; A-2 left it. 1 overdue: A-3.",
+            ],
+            challenge.History.Select(e => e.Text));
+        Assert.Equal(["A-3"], challenge.Records.Select(r => r.Ref));
+        Assert.Equal(ChallengeStatus.Open, challenge.Status);
+    }
+
+    [Fact]
+    public void RolledUp_ARecordJoiningAfterTheAnswer_IsMarkedWithItsDay_AndAfterAcceptance_ReopensIt()
+    {
+        var challenge = Challenge.Raise(Guid.NewGuid(), Overdue("A-1"), Day1);
+        challenge.Respond("A-1 is re-planned for December", [], Day1.AddDays(1));
+        challenge.Found(Overdue("A-1", "A-2"), Day1.AddDays(2));
+
+        Assert.Equal(ChallengeStatus.Responded, challenge.Status);
+        Assert.Equal([Day1, Day1.AddDays(2)], challenge.Records.OrderBy(r => r.Position).Select(r => r.JoinedOn!.Value));
+
+        challenge.Accept(null, Day1.AddDays(3));
+        Assert.Null(challenge.Found(Overdue("A-1", "A-2"), Day1.AddDays(4)));
+        Assert.Equal(ChallengeEventKind.Reopened, challenge.Found(Overdue("A-1", "A-2", "A-3"), Day1.AddDays(5)));
+        Assert.Equal(ChallengeStatus.Open, challenge.Status);
+    }
+
+    [Fact]
+    public void OpenSince_IsWhenTheConditionFirstHeld_NeverAfterItWasOpened_AndLearnsAnEarlierDay()
+    {
+        var imported = Challenge.Raise(Guid.NewGuid(), Finding("late") with { Since = new DateOnly(2026, 3, 15) }, Day1);
+        var undated = Challenge.Raise(Guid.NewGuid(), Finding("late"), Day1);
+        var future = Challenge.Raise(Guid.NewGuid(), Finding("late") with { Since = Day1.AddDays(5) }, Day1);
+
+        Assert.Equal(new DateOnly(2026, 3, 15), imported.OpenSince);
+        Assert.Equal(Day1, undated.OpenSince);
+        Assert.Equal(Day1, future.OpenSince);
+
+        undated.Found(Finding("late") with { Since = new DateOnly(2026, 6, 1) }, Day1.AddDays(1));
+        Assert.Equal(new DateOnly(2026, 6, 1), undated.OpenSince);
+    }
+
+    private static ChallengeFinding Overdue(params string[] refs) =>
+        new(ChallengeCodes.ActOverdue, RolledUpFindings.SiteKey, ChallengeSeverity.Medium, [.. refs.Select(r => new SubjectRef(RecordKind.Actions, r))], $"{refs.Length} overdue: {string.Join(", ", refs)}.");
+
     private static ChallengeFinding Finding(string text, ChallengeSeverity severity = ChallengeSeverity.Medium) =>
         new(ChallengeCodes.ActOverdue, "Actions:A-1", severity, [new SubjectRef(RecordKind.Actions, "A-1")], text);
 }

@@ -148,6 +148,26 @@ public class EvidenceTrailRuleTests
     }
 
     [Fact]
+    public void Overdue_SeveralActions_AreOneChallengeForTheSite_WorstSeverity_OpenSinceTheOldestDeadlinePlusGrace()
+    {
+        var site = new SiteRecords();
+        site.Action("A-1", d => d with { DueOn = AsOf.AddDays(-20), RaisedOn = AsOf.AddDays(-100) });
+        site.Action("A-12", d => d with { DueOn = new DateOnly(2026, 3, 1), RaisedOn = new DateOnly(2026, 1, 5), Owner = null });
+        site.Action("A-7", d => d with { DueOn = AsOf.AddDays(-30), RaisedOn = AsOf.AddDays(-100) });
+        site.Action("A-8", d => d with { DueOn = AsOf.AddDays(-5), RaisedOn = AsOf.AddDays(-100) });
+
+        var finding = Assert.Single(site.Findings(ChallengeCodes.ActOverdue));
+
+        Assert.Equal(RolledUpFindings.SiteKey, finding.Key);
+        Assert.Equal(ChallengeSeverity.High, finding.Severity);
+        Assert.Equal(["Actions:A-12", "Actions:A-7", "Actions:A-1"], finding.Subjects.Select(s => s.ToString()));
+        Assert.Equal(new DateOnly(2026, 3, 15), finding.Since);
+        Assert.Equal(
+            "3 open actions are more than 14 days past their due date. The oldest: Action A-12 (\"Fix the rota\") was due on 1 March 2026 and is still open, more than 60 days late.",
+            finding.Finding);
+    }
+
+    [Fact]
     public void Overdue_FourteenDaysLate_OrClosed_IsNotRaised()
     {
         var site = new SiteRecords();
@@ -303,9 +323,13 @@ public class EvidenceTrailRuleTests
         site.Training(period, "ST-04", "Fire safety", null, null, plannedOn: Day(2026, 12, 1));
         site.Training(period, "ST-05", "Dementia awareness", null, null, mandatory: false);
 
+        // The course that expired has a date its condition began; the one never done sorts after it.
+        var finding = Assert.Single(site.Findings(ChallengeCodes.TrnOverdueNoPlan));
+        Assert.Equal(["Training:ST-01/Fire safety", "Training:ST-02/Fire safety"], finding.Subjects.Select(s => s.ToString()));
         Assert.Equal(
-            ["ST-01 (Nurse) has mandatory Fire safety expired on 19 November 2026 and no planned date.", "ST-02 (Care assistant) has no record of mandatory Fire safety and no planned date."],
-            site.Findings(ChallengeCodes.TrnOverdueNoPlan).Select(f => f.Finding));
+            "2 expired or missing mandatory courses have no planned date. The oldest: ST-01 (Nurse) has mandatory Fire safety expired on 19 November 2026 and no planned date.",
+            finding.Finding);
+        Assert.Equal(Day(2026, 11, 19), finding.Since);
     }
 
     [Fact]
@@ -331,13 +355,12 @@ public class EvidenceTrailRuleTests
         site.Supervision(period, "ST-03", SupervisionType.Appraisal, AsOf.AddDays(-365));
         site.Training(period, "ST-04", "Fire safety", Day(2026, 6, 1), Day(2027, 6, 1));
 
+        // Oldest first: ST-02's appraisal ran out on 19 November 2026, ST-01's supervision on 19 November 2026 too, and ST-04 has no date.
+        var finding = Assert.Single(site.Findings(ChallengeCodes.SupOverdue));
+        Assert.Equal(["Supervision:ST-01", "Supervision:ST-02", "Supervision:ST-04"], finding.Subjects.Select(s => s.ToString()));
         Assert.Equal(
-            [
-                "ST-01 has had no supervision since 21 August 2026 (more than 90 days).",
-                "ST-02 has had no appraisal since 19 November 2025 (more than 365 days).",
-                "ST-04 has no supervision on record and no appraisal on record.",
-            ],
-            site.Findings(ChallengeCodes.SupOverdue).Select(f => f.Finding));
+            "3 staff are overdue for supervision or appraisal. The oldest: ST-01 has had no supervision since 21 August 2026 (more than 90 days).",
+            finding.Finding);
     }
 
     [Fact]

@@ -73,5 +73,5 @@ public class ProviderRuleTests
     private static ProviderPicture Picture(AssuranceArea area, int sites) => new(new Dictionary<AssuranceArea, int> { [area] = sites });
 
     private static ChallengeState Overdue(ChallengeStatus status, DateOnly openedOn) =>
-        new(ChallengeCodes.ActOverdue, "Actions:A-1", status, ChallengeSeverity.Medium, openedOn, [new SubjectRef(RecordKind.Actions, "A-1")]);
+        new(ChallengeCodes.ActOverdue, RolledUpFindings.SiteKey, status, ChallengeSeverity.Medium, openedOn, [new SubjectRef(RecordKind.Actions, "A-1")]);
 }

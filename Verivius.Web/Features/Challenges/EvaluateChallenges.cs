@@ -14,7 +14,7 @@ namespace Verivius.Web.Features.Challenges;
 /// </summary>
 public sealed record EvaluateChallengesQuery(string SiteCode, DateOnly? AsOf) : IQuery<IReadOnlyList<EvaluatedChallenge>>;
 
-public sealed record EvaluatedChallenge(string Code, string SiteCode, ChallengeSeverity Severity, ChallengeStatus Status, string Subject, string Finding, DateOnly RaisedOn, DateOnly UpdatedOn);
+public sealed record EvaluatedChallenge(string Code, string SiteCode, ChallengeSeverity Severity, ChallengeStatus Status, string Subject, string Finding, DateOnly RaisedOn, DateOnly OpenSince, DateOnly UpdatedOn);
 
 internal sealed class EvaluateChallengesHandler : IQueryHandler<EvaluateChallengesQuery, IReadOnlyList<EvaluatedChallenge>>
 {
@@ -38,8 +38,8 @@ internal sealed class EvaluateChallengesHandler : IQueryHandler<EvaluateChalleng
         var register = held.ToDictionary(c => (c.Code, c.Key));
         // The register's status and dates describe the finding only if it was already in the register by the day asked about.
         return [.. findings.Select(f => register.TryGetValue((f.Code, f.Key), out var held) && held.Status.IsActive() && held.OpenedOn <= asOf
-            ? new EvaluatedChallenge(f.Code, code, f.Severity, held.Status, First(f), f.Finding, held.OpenedOn, held.UpdatedOn)
-            : new EvaluatedChallenge(f.Code, code, f.Severity, ChallengeStatus.Open, First(f), f.Finding, asOf, asOf))];
+            ? new EvaluatedChallenge(f.Code, code, f.Severity, held.Status, First(f), f.Finding, held.RaisedOn, held.OpenSince, held.UpdatedOn)
+            : new EvaluatedChallenge(f.Code, code, f.Severity, ChallengeStatus.Open, First(f), f.Finding, asOf, f.Since is { } since && since < asOf ? since : asOf, asOf))];
     }
 
     private static string First(ChallengeFinding finding) => finding.Subjects.Count > 0 ? finding.Subjects[0].ToString() : "";

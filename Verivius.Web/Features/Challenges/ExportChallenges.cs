@@ -39,7 +39,7 @@ internal sealed class ExportChallengesHandler : IQueryHandler<ExportChallengesQu
         var rows = await ChallengeRegister.Rows(_db, _access.ChallengeSites(scope), filter, _runner.Today)
             .OrderBy(r => r.SiteCode).ThenBy(r => r.Code).ThenBy(r => r.RaisedOn)
             .ToListAsync(cancellationToken);
-        return CsvWriter.Document(ChallengeCsv.Columns, rows.Select(r => ChallengeCsv.Cells(r.Code, r.SiteCode, r.Severity, r.Status, r.Subject, r.Finding, r.RaisedOn, r.UpdatedOn)));
+        return CsvWriter.Document(ChallengeCsv.Columns, rows.Select(r => ChallengeCsv.Cells(r.Code, r.SiteCode, r.Severity, r.Status, r.Subject, r.Finding, r.RaisedOn, r.UpdatedOn, r.OpenSince)));
     }
 }
 
@@ -47,8 +47,8 @@ internal sealed class ExportChallengesHandler : IQueryHandler<ExportChallengesQu
 public static class ChallengeCsv
 {
     /// <summary>The columns of every challenge export, the command line's included: a contract for scripts.</summary>
-    public static readonly IReadOnlyList<string> Columns = ["Code", "SiteCode", "Severity", "Status", "Subject", "Finding", "RaisedOn", "UpdatedOn"];
+    public static readonly IReadOnlyList<string> Columns = ["Code", "SiteCode", "Severity", "Status", "Subject", "Finding", "RaisedOn", "UpdatedOn", "OpenSince"];
 
-    public static IEnumerable<string?> Cells(string code, string siteCode, ChallengeSeverity severity, ChallengeStatus status, string subject, string finding, DateOnly raisedOn, DateOnly updatedOn) =>
-        [code, siteCode, severity.ToString(), status.ToString(), subject, finding, raisedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), updatedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
+    public static IEnumerable<string?> Cells(string code, string siteCode, ChallengeSeverity severity, ChallengeStatus status, string subject, string finding, DateOnly raisedOn, DateOnly updatedOn, DateOnly openSince) =>
+        [code, siteCode, severity.ToString(), status.ToString(), subject, finding, raisedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), updatedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), openSince.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
 }

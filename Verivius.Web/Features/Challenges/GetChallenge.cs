@@ -22,9 +22,11 @@ public sealed record ChallengeVm(
     ChallengeStatus Status,
     string Finding,
     string Resolution,
-    IReadOnlyList<SubjectLinkVm> Subjects,
+    IReadOnlyList<ChallengeRecordVm> Subjects,
     DateOnly RaisedOn,
     DateOnly OpenedOn,
+    DateOnly OpenSince,
+    int? DaysOpen,
     DateOnly UpdatedOn,
     DateOnly? ClosedOn,
     string? ClosedReason,
@@ -46,6 +48,9 @@ public sealed record SubjectLinkVm(string Text, string? Slug, string Ref)
     }
 }
 
+/// <summary>A record a challenge is about; one that joined a rolled-up challenge after the site's last answer is new to that answer.</summary>
+public sealed record ChallengeRecordVm(SubjectLinkVm Link, bool JoinedSinceAnswer);
+
 public sealed record ChallengeEventVm(ChallengeEventKind Kind, DateOnly On, DateTimeOffset At, string By, string Text, IReadOnlyList<SubjectLinkVm> Evidence);
 
 internal sealed class GetChallengeHandler : IQueryHandler<GetChallengeQuery, ChallengeVm>
@@ -53,12 +58,14 @@ internal sealed class GetChallengeHandler : IQueryHandler<GetChallengeQuery, Cha
     private readonly VeriviusDbContext _db;
     private readonly SiteAccess _access;
     private readonly CurrentActor _actor;
+    private readonly DateOnly _today;
 
-    public GetChallengeHandler(VeriviusDbContext db, SiteAccess access, CurrentActor actor)
+    public GetChallengeHandler(VeriviusDbContext db, SiteAccess access, CurrentActor actor, TimeProvider clock)
     {
         _db = db;
         _access = access;
         _actor = actor;
+        _today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     }
 
     public async ValueTask<ChallengeVm> Handle(GetChallengeQuery query, CancellationToken cancellationToken)
@@ -74,6 +81,12 @@ internal sealed class GetChallengeHandler : IQueryHandler<GetChallengeQuery, Cha
             .Select(e => new ChallengeEventVm(e.Kind, e.On, e.CreatedAt, e.CreatedBy, e.Text, [.. e.EvidenceRefs.Select(r => SubjectLinkVm.Of(r))]))
             .ToList();
         var canDecide = SiteAccessPolicy.CanDecideChallenges(scope, site);
+
+        // An answer covers the challenge as it stood: records that joined after it are marked new.
+        var answeredOn = challenge.History.Where(e => e.Kind == ChallengeEventKind.Responded).Select(e => (DateOnly?)e.On).Max();
+        var subjects = challenge.Records.OrderBy(r => r.Position)
+            .Select(r => new ChallengeRecordVm(SubjectLinkVm.Of(r.Subject), answeredOn is { } answered && r.JoinedOn > answered))
+            .ToList();
         return new ChallengeVm(
             challenge.Id,
             code,
@@ -84,9 +97,11 @@ internal sealed class GetChallengeHandler : IQueryHandler<GetChallengeQuery, Cha
             challenge.Status,
             challenge.Finding,
             challenge.Resolution,
-            [.. challenge.SubjectRefs.Select(r => SubjectLinkVm.Of(r))],
+            subjects,
             challenge.RaisedOn,
             challenge.OpenedOn,
+            challenge.OpenSince,
+            challenge.Status.IsActive() ? _today.DayNumber - challenge.OpenSince.DayNumber : null,
             challenge.UpdatedOn,
             challenge.ClosedOn,
             challenge.ClosedReason,

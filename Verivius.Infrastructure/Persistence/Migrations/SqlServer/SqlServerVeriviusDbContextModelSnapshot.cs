@@ -332,6 +332,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 
+                    b.Property<DateOnly>("OpenSince")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("OpenedOn")
                         .HasColumnType("date");
 
@@ -550,6 +553,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly?>("JoinedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -320,6 +320,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("OpenSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("OpenedOn")
                         .HasColumnType("TEXT");
 
@@ -537,6 +540,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("JoinedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
