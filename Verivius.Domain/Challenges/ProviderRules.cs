@@ -58,10 +58,15 @@ internal static class ProviderRules
             var stands = challenge.Code == ChallengeCodes.Manual || standing.Contains((challenge.Code, challenge.Key));
             if (stands && c.DaysSince(challenge.OpenedOn) > days)
             {
-                var about = challenge.Subjects.Count > 0 ? $" on {challenge.Subjects[0]}" : "";
+                var about = challenge.Subjects.Count switch
+                {
+                    0 => "",
+                    1 => $" on {RecordCatalogue.Of(challenge.Subjects[0].Kind).Singular.ToLowerInvariant()} {challenge.Subjects[0].Ref}",
+                    var n => $" on {n} records",
+                };
                 yield return new(
                     ChallengeCodes.ProvChallengeUnanswered, $"{challenge.Code}|{challenge.Key}", ChallengeSeverity.Medium, challenge.Subjects,
-                    $"Challenge {challenge.Code}{about} has been open since {Day(challenge.OpenedOn)} with no response from the site, more than {days} days.");
+                    $"The challenge \"{ChallengeCatalogue.Of(challenge.Code).Title}\" ({challenge.Code}){about} has been open since {Day(challenge.OpenedOn)} with no response from the site, more than {days} days.");
             }
         }
     }

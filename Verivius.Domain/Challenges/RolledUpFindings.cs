@@ -49,7 +49,8 @@ public static class RolledUpFindings
             // Records whose condition has no date of its own (a course never done) sort after the dated ones.
             var records = group.OrderBy(f => f.Since ?? DateOnly.MaxValue).ThenBy(f => f.Key, StringComparer.Ordinal).ToList();
             var oldest = records[0];
-            var finding = records.Count == 1 ? oldest.Finding : $"{Counted[group.Key](records.Count, thresholds)}. The oldest: {oldest.Finding}";
+            var first = oldest.Since is null ? "For example" : "The oldest";
+            var finding = records.Count == 1 ? oldest.Finding : $"{Counted[group.Key](records.Count, thresholds)}. {first}: {oldest.Finding}";
             yield return new ChallengeFinding(
                 group.Key,
                 SiteKey,

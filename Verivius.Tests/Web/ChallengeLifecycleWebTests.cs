@@ -3,6 +3,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Domain.Challenges;
+using Verivius.Domain.Common;
+using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
 
@@ -108,6 +110,35 @@ public class ChallengeLifecycleWebTests : IClassFixture<PortalFactory>
         Assert.Contains($"href=\"/sites/{site}/records/audits/AUD-1\"", shown, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, managerStatus);
         Assert.Equal(ChallengeSeverity.High, (await ChallengeAsync(site, ChallengeCodes.Manual)).Severity);
+    }
+
+    [Fact]
+    public async Task ARecordJoiningAnAnsweredRollUp_IsMarkedNewSinceTheAnswer_AndThePageSaysSinceWhenItHeld()
+    {
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
+        var challenge = await ChallengeAsync(site, ChallengeCodes.ActOverdue);
+        var page = $"/sites/{site}/challenges/{challenge.Id}";
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        using var answered = await manager.SubmitAsync(page, page + "/respond", new() { ["answer"] = "ACT-1 is re-planned for next week" });
+
+        // The engine, a day after the answer, finds a second overdue action.
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+            var held = await db.Challenges.SingleAsync(c => c.Id == challenge.Id);
+            held.Found(
+                new ChallengeFinding(ChallengeCodes.ActOverdue, RolledUpFindings.SiteKey, held.Severity, [.. held.SubjectRefs, new SubjectRef(RecordKind.Actions, "ACT-LATE")], "2 open actions are overdue.", held.OpenSince),
+                TestClock.Today.AddDays(1));
+            await db.SaveChangesAsync();
+        }
+
+        var (_, shown) = await manager.GetAsync(page);
+
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Equal(1, (shown.Length - shown.Replace("new since the answer", "", StringComparison.Ordinal).Length) / "new since the answer".Length);
+        Assert.Matches("Action ACT-LATE</a> *<span class=\"badge[^\"]*\">new since the answer</span>", shown);
+        Assert.Contains($"{challenge.OpenSince.ToBritishDate()} <span class=\"text-muted\">(when the condition first held; {TestClock.Today.DayNumber - challenge.OpenSince.DayNumber} days ago)", shown, StringComparison.Ordinal);
+        Assert.Contains("ACT-LATE joined the list. 2 open actions are overdue.", shown, StringComparison.Ordinal);
     }
 
     private async Task<Challenge> ChallengeAsync(string siteCode, string code)

@@ -28,6 +28,7 @@ public class ChallengeThresholdsTests : IClassFixture<PortalFactory>
         var (niStatus, _) = await ni.GetAsync("/admin/thresholds");
         using var rerun = await ni.SubmitAsync($"/sites/{site}/challenges", $"/sites/{site}/challenges/run", []);
         var (_, register) = await ni.GetAsync($"/sites/{site}/challenges?code=ACT-OVERDUE&status=all");
+        var (_, rules) = await ni.GetAsync("/challenges/rules");
 
         Assert.Equal(ChallengeThresholds.Settings.Count, CountOf(page, "class=\"input-group-text\""));
         Assert.Contains("Most days between governance meetings", page, StringComparison.Ordinal);
@@ -40,6 +41,8 @@ public class ChallengeThresholdsTests : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.Forbidden, niStatus);
         Assert.Contains("Closed", register, StringComparison.Ordinal);
         Assert.Contains("1 closed as condition cleared", register, StringComparison.Ordinal);
+        Assert.Contains("Days past due before an action is challenged: 300 days (the default is 14)", rules, StringComparison.Ordinal);
+        Assert.Contains("Most days between governance meetings: 62 days</li>", rules, StringComparison.Ordinal);
 
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();

@@ -54,7 +54,7 @@ public class ProviderRuleTests
         var finding = Assert.Single(site.Findings(ChallengeCodes.ProvChallengeUnanswered, register: [Overdue(ChallengeStatus.Open, AsOf.AddDays(-15))]));
 
         Assert.Equal(ChallengeSeverity.Medium, finding.Severity);
-        Assert.Equal("Challenge ACT-OVERDUE on Actions:A-1 has been open since 5 November 2026 with no response from the site, more than 14 days.", finding.Finding);
+        Assert.Equal("The challenge \"Open actions well past their due dates\" (ACT-OVERDUE) on action A-1 has been open since 5 November 2026 with no response from the site, more than 14 days.", finding.Finding);
         Assert.Empty(site.Findings(ChallengeCodes.ProvChallengeUnanswered, register: [Overdue(ChallengeStatus.Open, AsOf.AddDays(-14))]));
     }
 

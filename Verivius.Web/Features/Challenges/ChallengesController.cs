@@ -22,11 +22,15 @@ public sealed class ChallengesController : Controller
     public async Task<IActionResult> Index([FromQuery] ChallengeFilter filter, [FromQuery] ListRequest request, CancellationToken cancellationToken) =>
         View(await _mediator.Send(new ListChallengesQuery(null, filter, request), cancellationToken));
 
+    [HttpGet("challenges/rules")]
+    public async Task<IActionResult> Rules(CancellationToken cancellationToken) =>
+        View(await _mediator.Send(new GetChallengeRulesQuery(), cancellationToken));
+
     [HttpGet("sites/{siteCode}/challenges")]
     public async Task<IActionResult> Site(string siteCode, [FromQuery] ChallengeFilter filter, [FromQuery] ListRequest request, CancellationToken cancellationToken) =>
         View("Index", await _mediator.Send(new ListChallengesQuery(siteCode, filter with { Site = null }, request), cancellationToken));
 
-    /// <summary>Columns <c>Code,SiteCode,Severity,Status,Subject,Finding,RaisedOn,UpdatedOn</c>; every status unless one is asked for.</summary>
+    /// <summary>Columns <c>Code,SiteCode,Severity,Status,Subject,Finding,RaisedOn,UpdatedOn,OpenSince</c>; every status unless one is asked for.</summary>
     [HttpGet("challenges/export.csv")]
     public async Task<IActionResult> Export([FromQuery] string? site, [FromQuery] string? status, CancellationToken cancellationToken)
     {
