@@ -55,6 +55,15 @@ public sealed record ChallengeThresholds
 
     public int UnansweredDays { get; init; } = 14;
 
+    /// <summary>A site whose staff have their mandatory training in date below this share is Red at a glance (<c>SiteRating</c>).</summary>
+    public int TrainingRedBelowPercent { get; init; } = 75;
+
+    public int TrainingAmberBelowPercent { get; init; } = 90;
+
+    public int SupervisionRedBelowPercent { get; init; } = 50;
+
+    public int SupervisionAmberBelowPercent { get; init; } = 80;
+
     /// <summary>Every threshold, in the order of the catalogue, as the settings page shows them.</summary>
     public static IReadOnlyList<ThresholdSetting> Settings { get; } =
     [
@@ -81,6 +90,10 @@ public sealed record ChallengeThresholds
         new(nameof(SystemicRiskSites), "Sites sharing an open risk area that make it systemic", "sites", [ChallengeCodes.ProvSystemicRisk], 2, 1000, t => t.SystemicRiskSites, (t, v) => t with { SystemicRiskSites = v }),
         new(nameof(PackMissingDays), "Days after a month's end before its pack is missing", "days", [ChallengeCodes.ProvPackMissing], 0, 90, t => t.PackMissingDays, (t, v) => t with { PackMissingDays = v }),
         new(nameof(UnansweredDays), "Days a challenge may wait for the site's answer", "days", [ChallengeCodes.ProvChallengeUnanswered], 1, 365, t => t.UnansweredDays, (t, v) => t with { UnansweredDays = v }),
+        new(nameof(TrainingRedBelowPercent), "Staff with mandatory training in date below which a site is Red", "%", [], 0, 100, t => t.TrainingRedBelowPercent, (t, v) => t with { TrainingRedBelowPercent = v }),
+        new(nameof(TrainingAmberBelowPercent), "Staff with mandatory training in date below which a site is Amber", "%", [], 0, 100, t => t.TrainingAmberBelowPercent, (t, v) => t with { TrainingAmberBelowPercent = v }),
+        new(nameof(SupervisionRedBelowPercent), "Staff supervised on time below which a site is Red", "%", [], 0, 100, t => t.SupervisionRedBelowPercent, (t, v) => t with { SupervisionRedBelowPercent = v }),
+        new(nameof(SupervisionAmberBelowPercent), "Staff supervised on time below which a site is Amber", "%", [], 0, 100, t => t.SupervisionAmberBelowPercent, (t, v) => t with { SupervisionAmberBelowPercent = v }),
     ];
 
     /// <summary>The problems with a set of values, each naming the setting; empty when all are within range.</summary>
@@ -93,6 +106,18 @@ public sealed record ChallengeThresholds
         if (AuditThemeFailures > AuditThemeWindow)
         {
             problems.Add((nameof(AuditThemeFailures), $"A theme cannot fall short in more audits ({AuditThemeFailures}) than are looked at ({AuditThemeWindow})."));
+        }
+
+        foreach (var (name, red, amber, what) in new[]
+        {
+            (nameof(TrainingRedBelowPercent), TrainingRedBelowPercent, TrainingAmberBelowPercent, "training"),
+            (nameof(SupervisionRedBelowPercent), SupervisionRedBelowPercent, SupervisionAmberBelowPercent, "supervision"),
+        })
+        {
+            if (red > amber)
+            {
+                problems.Add((name, $"The Red line for {what} cannot be above the Amber line: choose at most {amber}%."));
+            }
         }
 
         if (ActionOverdueHighDays <= ActionOverdueDays)
@@ -116,4 +141,7 @@ public sealed record ThresholdSetting(
     Func<ChallengeThresholds, int, ChallengeThresholds> Write)
 {
     public int Default => Read(ChallengeThresholds.Defaults);
+
+    /// <summary>What the setting is used by, as the settings page shows it: its rules' codes, or the sites' rating.</summary>
+    public string UsedBy => Codes.Count == 0 ? "Sites at a glance" : string.Join(", ", Codes);
 }

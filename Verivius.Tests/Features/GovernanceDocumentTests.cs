@@ -50,7 +50,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
 
         // The sites-at-a-glance table, against the records counted here independently.
         var glance = TableAfter(body, "Sites at a glance");
-        var rows = glance.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
+        var rows = glance.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).OrderBy(r => r[0], StringComparer.Ordinal).ToList();
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
         var sites = await db.Sites.OrderBy(s => s.Name).Select(s => new
@@ -92,7 +92,9 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         Assert.Equal(counted.Select(c => c.Name), workforce.Select(r => r[0]));
         Assert.Equal(counted.Select(c => c.Staff.ToString(CultureInfo.InvariantCulture)), workforce.Select(r => r[1]));
         Assert.Equal(counted.Select(c => BritishNumbers.Percent(c.InDate, c.Staff)), workforce.Select(r => r[2]));
-        Assert.Equal(counted.Select(c => BritishNumbers.Percent(c.InDate, c.Staff)), glance.Select(r => r[7]));
+        Assert.Equal(
+            counted.Select(c => (c.Name, BritishNumbers.Percent(c.InDate, c.Staff))).Order(),
+            glance.Select(r => (r[0][..r[0].LastIndexOf(" (", StringComparison.Ordinal)], r[7])).Order());
         Assert.Equal(supervised.Select(c => BritishNumbers.Percent(c.InDate, c.Staff)), workforce.Select(r => r[3]));
 
         // The demo's character shows through: the troubled home is far behind the exemplary one.
@@ -105,6 +107,27 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         var chart = page[page.IndexOf("id=\"trend-training-title\"", StringComparison.Ordinal)..];
         var lastPoint = chart[..chart.IndexOf("</tbody>", StringComparison.Ordinal)].Split("<tr>")[^1];
         Assert.Contains($"<td>{(100.0 * inDate / staff).ToString("0.#", CultureInfo.InvariantCulture)}%</td>", lastPoint, StringComparison.Ordinal);
+    }
+
+    private static readonly string[] TroubledHomes = ["Cedar Lodge", "Hawthorn View"];
+
+    [Fact]
+    public async Task SitesAtAGlance_RankAlike_InTheBoardPackAndTheProviderView_TheExemplaryHomeLast()
+    {
+        using var word = await GenerateAsync("board-pack", provider: Provider);
+        using var ni = await PortalSession.SignInAsync(_factory, "ni@demo.verivius.test", Password);
+        var (_, page) = await ni.GetAsync("/provider");
+
+        var body = word.MainDocumentPart!.Document.Body!;
+        var inPack = Rows(TableAfter(body, "Sites at a glance")).Select(r => (Site: r[0][..r[0].LastIndexOf(" (", StringComparison.Ordinal)], Rating: r[^1])).ToList();
+        var glance = page[page.IndexOf("id=\"glance\"", StringComparison.Ordinal)..page.IndexOf("id=\"heat\"", StringComparison.Ordinal)];
+        var onPage = System.Text.RegularExpressions.Regex.Matches(glance, "<th scope=\"row\"><a href=\"[^\"]+\">(?<name>[^<]+)</a>")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups["name"].Value)).ToList();
+
+        Assert.Equal(inPack.Select(s => s.Site), onPage);
+        Assert.Equal("Beech House", onPage[^1]);
+        Assert.Contains(onPage[0], TroubledHomes);
+        Assert.Contains("Why each site is Red or Amber:", body.InnerText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Infrastructure.History;
@@ -43,6 +44,33 @@ public class ProviderViewTests : IClassFixture<PortalFactory>
         Assert.Contains("Unsupported assurance (2)", page, StringComparison.Ordinal);
         Assert.Contains("ASSUR-SINGLE-SOURCE", page, StringComparison.Ordinal);
         Assert.Contains("<title>Unfilled shifts</title>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SitesAtAGlance_RankTheWorstFirst_AndEachReasonLinksToExactlyWhatMadeIt()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 3);
+        var (worsening, ordinary, silent) = (world.SiteCodes[0], world.SiteCodes[1], world.SiteCodes[2]);
+        await TestWorlds.ImportPackAsync(_factory, world.NominatedIndividual, worsening, new PackWorkbook(worsening).Set("Recovery", 2, "Trend", "Worsening").Build());
+        await TestWorlds.ImportPackAsync(_factory, world.NominatedIndividual, ordinary, new PackWorkbook(ordinary).Build());
+        using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
+
+        var (_, page) = await ni.GetAsync("/provider");
+        var glance = Regex.Match(page, "<section aria-labelledby=\"glance\".*?</section>", RegexOptions.Singleline).Value;
+        var ranked = Regex.Matches(glance, "<th scope=\"row\"><a href=\"/sites/(?<code>[^\"]+)\"").Select(m => m.Groups["code"].Value).ToList();
+        var challengesLink = Regex.Match(glance, $"<a href=\"(?<href>/sites/{ordinary}/challenges)\">(?<count>\\d+) other challenges? (is|are) open</a>");
+        var (_, challenges) = await ni.GetAsync(challengesLink.Groups["href"].Value);
+        var (_, worseningRisks) = await ni.GetAsync($"/provider?site={worsening}&trend=Worsening");
+
+        // The packs are for October, so November's is missing at every site: all three are Red. The one
+        // with a worsening risk as well leads; of the others, the one with more against it comes first.
+        Assert.Equal([worsening, ordinary, silent], ranked);
+        Assert.Equal(3, Regex.Count(glance, "<span class=\"badge text-bg-danger\">Red</span>"));
+        Assert.Contains($"<a href=\"/provider?site={worsening}&amp;trend=Worsening#recovery-map\">1 recovery risk is worsening</a>", glance, StringComparison.Ordinal);
+        Assert.True(challengesLink.Success, glance);
+        Assert.Contains($"<caption>{challengesLink.Groups["count"].Value} challenge", challenges, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/sites/{silent}/packs\">the month&#x27;s pack is missing</a>", glance, StringComparison.Ordinal);
+        Assert.Contains($"1 open risk at {worsening}, grouped by area", worseningRisks, StringComparison.Ordinal);
     }
 
     [Fact]

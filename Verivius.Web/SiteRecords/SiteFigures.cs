@@ -30,6 +30,11 @@ public sealed class SiteFigures
 
     public int CandourLate { get; init; }
 
+    /// <summary>Challenges open, answered or escalated at the site now, and how many of them are High.</summary>
+    public int OpenChallenges { get; init; }
+
+    public int HighChallenges { get; init; }
+
     /// <summary>Staff with mandatory training and how many have all of it in date (<see cref="WorkforceMeasures.TrainingInDate"/>); null when no matrix stands for the month.</summary>
     public StaffCount? Training { get; private set; }
 
@@ -62,6 +67,7 @@ public sealed class SiteFigures
     {
         var yearAgo = asOf.AddYears(-1);
         string[] notificationCodes = [ChallengeCodes.IncNotificationLate, ChallengeCodes.IncNotificationMissing];
+        var active = ChallengeStatuses.Active;
         var (m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11) = (packMonths[0], packMonths[1], packMonths[2], packMonths[3], packMonths[4], packMonths[5], packMonths[6], packMonths[7], packMonths[8], packMonths[9], packMonths[10], packMonths[11]);
         return sites.Select(s => new SiteFigures
         {
@@ -75,6 +81,8 @@ public sealed class SiteFigures
             Candour = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CandourApplies && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf),
             CandourLate = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CandourApplies && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf
                 && db.Challenges.Any(c => c.SiteId == s.Id && c.ConditionHolds && c.Code == ChallengeCodes.IncCandourLate && c.Key == "Incidents:" + i.Ref)),
+            OpenChallenges = db.Challenges.Count(c => c.SiteId == s.Id && active.Contains(c.Status)),
+            HighChallenges = db.Challenges.Count(c => c.SiteId == s.Id && active.Contains(c.Status) && c.Severity == ChallengeSeverity.High),
             Packs = new[]
             {
                 db.Packs.Any(p => p.SiteId == s.Id && p.Period == m0), db.Packs.Any(p => p.SiteId == s.Id && p.Period == m1), db.Packs.Any(p => p.SiteId == s.Id && p.Period == m2),
@@ -83,6 +91,16 @@ public sealed class SiteFigures
                 db.Packs.Any(p => p.SiteId == s.Id && p.Period == m9), db.Packs.Any(p => p.SiteId == s.Id && p.Period == m10), db.Packs.Any(p => p.SiteId == s.Id && p.Period == m11),
             },
         });
+    }
+
+    /// <summary>The site's rating by the one rule (<see cref="SiteRating"/>), from these figures and the trends of its open recovery risks.</summary>
+    public SiteRating Rating(IEnumerable<RiskTrend> openRisks, ChallengeThresholds thresholds)
+    {
+        var trends = openRisks.ToList();
+        return SiteRating.Of(
+            new SiteMeasures(
+                Packs[^1], trends.Count(t => t == RiskTrend.Worsening), trends.Count(t => t == RiskTrend.NoChange), Overdue, OpenChallenges, HighChallenges, Notifiable, NotifiedLate, Training, Supervision),
+            thresholds);
     }
 
     /// <summary>The twelve months before the one <paramref name="day"/> is in, oldest first.</summary>

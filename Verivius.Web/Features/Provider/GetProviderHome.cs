@@ -20,7 +20,8 @@ namespace Verivius.Web.Features.Provider;
 public sealed record GetProviderHomeQuery(ProviderViewFilter Filter, ListRequest Request) : IQuery<ProviderHomeVm>;
 
 /// <summary>The joined recovery map's filters and the heat map's page, bound from the query string.</summary>
-public sealed record ProviderViewFilter(string? Area = null, string? Site = null, string? Trend = null, [Range(1, 100_000)] int HeatPage = 1, [Month] string? Month = null)
+public sealed record ProviderViewFilter(
+    string? Area = null, string? Site = null, string? Trend = null, [Range(1, 100_000)] int HeatPage = 1, [Month] string? Month = null, string? Order = null, [Range(1, 100_000)] int GlancePage = 1)
 {
     public AssuranceArea? AreaValue => Enum.TryParse<AssuranceArea>(Area, true, out var a) && Enum.IsDefined(a) ? a : null;
 
@@ -32,6 +33,8 @@ public sealed record ProviderHomeVm(
     int ActiveSites,
     int InactiveSites,
     ProviderViewFilter Filter,
+    Page<GlanceRowVm> Glance,
+    string RatingRule,
     Page<HeatRowVm> HeatMap,
     IReadOnlyList<AssuranceArea> SystemicAreas,
     int SystemicThreshold,
@@ -44,6 +47,9 @@ public sealed record ProviderHomeVm(
     IReadOnlyList<DateOnly> PackMonths,
     IReadOnlyList<TrendVm> Trends,
     DateOnly Month);
+
+/// <summary>One site at a glance: its place in the ranking (worst first), its rating with the reasons, and the figures behind them.</summary>
+public sealed record GlanceRowVm(int Rank, SiteRating Rating, SiteFigures Figures, int OpenRisks);
 
 /// <summary>One site's row of the heat map: a cell per area, and which months' packs arrived.</summary>
 public sealed record HeatRowVm(string Code, string Name, IReadOnlyDictionary<AssuranceArea, HeatCellVm> Cells, IReadOnlySet<DateOnly> PacksReceived)
@@ -81,7 +87,9 @@ public sealed record ProviderHomeData(
     IReadOnlyList<AssuranceArea> Systemic,
     IReadOnlyList<ChallengeRowVm> Unsupported,
     IReadOnlyList<TrendVm> Trends,
-    int SupervisionDays);
+    int SupervisionDays,
+    IReadOnlyList<GlanceRowVm> Glance,
+    string RatingRule);
 
 internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuery, ProviderHomeVm>
 {
@@ -112,8 +120,7 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
         {
             p.Name,
             Inactive = db.Sites.Count(s => s.ProviderId == p.Id && !s.IsActive),
-            Systemic = db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SystemicRiskSites).FirstOrDefault(),
-            SupervisionDays = db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SupervisionDays).FirstOrDefault(),
+            Thresholds = db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => c.Thresholds).FirstOrDefault(),
             Risks = db.RecoveryRisks
                 .Join(db.Sites, r => r.SiteId, s => s.Id, (r, s) => new { r, s })
                 .Where(x => x.s.ProviderId == p.Id && x.s.IsActive && x.r.Details.Trend != RiskTrend.Resolved)
@@ -124,12 +131,13 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
                 .ToList(),
         }).SingleAsync(cancellationToken);
 
-        var supervisionDays = provider.SupervisionDays ?? ChallengeThresholds.Defaults.SupervisionDays;
+        var thresholds = provider.Thresholds ?? ChallengeThresholds.Defaults;
+        var supervisionDays = thresholds.SupervisionDays;
         var activeIds = db.Sites.Where(s => s.ProviderId == providerId && s.IsActive).Select(s => s.Id);
         var (trends, workforce) = await Trends.ForSitesAsync(db, activeIds, month, withSupervision: true, cancellationToken);
         var active = await SiteFigures.LoadAsync(db, db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), today, month, workforce, supervisionDays, packMonths, cancellationToken);
         var risks = provider.Risks;
-        var systemicThreshold = provider.Systemic ?? ChallengeThresholds.Defaults.SystemicRiskSites;
+        var systemicThreshold = thresholds.SystemicRiskSites;
 
         var unsupported = await ChallengeRegister.BySeverity(ChallengeRegister.Rows(db, db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), new ChallengeFilter(), today).Where(r => r.Code.StartsWith("ASSUR-")), descending: false)
             .ToListAsync(cancellationToken);
@@ -139,6 +147,9 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             .OrderByDescending(r => r.Weight).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
         var systemic = risks.GroupBy(r => r.Area).Where(g => g.Select(r => r.SiteCode).Distinct().Count() >= systemicThreshold).Select(g => g.Key).Order().ToList();
+        var glance = SiteRating.WorstFirst(active.Select(s => (Figures: s, Rating: s.Rating(bySite[s.Code].Select(r => r.Trend), thresholds))), s => s.Rating, s => s.Figures.Name)
+            .Select((s, i) => new GlanceRowVm(i + 1, s.Rating, s.Figures, bySite[s.Figures.Code].Count()))
+            .ToList();
         return new ProviderHomeData(
             provider.Name,
             provider.Inactive,
@@ -149,7 +160,9 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             systemic,
             unsupported,
             trends,
-            supervisionDays);
+            supervisionDays,
+            glance,
+            SiteRating.RuleInWords(thresholds));
     }
 
     public async ValueTask<ProviderHomeVm> Handle(GetProviderHomeQuery query, CancellationToken cancellationToken)
@@ -181,11 +194,15 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             active.Select(s => s.Supervision ?? default).Aggregate(default(StaffCount), StaffCount.Add),
             data.SupervisionDays);
 
+        var glance = Ordered(data.Glance, query.Filter.Order).ToList();
+        var glancePage = Math.Max(1, query.Filter.GlancePage);
         return new ProviderHomeVm(
             data.Name,
             active.Count,
             data.Inactive,
             query.Filter,
+            new Page<GlanceRowVm>([.. glance.Skip((glancePage - 1) * HeatRows).Take(HeatRows)], new ListRequest(glancePage), glance.Count),
+            data.RatingRule,
             heatMap,
             systemic,
             systemicThreshold,
@@ -218,6 +235,19 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
                 : HeatColour.Green;
             return new HeatCellVm(colour, here.Count, here.Sum(r => r.OpenChallenges), here.Min(r => r.Trend), here.Count == 1 ? here[0].Ref : null);
         });
+
+    /// <summary>The ranking by default; else by name, or worst first on one figure (a site with no figure last).</summary>
+    private static IEnumerable<GlanceRowVm> Ordered(IReadOnlyList<GlanceRowVm> rows, string? order) => order switch
+    {
+        "site" => rows.OrderBy(r => r.Figures.Name, StringComparer.Ordinal),
+        "challenges" => rows.OrderByDescending(r => r.Figures.HighChallenges).ThenByDescending(r => r.Figures.OpenChallenges).ThenBy(r => r.Rank),
+        "overdue" => rows.OrderByDescending(r => r.Figures.Overdue).ThenBy(r => r.Rank),
+        "training" => rows.OrderBy(r => Share(r.Figures.Training)).ThenBy(r => r.Rank),
+        "supervision" => rows.OrderBy(r => Share(r.Figures.Supervision)).ThenBy(r => r.Rank),
+        _ => rows,
+    };
+
+    private static double Share(StaffCount? count) => count is { Staff: > 0 } c ? (double)c.Meeting / c.Staff : double.MaxValue;
 
     private static Page<JoinedRiskVm> JoinedMap(IReadOnlyList<JoinedRiskVm> risks, ProviderViewFilter filter, ListRequest request)
     {

@@ -517,10 +517,22 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                             b1.Property<int>("StalledOpenActions")
                                 .HasColumnType("int");
 
+                            b1.Property<int>("SupervisionAmberBelowPercent")
+                                .HasColumnType("int");
+
                             b1.Property<int>("SupervisionDays")
                                 .HasColumnType("int");
 
+                            b1.Property<int>("SupervisionRedBelowPercent")
+                                .HasColumnType("int");
+
                             b1.Property<int>("SystemicRiskSites")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("TrainingAmberBelowPercent")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("TrainingRedBelowPercent")
                                 .HasColumnType("int");
 
                             b1.Property<int>("UnansweredDays")

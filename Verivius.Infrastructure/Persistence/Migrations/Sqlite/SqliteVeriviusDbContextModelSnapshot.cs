@@ -505,10 +505,22 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<int>("StalledOpenActions")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("SupervisionAmberBelowPercent")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("SupervisionDays")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("SupervisionRedBelowPercent")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("SystemicRiskSites")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("TrainingAmberBelowPercent")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("TrainingRedBelowPercent")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("UnansweredDays")

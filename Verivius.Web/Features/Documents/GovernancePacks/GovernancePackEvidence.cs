@@ -49,8 +49,10 @@ internal sealed class GovernancePackEvidence
 
     public Dictionary<Guid, SiteFigures> SiteOf { get; }
 
-    /// <summary>The provider's supervision interval, which the supervision figures are measured against.</summary>
-    public int SupervisionDays { get; private set; }
+    /// <summary>The provider's thresholds: the supervision interval the figures are measured against, and the lines of the sites' rating.</summary>
+    public ChallengeThresholds Thresholds { get; private set; } = ChallengeThresholds.Defaults;
+
+    public int SupervisionDays => Thresholds.SupervisionDays;
 
     public List<PackRisk> Risks { get; private set; } = [];
 
@@ -73,13 +75,14 @@ internal sealed class GovernancePackEvidence
         var provider = await db.Providers.Where(p => p.Id == document.ProviderId).Select(p => new
         {
             p.Name,
-            SupervisionDays = db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => (int?)c.Thresholds.SupervisionDays).FirstOrDefault(),
+            Thresholds = db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => c.Thresholds).FirstOrDefault(),
         }).SingleAsync(cancellationToken);
         var months = SiteFigures.TwelveMonthsBefore(document.Period.AddMonths(1));
-        var supervisionDays = provider.SupervisionDays ?? ChallengeThresholds.Defaults.SupervisionDays;
+        var thresholds = provider.Thresholds ?? ChallengeThresholds.Defaults;
+        var supervisionDays = thresholds.SupervisionDays;
         var workforce = await WorkforceFigures.LoadAsync(db, sites.Select(s => s.Id), document.Period, document.Period, withSupervision: true, cancellationToken);
         var figures = await SiteFigures.LoadAsync(db, sites, document.DataAsOf, document.Period, workforce, supervisionDays, months, cancellationToken);
-        var pack = new GovernancePackEvidence(db, document, provider.Name, sites, figures) { SupervisionDays = supervisionDays };
+        var pack = new GovernancePackEvidence(db, document, provider.Name, sites, figures) { Thresholds = thresholds };
         var siteIds = pack.SiteIds;
 
         pack.Risks = await db.RecoveryRisks.Where(r => siteIds.Contains(r.SiteId))

@@ -8,34 +8,34 @@ using static Verivius.Web.Documents.DocumentWords;
 
 namespace Verivius.Web.Features.Documents.GovernancePacks;
 
-/// <summary>One row per site with a red, amber or green rating, so a board sees at once where to look.</summary>
+/// <summary>
+/// One row per site with a red, amber or green rating, worst first, so a board sees at once where to look;
+/// the rule and the ranking are the provider view's (<see cref="SiteRating"/>), and every Red or Amber site
+/// is followed by why.
+/// </summary>
 internal sealed class SitesAtAGlance : WrittenSection<GovernancePackEvidence>
 {
     protected override IEnumerable<DocumentBlock> Write(GovernancePackEvidence pack)
     {
         var risksAt = pack.OpenRisks.ToLookup(r => r.SiteId);
-        var challengesAt = pack.Challenges.ToLookup(c => c.SiteId);
+        var rated = SiteRating.WorstFirst(pack.Figures.Select(s => (Figures: s, Rating: s.Rating(risksAt[s.Id].Select(r => r.Trend), pack.Thresholds))), s => s.Rating, s => s.Figures.Name).ToList();
+        var why = rated.Where(s => s.Rating.Rating != RagRating.Green)
+            .Select(s => $"{s.Figures.Name}, {s.Rating.Rating}: {string.Join("; ", s.Rating.Reasons.Select(r => r.Text))}.")
+            .ToList();
         return
         [
             new HeadingBlock(1, pack.IsBoard ? "Sites at a glance" : "The site at a glance"),
-            new ParagraphBlock("Red: a risk is worsening, a high challenge stands or the month's pack is missing. Amber: an action is overdue, a challenge stands or a risk is not changing. Green: none of these."),
+            new ParagraphBlock(SiteRating.RuleInWords(pack.Thresholds)),
             new TableBlock(
                 [new("Site", 3), new($"Pack for {ShortMonth(pack.Period)}"), new("Open risks"), new("Worsening"), new("Overdue actions"), new("Open challenges (high)"), new("Notified on time, 12 months"), new("Mandatory training in date"), new("Rating")],
-                [.. pack.Figures.Select(s =>
-                {
-                    var here = risksAt[s.Id].ToList();
-                    var standing = challengesAt[s.Id].ToList();
-                    var rating = here.Any(r => r.Trend == RiskTrend.Worsening) || standing.Any(c => c.Severity == ChallengeSeverity.High) || !s.Packs[^1] ? RagRating.Red
-                        : s.Overdue > 0 || standing.Count > 0 || here.Any(r => r.Trend == RiskTrend.NoChange) ? RagRating.Amber
-                        : RagRating.Green;
-                    return (IReadOnlyList<TableCellText>)
-                    [
-                        $"{s.Name} ({s.Code})", s.Packs[^1] ? "Received" : "Missing", Number(here.Count), Number(here.Count(r => r.Trend == RiskTrend.Worsening)), Number(s.Overdue),
-                        $"{standing.Count} ({standing.Count(c => c.Severity == ChallengeSeverity.High)})", BritishNumbers.Percent(s.Notifiable - s.NotifiedLate, s.Notifiable),
-                        StaffCount.Percent(s.Training), new TableCellText(rating.ToString(), rating),
-                    ];
-                })],
+                [.. rated.Select(s => (IReadOnlyList<TableCellText>)
+                [
+                    $"{s.Figures.Name} ({s.Figures.Code})", s.Figures.Packs[^1] ? "Received" : "Missing", Number(risksAt[s.Figures.Id].Count()), Number(s.Rating.Measures.WorseningRisks), Number(s.Figures.Overdue),
+                    $"{s.Figures.OpenChallenges} ({s.Figures.HighChallenges})", BritishNumbers.Percent(s.Figures.Notifiable - s.Figures.NotifiedLate, s.Figures.Notifiable),
+                    StaffCount.Percent(s.Figures.Training), new TableCellText(s.Rating.Rating.ToString(), s.Rating.Rating),
+                ])],
                 "There are no active sites."),
+            .. why.Count == 0 ? Array.Empty<DocumentBlock>() : [new ParagraphBlock("Why each site is Red or Amber:"), new BulletsBlock(why)],
         ];
     }
 }
