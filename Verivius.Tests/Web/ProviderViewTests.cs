@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Infrastructure.History;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Evidence;
 using Verivius.Tests.Support;
 using Verivius.Web.Security;
 
@@ -44,6 +46,19 @@ public class ProviderViewTests : IClassFixture<PortalFactory>
         Assert.Contains("Unsupported assurance (2)", page, StringComparison.Ordinal);
         Assert.Contains("ASSUR-SINGLE-SOURCE", page, StringComparison.Ordinal);
         Assert.Contains("<title>Unfilled shifts</title>", page, StringComparison.Ordinal);
+
+        // The challenged cell's second link opens exactly the challenges that name its risk.
+        var onRisk = Regex.Match(page, $"<a class=\"heat-challenges\" href=\"(?<href>/sites/{improving}/challenges\\?record=Recovery%3AR-1)\"").Groups["href"].Value;
+        var (_, challenges) = await ni.GetAsync(System.Net.WebUtility.HtmlDecode(onRisk));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var naming = await db.Challenges.CountAsync(c => db.Sites.Any(s => s.Id == c.SiteId && s.Code == improving) && ChallengeStatuses.Active.Contains(c.Status)
+            && c.Records.Any(r => r.Kind == RecordKind.Recovery && r.Ref == "R-1"));
+        var all = await db.Challenges.CountAsync(c => db.Sites.Any(s => s.Id == c.SiteId && s.Code == improving) && ChallengeStatuses.Active.Contains(c.Status));
+        Assert.NotEmpty(onRisk);
+        Assert.True(naming > 0 && naming < all, $"{naming} of {all} challenges name the risk; the test needs some that do not.");
+        Assert.Contains($"<caption>{naming} challenge{(naming == 1 ? "" : "s")}</caption>", challenges, StringComparison.Ordinal);
+        Assert.Contains("Showing the challenges on risk R-1.", challenges, StringComparison.Ordinal);
     }
 
     [Fact]

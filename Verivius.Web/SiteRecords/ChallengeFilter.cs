@@ -5,9 +5,9 @@ namespace Verivius.Web.SiteRecords;
 
 /// <summary>
 /// The register's filters, bound from the query string: code, severity, status (the active ones by
-/// default), site, and how long a challenge has been open.
+/// default), site, how long a challenge has been open, and the record it is about (<c>Recovery:R-1</c>).
 /// </summary>
-public sealed record ChallengeFilter(string? Code = null, string? Severity = null, string? Status = null, string? Site = null, [Range(1, 36_500)] int? OpenDays = null)
+public sealed record ChallengeFilter(string? Code = null, string? Severity = null, string? Status = null, string? Site = null, [Range(1, 36_500)] int? OpenDays = null, string? Record = null)
 {
     public const string ActiveStatuses = "active";
     public const string AllStatuses = "all";
@@ -24,6 +24,9 @@ public sealed record ChallengeFilter(string? Code = null, string? Severity = nul
     public static string KnownStatuses { get; } = $"{ActiveStatuses}, {AllStatuses}, " + string.Join(", ", Enum.GetNames<ChallengeStatus>());
 
     public string StatusOrDefault => string.IsNullOrWhiteSpace(Status) ? ActiveStatuses : Status.Trim();
+
+    /// <summary>The record asked about, when the filter names one the way challenges name their subjects.</summary>
+    public SubjectRef? RecordValue => string.IsNullOrWhiteSpace(Record) ? null : SubjectRef.Parse(Record.Trim());
 
     public ChallengeSeverity? SeverityValue => Enum.TryParse<ChallengeSeverity>(Severity, true, out var s) && Enum.IsDefined(s) ? s : null;
 

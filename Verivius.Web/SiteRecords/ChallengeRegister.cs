@@ -21,6 +21,11 @@ internal static class ChallengeRegister
             challenges = challenges.Where(c => c.Code == code);
         }
 
+        if (filter.RecordValue is { Kind: var kind, Ref: var reference })
+        {
+            challenges = challenges.Where(c => c.Records.Any(s => s.Kind == kind && s.Ref == reference));
+        }
+
         if (filter.SeverityValue is { } severity)
         {
             challenges = challenges.Where(c => c.Severity == severity);

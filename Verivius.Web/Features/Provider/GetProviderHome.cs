@@ -69,7 +69,7 @@ public enum HeatColour
 /// A site's area: how many open risks, the worst trend and open challenges on them. A click opens the
 /// risk itself when there is only one (<paramref name="OnlyRisk"/>), else the recovery map filtered to the site and area.
 /// </summary>
-public sealed record HeatCellVm(HeatColour Colour, int OpenRisks, int OpenChallenges, RiskTrend? WorstTrend, string? OnlyRisk);
+public sealed record HeatCellVm(HeatColour Colour, int OpenRisks, int OpenChallenges, int HighChallenges, RiskTrend? WorstTrend, string? OnlyRisk);
 
 public sealed record JoinedRiskVm(string SiteCode, string SiteName, AssuranceArea Area, string Ref, string Risk, string? CurrentActionRef, string? Owner, DateOnly? ReviewOn, RiskTrend Trend, int OpenChallenges, int HighChallenges);
 
@@ -227,13 +227,13 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             var here = risks.Where(r => r.Area == area).ToList();
             if (here.Count == 0)
             {
-                return new HeatCellVm(HeatColour.None, 0, 0, null, null);
+                return new HeatCellVm(HeatColour.None, 0, 0, 0, null, null);
             }
 
             var colour = here.Any(r => r.Trend == RiskTrend.Worsening || r.HighChallenges > 0) ? HeatColour.Red
                 : here.Any(r => r.Trend == RiskTrend.NoChange || r.OpenChallenges > 0) ? HeatColour.Amber
                 : HeatColour.Green;
-            return new HeatCellVm(colour, here.Count, here.Sum(r => r.OpenChallenges), here.Min(r => r.Trend), here.Count == 1 ? here[0].Ref : null);
+            return new HeatCellVm(colour, here.Count, here.Sum(r => r.OpenChallenges), here.Sum(r => r.HighChallenges), here.Min(r => r.Trend), here.Count == 1 ? here[0].Ref : null);
         });
 
     /// <summary>The ranking by default; else by name, or worst first on one figure (a site with no figure last).</summary>
