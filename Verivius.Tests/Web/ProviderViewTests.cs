@@ -2,10 +2,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Verivius.Infrastructure.History;
-using Verivius.Infrastructure.Persistence;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
+using Verivius.Infrastructure.History;
+using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
 using Verivius.Web.Security;
 
