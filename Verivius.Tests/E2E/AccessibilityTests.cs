@@ -35,6 +35,31 @@ public class AccessibilityTests : IClassFixture<BrowserPortal>
         await ni.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task TheErrorStates_ARefusedUploadAndARefusedAnswer_HaveNoSeriousAccessibilityViolations()
+    {
+        var page = await _portal.SignedInPageAsync("rm@demo.verivius.test", bypassCsp: true);
+        await page.GotoAsync($"/sites/{Site}/packs");
+        await page.GetByLabel("Pack workbook (.xlsx, at most 20 MB)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "refused.xlsx",
+            MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = new PackWorkbook(Site).Set("Incidents", 2, "Severity", "Sever").Build(),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Download this list" })).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page);
+
+        await page.GotoAsync($"/sites/{Site}/challenges");
+        await page.GetByRole(AriaRole.Link, new() { Name = ChallengeCatalogue.Of(ChallengeCodes.ActOverdue).Title }).First.ClickAsync();
+        await page.GetByLabel("What the site has done").FillAsync("Re-planned with the deputy manager");
+        await page.GetByLabel("Evidence (optional)").FillAsync("Audits:AUD-404");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the answer" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("names no record or attachment of this site")).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
     private async Task ScanAsync(string email, params string[] paths)
     {
         var page = await _portal.SignedInPageAsync(email, bypassCsp: true);
