@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +84,11 @@ public class ProviderViewTests : IClassFixture<PortalFactory>
         Assert.Equal(3, Regex.Count(glance, "<span class=\"badge text-bg-danger\">Red</span>"));
         Assert.Contains($"<a href=\"/provider?site={worsening}&amp;trend=Worsening#recovery-map\">1 recovery risk is worsening</a>", glance, StringComparison.Ordinal);
         Assert.True(challengesLink.Success, glance);
-        Assert.Contains($"<caption>{challengesLink.Groups["count"].Value} challenge", challenges, StringComparison.Ordinal);
+        // "Other" challenges are those not High: the register the reason opens holds both.
+        var counts = Regex.Match(glance, $"<a href=\"/sites/{ordinary}/challenges\">(?<all>\\d+)</a> \\(<a href=\"/sites/{ordinary}/challenges\\?severity=High\">(?<high>\\d+)</a>\\)");
+        var (all, highOnes) = (int.Parse(counts.Groups["all"].Value, CultureInfo.InvariantCulture), int.Parse(counts.Groups["high"].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(all - highOnes, int.Parse(challengesLink.Groups["count"].Value, CultureInfo.InvariantCulture));
+        Assert.Contains($"<caption>{all} challenge", challenges, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/sites/{silent}/packs\">the month&#x27;s pack is missing</a>", glance, StringComparison.Ordinal);
         Assert.Contains($"1 open risk at {worsening}, grouped by area", worseningRisks, StringComparison.Ordinal);
     }
