@@ -1,3 +1,4 @@
+using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
 using static Verivius.Domain.Challenges.RuleContext;
 
@@ -338,19 +339,17 @@ internal static class AssuranceRules
     };
 }
 
-/// <summary>A month's staffing, summed from the weeks that start in it, as the staffing rules compare them.</summary>
+/// <summary>A month's staffing, its unfilled shifts and agency share measured as every view measures them, as the staffing rules compare them.</summary>
 internal sealed record StaffingMonth(IReadOnlyList<SubjectRef> Weeks, double? UnfilledRate, double? AgencyShare, double? MissedOrLate)
 {
     public static StaffingMonth Of(RuleContext c, DateOnly period)
     {
-        var weeks = c.Staffing.Where(w => w.Details.WeekStarting.Year == period.Year && w.Details.WeekStarting.Month == period.Month).ToList();
-        var planned = weeks.Sum(w => w.Details.ShiftsPlanned);
-        var total = weeks.Sum(w => w.Details.TotalHours);
+        var weeks = c.Staffing.Where(w => w.CountsFor(period)).ToList();
         var care = weeks.Where(w => w.Details.MissedCare is not null || w.Details.LateCare is not null).ToList();
         return new(
             [.. weeks.Select(w => new SubjectRef(RecordKind.Staffing, w.Ref))],
-            planned > 0 ? 100.0 * weeks.Sum(w => w.Details.ShiftsUnfilled) / planned : null,
-            total > 0 ? 100.0 * weeks.Sum(w => w.Details.AgencyHours) / total : null,
+            new Share(weeks.Sum(w => w.Details.ShiftsUnfilled), weeks.Sum(w => w.Details.ShiftsPlanned)).Percent,
+            new Share(weeks.Sum(w => w.Details.AgencyHours), weeks.Sum(w => w.Details.TotalHours)).Percent,
             care.Count > 0 ? care.Sum(w => (w.Details.MissedCare ?? 0) + (w.Details.LateCare ?? 0)) : null);
     }
 }

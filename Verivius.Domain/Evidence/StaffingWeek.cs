@@ -21,6 +21,9 @@ public sealed class StaffingWeek : SiteRecord, IEvidence
     /// <summary>Staffing rows are referred to by their start date, as <c>Staffing:2026-10-05</c>.</summary>
     public static string RefOf(DateOnly weekStarting) => weekStarting.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Whether the week counts for <paramref name="month"/>'s staffing figures: it does when it starts in it, so every week counts once.</summary>
+    public bool CountsFor(DateOnly month) => Details.WeekStarting.Year == month.Year && Details.WeekStarting.Month == month.Month;
+
     public void Record(StaffingDetails details) => Details = details;
 }
 

@@ -2,9 +2,6 @@ using Verivius.Domain.Common;
 
 namespace Verivius.Domain.Figures;
 
-/// <summary>A figure the portal shows, named once and explained once, so every page and document says the same of it.</summary>
-public sealed record Measure(string Title, string Explanation);
-
 /// <summary>
 /// Training and supervision, measured one way for every view, chart and document. Each counts staff,
 /// not course rows, on the site's newest training matrix or supervision record for the month (one

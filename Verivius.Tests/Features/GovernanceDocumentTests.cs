@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -107,6 +108,63 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         var chart = page[page.IndexOf("id=\"trend-training-title\"", StringComparison.Ordinal)..];
         var lastPoint = chart[..chart.IndexOf("</tbody>", StringComparison.Ordinal)].Split("<tr>")[^1];
         Assert.Contains($"<td>{(100.0 * inDate / staff).ToString("0.#", CultureInfo.InvariantCulture)}%</td>", lastPoint, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Every other measure is one figure too: each demo site's unfilled shifts, agency share, actions
+    /// closed on time and notifications on time, counted here with plain SQL, are what its own page,
+    /// the board pack's staffing table and the commissioner update say, and the provider view shows their sums.
+    /// </summary>
+    [Fact]
+    public async Task EveryMeasure_IsOneFigure_OnEachSitesPage_TheProviderView_TheBoardPack_AndTheCommissionerUpdate_AsCountedWithSql()
+    {
+        var counted = await MeasuresCountedWithSqlAsync(TestClock.LastMonth, TestClock.Today);
+        using var board = await GenerateAsync("board-pack", provider: Provider);
+        using var update = await GenerateAsync("commissioner-update", commissioner: "commissioner@demo.verivius.test");
+        using var ni = await PortalSession.SignInAsync(_factory, "ni@demo.verivius.test", Password);
+        var (_, providerPage) = await ni.GetAsync("/provider");
+
+        // The demo's character shows through: staffing is not the same everywhere.
+        Assert.True(counted.Select(c => Percent(c.Unfilled)).Distinct().Count() > 2, string.Join(", ", counted));
+
+        var staffing = Rows(TableAfter(board.MainDocumentPart!.Document.Body!, "Staffing", "Heading2"));
+        Assert.Equal(
+            counted.Select(c => (c.Name, Whole(c.Unfilled), Percent(c.Unfilled), Percent(c.Agency))),
+            staffing.Select(r => (r[0], r[1], r[2], r[3])));
+
+        var updateBody = update.MainDocumentPart!.Document.Body!;
+        foreach (var site in counted)
+        {
+            var (_, sitePage) = await ni.GetAsync($"/sites/{site.Code}");
+            var figures = Html(sitePage[sitePage.IndexOf("id=\"figures\"", StringComparison.Ordinal)..sitePage.IndexOf("id=\"trends\"", StringComparison.Ordinal)]);
+            Assert.Contains(Counted(site.Unfilled, "shifts"), figures, StringComparison.Ordinal);
+            Assert.Contains(Counted(site.Agency, "hours"), figures, StringComparison.Ordinal);
+            Assert.Contains(Counted(site.ActionsOnTime, "actions due"), figures, StringComparison.Ordinal);
+            Assert.Contains(Counted(site.NotifiedOnTime, "notifiable incidents"), figures, StringComparison.Ordinal);
+
+            if (site.Name is "Cedar Lodge" or "Elm Court")
+            {
+                var inUpdate = Rows(TableAfter(updateBody, site.Name, "Heading1", then: "Heading2")).ToDictionary(r => r[0], r => r[1]);
+                Assert.Equal(Counted(site.Unfilled, "shifts"), inUpdate["Unfilled shifts"]);
+                Assert.Equal(Counted(site.Agency, "hours"), inUpdate["Agency share of hours"]);
+                Assert.Equal(Counted(site.ActionsOnTime, "actions due"), inUpdate["Actions closed on time"]);
+                Assert.DoesNotContain("Open challenges (High)", inUpdate.Keys);
+            }
+        }
+
+        var provider = Html(providerPage[providerPage.IndexOf("id=\"figures\"", StringComparison.Ordinal)..]);
+        (double, double) Sum(Func<MeasuredBySql, (double Part, double Whole)> of) => (counted.Sum(c => of(c).Part), counted.Sum(c => of(c).Whole));
+        Assert.Contains(Counted(Sum(c => c.Unfilled), "shifts"), provider, StringComparison.Ordinal);
+        Assert.Contains(Counted(Sum(c => c.Agency), "hours"), provider, StringComparison.Ordinal);
+        Assert.Contains(Counted(Sum(c => c.ActionsOnTime), "actions due"), provider, StringComparison.Ordinal);
+        Assert.Contains(Counted(Sum(c => c.NotifiedOnTime), "notifiable incidents"), provider, StringComparison.Ordinal);
+
+        static string Whole((double Part, double Whole) share) => share.Whole.ToString("#,0", CultureInfo.InvariantCulture);
+        static string Percent((double Part, double Whole) share) => share.Whole == 0 ? "—" : $"{Math.Round(100 * share.Part / share.Whole).ToString(CultureInfo.InvariantCulture)}%";
+        static string Counted((double Part, double Whole) share, string things) => share.Whole == 0
+            ? $"no {things} to measure"
+            : string.Create(CultureInfo.InvariantCulture, $"{share.Part:#,0.#} of {share.Whole:#,0.#} {things} ({Percent(share)})");
+        static string Html(string page) => WebUtility.HtmlDecode(page);
     }
 
     private static readonly string[] TroubledHomes = ["Cedar Lodge", "Hawthorn View"];
@@ -378,6 +436,56 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         return counted;
     }
 
+    private sealed record MeasuredBySql(
+        string Name, string Code, (double Part, double Whole) Unfilled, (double Part, double Whole) Agency, (double Part, double Whole) ActionsOnTime, (double Part, double Whole) NotifiedOnTime);
+
+    /// <summary>
+    /// Each active site's month of staffing weeks (unfilled of planned shifts, agency of all hours), its
+    /// actions due in the month and those closed by then, and its notifiable incidents in the twelve
+    /// months to <paramref name="today"/> less those a late or missing notification challenge still holds on.
+    /// </summary>
+    private async Task<List<MeasuredBySql>> MeasuresCountedWithSqlAsync(DateOnly month, DateOnly today)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.Name, s.Code,
+                   (SELECT COALESCE(SUM(w.Details_ShiftsUnfilled), 0) FROM Staffing w WHERE w.SiteId = s.Id AND strftime('%Y-%m', w.Details_WeekStarting) = strftime('%Y-%m', $month)),
+                   (SELECT COALESCE(SUM(w.Details_ShiftsPlanned), 0) FROM Staffing w WHERE w.SiteId = s.Id AND strftime('%Y-%m', w.Details_WeekStarting) = strftime('%Y-%m', $month)),
+                   (SELECT COALESCE(SUM(w.Details_AgencyHours), 0) FROM Staffing w WHERE w.SiteId = s.Id AND strftime('%Y-%m', w.Details_WeekStarting) = strftime('%Y-%m', $month)),
+                   (SELECT COALESCE(SUM(w.Details_TotalHours), 0) FROM Staffing w WHERE w.SiteId = s.Id AND strftime('%Y-%m', w.Details_WeekStarting) = strftime('%Y-%m', $month)),
+                   (SELECT COUNT(*) FROM Actions a WHERE a.SiteId = s.Id AND strftime('%Y-%m', a.Details_DueOn) = strftime('%Y-%m', $month)
+                      AND a.Details_Status = 'Closed' AND a.Details_ClosedOn <= a.Details_DueOn),
+                   (SELECT COUNT(*) FROM Actions a WHERE a.SiteId = s.Id AND strftime('%Y-%m', a.Details_DueOn) = strftime('%Y-%m', $month)),
+                   (SELECT COUNT(*) FROM Incidents i WHERE i.SiteId = s.Id AND i.Details_CqcNotifiable = 1 AND i.Details_OccurredOn > date($today, '-1 year') AND i.Details_OccurredOn <= $today
+                      AND NOT EXISTS (SELECT 1 FROM Challenges c WHERE c.SiteId = s.Id AND c.ConditionHolds = 1
+                                      AND c.Code IN ('INC-NOTIFICATION-LATE', 'INC-NOTIFICATION-MISSING') AND c.Key = 'Incidents:' || i.Ref)),
+                   (SELECT COUNT(*) FROM Incidents i WHERE i.SiteId = s.Id AND i.Details_CqcNotifiable = 1 AND i.Details_OccurredOn > date($today, '-1 year') AND i.Details_OccurredOn <= $today)
+            FROM Sites s JOIN Providers p ON p.Id = s.ProviderId
+            WHERE s.IsActive = 1 AND p.Name = $provider
+            ORDER BY s.Name
+            """;
+        foreach (var (name, value) in new[] { ("$month", month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$today", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("$provider", Provider) })
+        {
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = (name, value);
+            command.Parameters.Add(parameter);
+        }
+
+        var counted = new List<MeasuredBySql>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            counted.Add(new MeasuredBySql(
+                reader.GetString(0), reader.GetString(1), (reader.GetDouble(2), reader.GetDouble(3)), (reader.GetDouble(4), reader.GetDouble(5)),
+                (reader.GetDouble(6), reader.GetDouble(7)), (reader.GetDouble(8), reader.GetDouble(9))));
+        }
+
+        return counted;
+    }
+
     private static List<List<string>> Rows(Table table) =>
         [.. table.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList())];
 
@@ -391,8 +499,13 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
     private static List<string> Styled(Body body, string style) =>
         [.. body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == style).Select(p => p.InnerText)];
 
-    private static Table TableAfter(Body body, string heading) =>
-        body.Elements().SkipWhile(e => !(e is Paragraph p && p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1" && p.InnerText == heading)).OfType<Table>().First();
+    /// <summary>The first table after a heading, or after the first heading of style <paramref name="then"/> that follows it.</summary>
+    private static Table TableAfter(Body body, string heading, string style = "Heading1", string? then = null)
+    {
+        static bool Is(OpenXmlElement e, string style) => e is Paragraph p && p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == style;
+        var after = body.Elements().SkipWhile(e => !(Is(e, style) && e.InnerText == heading)).Skip(1);
+        return (then is null ? after : after.SkipWhile(e => !Is(e, then))).OfType<Table>().First();
+    }
 
     public sealed class DemoPortal : PortalFactory
     {

@@ -42,7 +42,7 @@ public class ProviderViewTests : IClassFixture<PortalFactory>
 
         // Each pack: one notifiable incident notified next day, candour written in five working days,
         // one mandatory course in date, one member of staff supervised on 20 September, ACT-1 overdue.
-        Assert.Contains("2 of 2 (100%)", page, StringComparison.Ordinal);
+        Assert.Contains("2 of 2 notifiable incidents (100%)", page, StringComparison.Ordinal);
         Assert.Contains("Overdue actions (2)", page, StringComparison.Ordinal);
         Assert.Contains("Unsupported assurance (2)", page, StringComparison.Ordinal);
         Assert.Contains("ASSUR-SINGLE-SOURCE", page, StringComparison.Ordinal);

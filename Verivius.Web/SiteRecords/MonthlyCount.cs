@@ -1,9 +1,9 @@
 namespace Verivius.Web.SiteRecords;
 
 /// <summary>
-/// One month of one counted series, for one site or (with an empty site) a set of them: a count, and
-/// for a rate the part of it that counts, or one member of staff's row. The trends and the workforce figures share the shape so
-/// that a view can read both in one command.
+/// One site's month of one counted series (<see cref="MonthlyFigures"/>): a count or a sum, and for a
+/// share the part of it that counts, or one member of staff's row. Every series shares the shape so
+/// that they all come in one command; hours are fractional, so counts are carried as numbers too.
 /// </summary>
 internal sealed class MonthlyCount
 {
@@ -15,12 +15,10 @@ internal sealed class MonthlyCount
 
     public int Month { get; init; }
 
-    public int Count { get; init; }
+    public double Count { get; init; }
 
-    public int Part { get; init; }
+    public double Part { get; init; }
 
     /// <summary>A day the series carries per row, where a count is not enough (a member of staff's first course expiry).</summary>
     public DateOnly? Day { get; init; }
-
-    public double? Share => Count > 0 ? 100.0 * Part / Count : null;
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Challenges;
+using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
 using Verivius.Domain.Figures;
 using Verivius.Domain.Sites;
@@ -8,9 +10,10 @@ using Verivius.Infrastructure.Persistence;
 namespace Verivius.Web.SiteRecords;
 
 /// <summary>
-/// One site's governance figures as at a day, as the provider view and the governance packs both
-/// read them: overdue actions, notification and candour timeliness over the twelve months before,
-/// training and supervision for a month, and which of the given months' packs arrived.
+/// One site's governance figures as at a day and for a month, as every view and document reads them
+/// (<see cref="Measures"/> defines each): overdue actions and challenges today, notification and
+/// candour timeliness over the twelve months before the day, the month's training, supervision,
+/// staffing and action closure from <see cref="MonthlyFigures"/>, and which of the twelve months' packs arrived.
 /// </summary>
 public sealed class SiteFigures
 {
@@ -41,23 +44,44 @@ public sealed class SiteFigures
     /// <summary>Staff on the supervision record and how many were supervised on time; null when no record stands for the month.</summary>
     public StaffCount? Supervision { get; private set; }
 
+    /// <summary>The month's shifts unfilled of those planned (<see cref="Measures.UnfilledShifts"/>).</summary>
+    public Share UnfilledShifts { get; private set; }
+
+    /// <summary>The month's agency hours of all hours worked (<see cref="Measures.AgencyShare"/>).</summary>
+    public Share AgencyShare { get; private set; }
+
+    /// <summary>The actions due in the month and those closed by their due date (<see cref="Measures.ActionsClosedOnTime"/>).</summary>
+    public Share ActionsClosedOnTime { get; private set; }
+
+    /// <summary>Notifiable incidents in the twelve months and those notified on time (<see cref="Measures.NotifiedOnTime"/>).</summary>
+    public Share NotifiedOnTime => new(Notifiable - NotifiedLate, Notifiable);
+
+    /// <summary>Incidents under the duty of candour in the twelve months and those followed up on time (<see cref="Measures.CandourOnTime"/>).</summary>
+    public Share CandourOnTime => new(Candour - CandourLate, Candour);
+
+    /// <summary>Of the twelve months' packs, those received (<see cref="Measures.PacksReceived"/>).</summary>
+    public Share PacksReceived => new(Packs.Count(received => received), Packs.Length);
+
     public bool[] Packs { get; init; } = [];
 
     /// <summary>
-    /// One command for any number of sites. Notifications and candour are judged as the challenge
-    /// engine judged them at its last run (working days and all): an incident is late while a late or
-    /// missing challenge's condition holds. Training and supervision are those of <paramref name="workforceMonth"/>,
-    /// as <see cref="WorkforceFigures"/> counts them for every view. <paramref name="packMonths"/> must be twelve months.
+    /// One command for any number of sites, with the <paramref name="month"/>'s figures from <paramref name="monthly"/>.
+    /// Notifications and candour are judged as the challenge engine judged them at its last run (working
+    /// days and all): an incident is late while a late or missing challenge's condition holds.
+    /// <paramref name="packMonths"/> must be twelve months.
     /// </summary>
     internal static async Task<List<SiteFigures>> LoadAsync(
-        VeriviusDbContext db, IQueryable<Site> sites, DateOnly asOf, DateOnly workforceMonth, WorkforceFigures workforce, int supervisionDays, IReadOnlyList<DateOnly> packMonths,
+        VeriviusDbContext db, IQueryable<Site> sites, DateOnly asOf, DateOnly month, MonthlyFigures monthly, int supervisionDays, IReadOnlyList<DateOnly> packMonths,
         CancellationToken cancellationToken)
     {
         var figures = await Of(db, sites, asOf, packMonths).ToListAsync(cancellationToken);
         foreach (var site in figures)
         {
-            site.Training = workforce.TrainingOf(site.Id, workforceMonth);
-            site.Supervision = workforce.SupervisionOf(site.Id, workforceMonth, supervisionDays);
+            site.Training = monthly.TrainingOf(site.Id, month);
+            site.Supervision = monthly.SupervisionOf(site.Id, month, supervisionDays);
+            site.UnfilledShifts = monthly.UnfilledShiftsOf(site.Id, month);
+            site.AgencyShare = monthly.AgencyShareOf(site.Id, month);
+            site.ActionsClosedOnTime = monthly.ActionsClosedOnTimeOf(site.Id, month);
         }
 
         return [.. figures.OrderBy(s => s.Name, StringComparer.Ordinal)];
@@ -103,7 +127,38 @@ public sealed class SiteFigures
             thresholds);
     }
 
+    /// <summary>
+    /// Every measure of the given sites added up, each with its value in words, in the order pages and
+    /// documents list them: for one site, that site's figures; for many, the provider's.
+    /// </summary>
+    public static IReadOnlyList<MeasuredValue> Measured(IReadOnlyCollection<SiteFigures> sites, int supervisionDays)
+    {
+        Share Sum(Func<SiteFigures, Share> share) => sites.Select(share).Aggregate(default(Share), Share.Add);
+        StaffCount? Staff(Func<SiteFigures, StaffCount?> count)
+        {
+            var measured = sites.Select(count).OfType<StaffCount>().ToList();
+            return measured.Count == 0 ? null : measured.Aggregate(StaffCount.Add);
+        }
+
+        return
+        [
+            new(WorkforceMeasures.TrainingInDate, StaffCount.Described(Staff(s => s.Training))),
+            new(WorkforceMeasures.SupervisedOnTime(supervisionDays), StaffCount.Described(Staff(s => s.Supervision))),
+            new(Measures.UnfilledShifts, Sum(s => s.UnfilledShifts).Counted("shifts")),
+            new(Measures.AgencyShare, Sum(s => s.AgencyShare).Counted("hours")),
+            new(Measures.ActionsClosedOnTime, Sum(s => s.ActionsClosedOnTime).Counted("actions due")),
+            new(Measures.NotifiedOnTime, Sum(s => s.NotifiedOnTime).Counted("notifiable incidents")),
+            new(Measures.CandourOnTime, Sum(s => s.CandourOnTime).Counted("candour incidents")),
+            new(Measures.OverdueActions, sites.Sum(s => s.Overdue).ToString(CultureInfo.InvariantCulture)),
+            new(Measures.OpenChallenges, $"{sites.Sum(s => s.OpenChallenges)} ({sites.Sum(s => s.HighChallenges)} High)"),
+            new(Measures.PacksReceived, Sum(s => s.PacksReceived).Counted("monthly packs")),
+        ];
+    }
+
     /// <summary>The twelve months before the one <paramref name="day"/> is in, oldest first.</summary>
     public static List<DateOnly> TwelveMonthsBefore(DateOnly day) =>
         [.. Enumerable.Range(1, 12).Select(back => new DateOnly(day.Year, day.Month, 1).AddMonths(-back)).Reverse()];
 }
+
+/// <summary>A measure and its value in words, as a page or document lists it beside its explanation.</summary>
+public sealed record MeasuredValue(Measure Measure, string Value);

@@ -1,7 +1,4 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Common;
-using Verivius.Domain.Evidence;
 using Verivius.Domain.Figures;
 using Verivius.Infrastructure.Charts;
 using Verivius.Infrastructure.Persistence;
@@ -14,51 +11,29 @@ public sealed record TrendVm(string Id, string Title, string Description, bool I
 /// <summary>
 /// The four trends leaders read month by month — incidents, actions closed on time, mandatory
 /// training in date and unfilled shifts — over the twelve months ending with a chosen one, for any set
-/// of sites: three in one grouped command, training from <see cref="WorkforceFigures"/>, as every view counts it.
+/// of sites: the sums over the sites of the <see cref="MonthlyFigures"/> every view reads.
 /// </summary>
 internal static class Trends
 {
-    private const string Incidents = "incidents";
-    private const string Actions = "actions";
-    private const string Staffing = "staffing";
-
     /// <summary>
-    /// The four charts in one command, with the workforce figures behind the training chart for a
-    /// caller that shows them too; supervision among them when <paramref name="withSupervision"/>.
+    /// The four charts, with the monthly figures behind them for a caller that shows them too;
+    /// supervision among them when <paramref name="withSupervision"/>.
     /// </summary>
-    public static async Task<(IReadOnlyList<TrendVm> Charts, WorkforceFigures Workforce)> ForSitesAsync(
+    public static async Task<(IReadOnlyList<TrendVm> Charts, MonthlyFigures Figures)> ForSitesAsync(
         VeriviusDbContext db, IQueryable<Guid> siteIds, DateOnly lastMonth, bool withSupervision, CancellationToken cancellationToken)
     {
         var first = lastMonth.AddMonths(-11);
-        var end = lastMonth.AddMonths(1);
         var months = Enumerable.Range(0, 12).Select(first.AddMonths).ToList();
+        var figures = await MonthlyFigures.LoadAsync(db, siteIds, first, lastMonth, withSupervision, cancellationToken);
 
-        // Every series in one command (UNION ALL), each a grouped count or sum by month; training as every view measures it.
-        var figures = await db.Incidents
-            .Where(i => siteIds.Contains(i.SiteId) && i.Details.OccurredOn >= first && i.Details.OccurredOn < end)
-            .GroupBy(i => new { i.Details.OccurredOn.Year, i.Details.OccurredOn.Month })
-            .Select(g => new MonthlyCount { Series = Incidents, SiteId = Guid.Empty, Year = g.Key.Year, Month = g.Key.Month, Count = g.Count(), Part = 0, Day = null })
-            .Concat(db.Actions
-                .Where(a => siteIds.Contains(a.SiteId) && a.Details.DueOn >= first && a.Details.DueOn < end)
-                .GroupBy(a => new { a.Details.DueOn!.Value.Year, a.Details.DueOn!.Value.Month })
-                .Select(g => new MonthlyCount { Series = Actions, SiteId = Guid.Empty, Year = g.Key.Year, Month = g.Key.Month, Count = g.Count(), Part = g.Count(a => a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn <= a.Details.DueOn), Day = null }))
-            .Concat(db.Staffing
-                .Where(w => siteIds.Contains(w.SiteId) && w.Details.WeekStarting >= first && w.Details.WeekStarting < end)
-                .GroupBy(w => new { w.Details.WeekStarting.Year, w.Details.WeekStarting.Month })
-                .Select(g => new MonthlyCount { Series = Staffing, SiteId = Guid.Empty, Year = g.Key.Year, Month = g.Key.Month, Count = g.Sum(w => w.Details.ShiftsPlanned), Part = g.Sum(w => w.Details.ShiftsUnfilled), Day = null }))
-            .Concat(WorkforceFigures.Query(db, siteIds, first, lastMonth, withSupervision))
-            .ToListAsync(cancellationToken);
-        var workforce = WorkforceFigures.From(figures);
-        MonthlyCount? Of(string series, DateOnly month) => figures.FirstOrDefault(f => f.Series == series && f.Year == month.Year && f.Month == month.Month);
-
-        var range = $"{Label(first)} to {Label(lastMonth)}";
+        var range = $"{first.ToBritishMonth()} to {lastMonth.ToBritishMonth()}";
         return (
         [
-            Chart("incidents", "Incidents per month", $"Incidents recorded each month, {range}.", false, months, m => Of(Incidents, m)?.Count ?? 0),
-            Chart("actions", "Actions closed on time", $"Of the actions due each month, the share closed by their due date, {range}.", true, months, m => Of(Actions, m)?.Share),
-            Chart("training", WorkforceMeasures.TrainingInDate.Title, $"Share of {WorkforceMeasures.TrainingInDate.Explanation}, each month, {range}.", true, months, m => Share(workforce.TrainingOfAll(m))),
-            Chart("unfilled", "Unfilled shifts", $"Shifts planned but not filled, as a share of shifts planned each month, {range}.", true, months, m => Of(Staffing, m)?.Share),
-        ], workforce);
+            Chart("incidents", "Incidents per month", $"Incidents recorded each month, {range}.", false, months, m => figures.IncidentsOfAll(m)),
+            Chart("actions", Measures.ActionsClosedOnTime, range, months, m => figures.OfAll(site => figures.ActionsClosedOnTimeOf(site, m)).Percent),
+            Chart("training", WorkforceMeasures.TrainingInDate, range, months, m => Share(figures.OfAll(site => figures.TrainingOf(site, m)))),
+            Chart("unfilled", Measures.UnfilledShifts, range, months, m => figures.OfAll(site => figures.UnfilledShiftsOf(site, m)).Percent),
+        ], figures);
     }
 
     private static TrendVm Chart(string id, string title, string description, bool isPercent, List<DateOnly> months, Func<DateOnly, double?> value)
@@ -67,7 +42,9 @@ internal static class Trends
         return new TrendVm(id, title, description, isPercent, points, TrendChart.Svg(title, description, points, isPercent));
     }
 
-    private static double? Share(StaffCount? count) => count is { Staff: > 0 } c ? 100.0 * c.Meeting / c.Staff : null;
+    /// <summary>A chart of a share, described by its measure's own words.</summary>
+    private static TrendVm Chart(string id, Measure measure, string range, List<DateOnly> months, Func<DateOnly, double?> percent) =>
+        Chart(id, measure.Title, $"{measure.Title}: {measure.Explanation}; each month, {range}.", true, months, percent);
 
-    private static string Label(DateOnly month) => month.ToBritishMonth();
+    private static double? Share(StaffCount? count) => count is { Staff: > 0 } c ? 100.0 * c.Meeting / c.Staff : null;
 }

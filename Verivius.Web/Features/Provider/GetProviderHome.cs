@@ -43,7 +43,7 @@ public sealed record ProviderHomeVm(
     int UnsupportedAssuranceCount,
     IReadOnlyList<(string Code, string Name, int Overdue)> OverdueBySite,
     int OverdueTotal,
-    ComplianceVm Compliance,
+    IReadOnlyList<MeasuredValue> Measures,
     IReadOnlyList<DateOnly> PackMonths,
     IReadOnlyList<TrendVm> Trends,
     DateOnly Month);
@@ -72,9 +72,6 @@ public enum HeatColour
 public sealed record HeatCellVm(HeatColour Colour, int OpenRisks, int OpenChallenges, int HighChallenges, RiskTrend? WorstTrend, string? OnlyRisk);
 
 public sealed record JoinedRiskVm(string SiteCode, string SiteName, AssuranceArea Area, string Ref, string Risk, string? CurrentActionRef, string? Owner, DateOnly? ReviewOn, RiskTrend Trend, int OpenChallenges, int HighChallenges);
-
-/// <summary>Timeliness over the last twelve months, and training and supervision for the month shown, provider-wide.</summary>
-public sealed record ComplianceVm(int Notifiable, int NotifiedOnTime, int CandourDue, int CandourOnTime, StaffCount Training, StaffCount Supervision, int SupervisionDays);
 
 /// <summary>What the provider view is computed from, before its filters and pages are applied: the heat map is sorted already.</summary>
 public sealed record ProviderHomeData(
@@ -134,8 +131,8 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
         var thresholds = provider.Thresholds ?? ChallengeThresholds.Defaults;
         var supervisionDays = thresholds.SupervisionDays;
         var activeIds = db.Sites.Where(s => s.ProviderId == providerId && s.IsActive).Select(s => s.Id);
-        var (trends, workforce) = await Trends.ForSitesAsync(db, activeIds, month, withSupervision: true, cancellationToken);
-        var active = await SiteFigures.LoadAsync(db, db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), today, month, workforce, supervisionDays, packMonths, cancellationToken);
+        var (trends, monthly) = await Trends.ForSitesAsync(db, activeIds, month, withSupervision: true, cancellationToken);
+        var active = await SiteFigures.LoadAsync(db, db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), today, month, monthly, supervisionDays, packMonths, cancellationToken);
         var risks = provider.Risks;
         var systemicThreshold = thresholds.SystemicRiskSites;
 
@@ -188,12 +185,6 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
         var systemic = data.Systemic;
 
         var overdueBySite = active.Where(s => s.Overdue > 0).OrderByDescending(s => s.Overdue).ThenBy(s => s.Name, StringComparer.Ordinal).Take(10).Select(s => (s.Code, s.Name, s.Overdue)).ToList();
-        var compliance = new ComplianceVm(
-            active.Sum(s => s.Notifiable), active.Sum(s => s.Notifiable - s.NotifiedLate), active.Sum(s => s.Candour), active.Sum(s => s.Candour - s.CandourLate),
-            active.Select(s => s.Training ?? default).Aggregate(default(StaffCount), StaffCount.Add),
-            active.Select(s => s.Supervision ?? default).Aggregate(default(StaffCount), StaffCount.Add),
-            data.SupervisionDays);
-
         var glance = Ordered(data.Glance, query.Filter.Order).ToList();
         var glancePage = Math.Max(1, query.Filter.GlancePage);
         return new ProviderHomeVm(
@@ -211,7 +202,7 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             unsupported.Count,
             overdueBySite,
             active.Sum(s => s.Overdue),
-            compliance,
+            SiteFigures.Measured(active, data.SupervisionDays),
             packMonths,
             data.Trends,
             month);

@@ -13,7 +13,8 @@ namespace Verivius.Web.Features.Sites;
 
 /// <summary>
 /// A site's picture for the people who run it: its recovery map, what is overdue and due soon, the
-/// challenges waiting for its answer, its packs, what the last pack changed, and its trends over the
+/// challenges waiting for its answer, its packs, what the last pack changed, its figures for the month
+/// as every view counts them, and its trends over the
 /// twelve months ending with <paramref name="Month"/> (last month if none).
 /// </summary>
 public sealed record GetSiteDashboardQuery(string SiteCode, string? Month) : IQuery<SiteDashboardVm>;
@@ -29,6 +30,7 @@ public sealed record SiteDashboardVm(
     int AwaitingAnswerCount,
     IReadOnlyList<PackMonthVm> PackMonths,
     LatestPackVm? LatestPack,
+    IReadOnlyList<MeasuredValue> Measures,
     IReadOnlyList<TrendVm> Trends);
 
 public sealed record SiteRiskVm(string Ref, AssuranceArea Area, string Risk, string? CurrentActionRef, string? Owner, DateOnly? ReviewOn, RiskTrend Trend, DateOnly? NewestEvidenceOn, int OpenChallenges);
@@ -88,6 +90,11 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
         var soon = open.Where(a => a.Details.DueOn >= today && a.Details.DueOn <= today.AddDays(DueSoonDays));
         var awaiting = ChallengeRegister.Rows(db, db.Sites.Where(s => s.Id == siteId), new ChallengeFilter(Status: nameof(ChallengeStatus.Open)), today);
         var versions = await PackHistory.VersionsAsync(db, siteId, cancellationToken);
+        var thisSite = db.Sites.Where(s => s.Id == siteId);
+        var supervisionDays = await thisSite.Select(s => db.ChallengeSettings.Where(c => c.ProviderId == s.ProviderId).Select(c => (int?)c.Thresholds.SupervisionDays).FirstOrDefault())
+            .SingleAsync(cancellationToken) ?? ChallengeThresholds.Defaults.SupervisionDays;
+        var (trends, monthly) = await Trends.ForSitesAsync(db, thisSite.Select(s => s.Id), month, withSupervision: true, cancellationToken);
+        var figures = await SiteFigures.LoadAsync(db, thisSite, today, month, monthly, supervisionDays, SiteFigures.TwelveMonthsBefore(today), cancellationToken);
         return new SiteDashboardVm(
             month,
             [.. risks.Select(r => r.Row with { NewestEvidenceOn = freshness.GetValueOrDefault(r.Id) })],
@@ -99,7 +106,8 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
             await awaiting.CountAsync(cancellationToken),
             PackHistory.LastTwelveMonths(versions, today),
             await LatestPackAsync(db, siteId, versions.Count > 0 ? versions[0] : null, cancellationToken),
-            (await Trends.ForSitesAsync(db, db.Sites.Where(s => s.Id == siteId).Select(s => s.Id), month, withSupervision: false, cancellationToken)).Charts);
+            SiteFigures.Measured(figures, supervisionDays),
+            trends);
     }
 
     /// <summary>The date of the newest evidence each risk cites: how fresh the proof of its trend is.</summary>

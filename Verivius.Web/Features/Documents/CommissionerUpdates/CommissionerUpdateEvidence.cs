@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Challenges;
 using Verivius.Domain.Documents;
 using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Persistence;
@@ -6,13 +7,18 @@ using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Documents.CommissionerUpdates;
 
-/// <summary>What a commissioner update reads: the commissioned sites, their recovery positions and which sent the month's pack.</summary>
+/// <summary>
+/// What a commissioner update reads: the commissioned sites, their recovery positions, which sent the
+/// month's pack, and each site's figures as the provider's own views and board pack count them.
+/// </summary>
 internal sealed record CommissionerUpdateEvidence(
     GovernanceDocument Document,
     string ProviderName,
     IReadOnlyList<CommissionedSite> Sites,
     ILookup<Guid, RecoveryPositionVm> Positions,
-    IReadOnlySet<Guid> SentPack)
+    IReadOnlySet<Guid> SentPack,
+    IReadOnlyDictionary<Guid, SiteFigures> Figures,
+    int SupervisionDays)
 {
     public static async Task<CommissionerUpdateEvidence> GatherAsync(VeriviusDbContext db, GovernanceDocument document, IQueryable<Site> commissioned, CancellationToken cancellationToken)
     {
@@ -24,7 +30,12 @@ internal sealed record CommissionerUpdateEvidence(
             .ToListAsync(cancellationToken))
             .ToLookup(r => r.SiteId, r => r.Position);
         var packs = await db.Packs.Where(p => siteIds.Contains(p.SiteId) && p.Period == document.Period).Select(p => p.SiteId).ToListAsync(cancellationToken);
-        return new CommissionerUpdateEvidence(document, providerName, sites, positions, packs.ToHashSet());
+        var supervisionDays = await db.ChallengeSettings.Where(c => c.ProviderId == document.ProviderId).Select(c => (int?)c.Thresholds.SupervisionDays).FirstOrDefaultAsync(cancellationToken)
+            ?? ChallengeThresholds.Defaults.SupervisionDays;
+        var monthly = await MonthlyFigures.LoadAsync(db, commissioned.Select(s => s.Id), document.Period, document.Period, withSupervision: true, cancellationToken);
+        var figures = await SiteFigures.LoadAsync(
+            db, commissioned, document.DataAsOf, document.Period, monthly, supervisionDays, SiteFigures.TwelveMonthsBefore(document.Period.AddMonths(1)), cancellationToken);
+        return new CommissionerUpdateEvidence(document, providerName, sites, positions, packs.ToHashSet(), figures.ToDictionary(f => f.Id), supervisionDays);
     }
 }
 

@@ -1,12 +1,17 @@
 using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Figures;
 using Verivius.Infrastructure.Documents;
 using Verivius.Web.Documents;
+using Verivius.Web.SiteRecords;
 using static Verivius.Web.Documents.DocumentWords;
 
 namespace Verivius.Web.Features.Documents.CommissionerUpdates;
 
-/// <summary>Each commissioned site in turn: its recovery position, what improved, what remains fragile, and the next steps and dates.</summary>
+/// <summary>
+/// Each commissioned site in turn: its figures for the month (the challenges aside, which stay between
+/// the provider and its sites), its recovery position, what improved, what remains fragile, and the next steps and dates.
+/// </summary>
 internal sealed class SiteRecoveryPositions : WrittenSection<CommissionerUpdateEvidence>
 {
     protected override IEnumerable<DocumentBlock> Write(CommissionerUpdateEvidence update)
@@ -18,6 +23,13 @@ internal sealed class SiteRecoveryPositions : WrittenSection<CommissionerUpdateE
             var positions = update.Positions[site.Id].OrderBy(p => p.Trend).ThenBy(p => p.Area).ToList();
             yield return new HeadingBlock(1, site.Name);
             yield return new ParagraphBlock($"{PlainWords.Of(site.ServiceType)} service. The monthly evidence for {Month(period)} {(update.SentPack.Contains(site.Id) ? "has been received" : "has not been received")}.");
+            yield return new HeadingBlock(2, $"Figures for {Month(period)}");
+            yield return new TableBlock(
+                [new("Measure", 3), new("Figure", 3), new("What it counts", 6)],
+                [.. SiteFigures.Measured([update.Figures[site.Id]], update.SupervisionDays)
+                    .Where(m => m.Measure != Measures.OpenChallenges)
+                    .Select(m => (IReadOnlyList<TableCellText>)[m.Measure.Title, m.Value, m.Measure.Explanation])],
+                "");
             yield return new HeadingBlock(2, "Recovery position");
             yield return new TableBlock(
                 [new("Area", 2), new("Risk", 5), new("Target", 4), new("Trend", 2), new("Next review", 2)],

@@ -54,6 +54,9 @@ internal sealed class GovernancePackEvidence
 
     public int SupervisionDays => Thresholds.SupervisionDays;
 
+    /// <summary>The trend charts over the twelve months to the pack's month, summed from the same monthly figures as the tables.</summary>
+    public IReadOnlyList<TrendVm> Trends { get; private set; } = [];
+
     public List<PackRisk> Risks { get; private set; } = [];
 
     public List<PackRisk> OpenRisks { get; private set; } = [];
@@ -80,9 +83,9 @@ internal sealed class GovernancePackEvidence
         var months = SiteFigures.TwelveMonthsBefore(document.Period.AddMonths(1));
         var thresholds = provider.Thresholds ?? ChallengeThresholds.Defaults;
         var supervisionDays = thresholds.SupervisionDays;
-        var workforce = await WorkforceFigures.LoadAsync(db, sites.Select(s => s.Id), document.Period, document.Period, withSupervision: true, cancellationToken);
-        var figures = await SiteFigures.LoadAsync(db, sites, document.DataAsOf, document.Period, workforce, supervisionDays, months, cancellationToken);
-        var pack = new GovernancePackEvidence(db, document, provider.Name, sites, figures) { Thresholds = thresholds };
+        var (trends, monthly) = await SiteRecords.Trends.ForSitesAsync(db, sites.Select(s => s.Id), document.Period, withSupervision: true, cancellationToken);
+        var figures = await SiteFigures.LoadAsync(db, sites, document.DataAsOf, document.Period, monthly, supervisionDays, months, cancellationToken);
+        var pack = new GovernancePackEvidence(db, document, provider.Name, sites, figures) { Thresholds = thresholds, Trends = trends };
         var siteIds = pack.SiteIds;
 
         pack.Risks = await db.RecoveryRisks.Where(r => siteIds.Contains(r.SiteId))

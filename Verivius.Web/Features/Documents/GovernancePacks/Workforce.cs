@@ -8,7 +8,7 @@ using static Verivius.Web.Documents.DocumentWords;
 
 namespace Verivius.Web.Features.Documents.GovernancePacks;
 
-/// <summary>Training, supervision and appraisal per site for the pack's month, measured as every view measures them.</summary>
+/// <summary>Training, supervision, appraisal and staffing per site for the pack's month, measured as every view measures them.</summary>
 internal sealed class Workforce : IDocumentSection<GovernancePackEvidence>
 {
     public async Task<IEnumerable<DocumentBlock>> WriteAsync(GovernancePackEvidence pack, CancellationToken cancellationToken)
@@ -33,6 +33,16 @@ internal sealed class Workforce : IDocumentSection<GovernancePackEvidence>
                 [
                     s.Name, Number(s.Training?.Staff ?? 0), StaffCount.Percent(s.Training), StaffCount.Percent(s.Supervision),
                     BritishNumbers.Percent(Math.Min(appraised.GetValueOrDefault(s.Id), s.Supervision?.Staff ?? 0), s.Supervision?.Staff ?? 0),
+                ])],
+                "There are no active sites."),
+            new HeadingBlock(2, "Staffing"),
+            new ParagraphBlock(
+                $"For {Month(pack.Period)}. {Measures.UnfilledShifts.Title}: {Measures.UnfilledShifts.Explanation}. {Measures.AgencyShare.Title}: {Measures.AgencyShare.Explanation}."),
+            new TableBlock(
+                [new("Site", 2), new("Shifts planned"), new(Measures.UnfilledShifts.Title), new(Measures.AgencyShare.Title)],
+                [.. pack.Figures.Select(s => (IReadOnlyList<TableCellText>)
+                [
+                    s.Name, Number((int)s.UnfilledShifts.Whole), s.UnfilledShifts.Described, s.AgencyShare.Described,
                 ])],
                 "There are no active sites."),
         ];
