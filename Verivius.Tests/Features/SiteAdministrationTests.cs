@@ -52,6 +52,28 @@ public class SiteAdministrationTests : IClassFixture<PortalFactory>
         Assert.Contains("<td>Nursing home</td>", sites, StringComparison.Ordinal);
     }
 
+    /// <summary>The change history says what changed in words and who by name, not table names and addresses.</summary>
+    [Fact]
+    public async Task TheChangeHistory_SaysWhatChangedInWords_FromWhatToWhat_AndWhoByName()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        using var admin = await PortalSession.SignInAsync(_factory, world.Admin);
+        using var renamed = await UploadAsync(admin, $"SiteCode,Name,ServiceType\n{world.SiteCodes[0]},Rowan House,HomeCare\n");
+
+        var (_, history) = await admin.GetAsync("/admin/history");
+        history = WebUtility.HtmlDecode(history);
+        history = history[history.IndexOf("Latest changes to your provider", StringComparison.Ordinal)..];
+
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        var row = history[history.IndexOf("<td>Site Rowan House</td>", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains($"Changed name from “Site 1 of {world.Tag}” to “Rowan House”; service type from “Care home” to “Home care”", row, StringComparison.Ordinal);
+        Assert.Contains($"<td>admin-{world.Tag}</td>\n                    <td>Site Rowan House</td>", history, StringComparison.Ordinal);
+        Assert.Contains("<td>Added</td>", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("AspNetUsers", history, StringComparison.Ordinal);
+        Assert.DoesNotContain($"admin-{world.Tag}@test.example", history, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CsvImport_RefusesAnotherProvidersSiteAndAMissingColumn()
     {

@@ -43,7 +43,7 @@ public partial class RecordPageTests : IClassFixture<PortalFactory>
         Assert.Contains("Raised from: <a href=\"/sites/" + site + "/records/incidents/INC-1\">Incident INC-1</a>", action, StringComparison.Ordinal);
         Assert.Contains("Current action of: <a href=\"/sites/" + site + "/records/recovery/R-1\">Risk R-1</a>", action, StringComparison.Ordinal);
         Assert.Contains("Carried out for: <a href=\"/sites/" + site + "/records/decisions/DEC-1\">Decision DEC-1</a>", action, StringComparison.Ordinal);
-        Assert.Contains($"<td>{world.RegisteredManager}</td><td>Insert</td>", action, StringComparison.Ordinal);
+        Assert.Contains($"<td>rm-{world.Tag}</td><td>Added</td>", action, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Common;
 
 namespace Verivius.Web.SiteRecords;
 
@@ -13,14 +14,18 @@ public sealed record PackVersionVm(DateOnly Period, int Number, string FileName,
 /// <summary>A site's pack versions and the months it owes, for every page that shows them.</summary>
 public static class PackHistory
 {
-    /// <summary>Every version of every pack of the site, newest month and version first.</summary>
-    public static Task<List<PackVersionVm>> VersionsAsync(VeriviusDbContext db, Guid siteId, CancellationToken cancellationToken) =>
-        (from version in db.PackVersions
-         join pack in db.Packs on version.PackId equals pack.Id
-         where pack.SiteId == siteId
-         orderby pack.Period descending, version.Number descending
-         select new PackVersionVm(pack.Period, version.Number, version.FileName, version.SizeBytes, version.Sha256, version.UploadedBy, version.UploadedAt, version.RowCounts))
+    /// <summary>Every version of every pack of the site, newest month and version first, each with who sent it by name.</summary>
+    public static async Task<List<PackVersionVm>> VersionsAsync(VeriviusDbContext db, Guid siteId, CancellationToken cancellationToken)
+    {
+        var versions = await (from version in db.PackVersions
+                              join pack in db.Packs on version.PackId equals pack.Id
+                              where pack.SiteId == siteId
+                              orderby pack.Period descending, version.Number descending
+                              select new PackVersionVm(pack.Period, version.Number, version.FileName, version.SizeBytes, version.Sha256, version.UploadedBy, version.UploadedAt, version.RowCounts))
             .ToListAsync(cancellationToken);
+        var who = await PeopleNames.ForAsync(db, versions.Select(v => v.UploadedBy), cancellationToken);
+        return [.. versions.Select(v => v with { UploadedBy = who(v.UploadedBy) })];
+    }
 
     /// <summary>The twelve complete months before today, each received or not, newest first.</summary>
     public static List<PackMonthVm> LastTwelveMonths(List<PackVersionVm> versions, DateOnly today) =>

@@ -77,8 +77,9 @@ internal sealed class GetChallengeHandler : IQueryHandler<GetChallengeQuery, Cha
             .FirstOrDefaultAsync(c => c.Id == query.ChallengeId && c.SiteId == site.SiteId, cancellationToken)
             ?? throw new NotFoundException("No such challenge at this site.");
         var code = query.SiteCode.Trim();
+        var who = await PeopleNames.ForAsync(_db, challenge.History.Select(e => e.CreatedBy), cancellationToken);
         var history = challenge.History.OrderBy(e => e.CreatedAt).ThenBy(e => e.On)
-            .Select(e => new ChallengeEventVm(e.Kind, e.On, e.CreatedAt, e.CreatedBy, e.Text, [.. e.EvidenceRefs.Select(r => SubjectLinkVm.Of(r))]))
+            .Select(e => new ChallengeEventVm(e.Kind, e.On, e.CreatedAt, who(e.CreatedBy), e.Text, [.. e.EvidenceRefs.Select(r => SubjectLinkVm.Of(r))]))
             .ToList();
         var canDecide = SiteAccessPolicy.CanDecideChallenges(scope, site);
 

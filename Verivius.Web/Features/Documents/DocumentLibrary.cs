@@ -120,6 +120,8 @@ internal sealed class DocumentLibraryHandler :
             (_, var d) => d ? documents.OrderBy(x => x.Period).ThenBy(x => x.CreatedAt) : documents.OrderByDescending(x => x.Period).ThenByDescending(x => x.CreatedAt),
         };
         var page = await Rows(sorted).ToPageAsync(query.Request, cancellationToken);
+        var who = await PeopleNames.ForAsync(_db, page.Items.Select(d => d.RequestedBy), cancellationToken);
+        page = page with { Items = [.. page.Items.Select(d => d with { RequestedBy = who(d.RequestedBy) })] };
         var sites = await _access.ChallengeSites(scope).OrderBy(s => s.Name).Select(s => new { s.Code, s.Name }).ToListAsync(cancellationToken);
         return new DocumentLibraryVm(page, filter, [.. sites.Select(s => (s.Code, s.Name))], scope.IsIn(Roles.NominatedIndividual) || scope.IsIn(Roles.RegisteredManager));
     }
@@ -127,8 +129,10 @@ internal sealed class DocumentLibraryHandler :
     public async ValueTask<DocumentVm> Handle(GetDocumentQuery query, CancellationToken cancellationToken)
     {
         var scope = await _access.ScopeAsync(cancellationToken);
-        return await Rows(Readable(_db, scope).Where(d => d.Id == query.Id)).SingleOrDefaultAsync(cancellationToken)
+        var document = await Rows(Readable(_db, scope).Where(d => d.Id == query.Id)).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("There is no such document, or it is not yours to read.");
+        var who = await PeopleNames.ForAsync(_db, [document.RequestedBy], cancellationToken);
+        return document with { RequestedBy = who(document.RequestedBy) };
     }
 
     public async ValueTask<DocumentFileVm> Handle(DownloadDocumentQuery query, CancellationToken cancellationToken)

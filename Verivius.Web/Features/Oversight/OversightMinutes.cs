@@ -50,7 +50,7 @@ internal sealed class OversightMinutesHandler :
             .OrderByDescending(m => m.HeldOn)
             .Select(m => new OversightMeetingRowVm(m.Id, m.HeldOn, m.Title, _db.OversightMinutes.Count(x => x.MeetingId == m.Id)))
             .ToListAsync(cancellationToken);
-        var waiting = await Minutes(providerId, null).ToListAsync(cancellationToken);
+        var waiting = await MinutesAsync(providerId, null, cancellationToken);
         return new OversightMeetingsVm(meetings, waiting, scope.IsIn(Roles.NominatedIndividual), _runner.Today);
     }
 
@@ -59,7 +59,7 @@ internal sealed class OversightMinutesHandler :
         var (providerId, _) = await ProviderAsync(cancellationToken);
         var meeting = await _db.OversightMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == query.MeetingId && m.ProviderId == providerId, cancellationToken)
             ?? throw new NotFoundException("No such oversight meeting.");
-        return new OversightMinutesVm(meeting.Id, meeting.HeldOn, meeting.Title, await Minutes(providerId, meeting.Id).ToListAsync(cancellationToken));
+        return new OversightMinutesVm(meeting.Id, meeting.HeldOn, meeting.Title, await MinutesAsync(providerId, meeting.Id, cancellationToken));
     }
 
     public async ValueTask<Outcome<Guid>> Handle(ScheduleOversightMeetingCommand command, CancellationToken cancellationToken)
@@ -94,11 +94,17 @@ internal sealed class OversightMinutesHandler :
         return Outcome<Guid>.Of(meeting.Id);
     }
 
-    private IQueryable<MinuteVm> Minutes(Guid providerId, Guid? meetingId) =>
-        _db.OversightMinutes.Where(m => m.ProviderId == providerId && m.MeetingId == meetingId)
+    /// <summary>The decisions of a meeting (or those no meeting has minuted yet), each with who made it by name.</summary>
+    private async Task<List<MinuteVm>> MinutesAsync(Guid providerId, Guid? meetingId, CancellationToken cancellationToken)
+    {
+        var minutes = await _db.OversightMinutes.Where(m => m.ProviderId == providerId && m.MeetingId == meetingId)
             .Join(_db.Sites, m => m.SiteId, s => s.Id, (m, s) => new { m, s })
             .OrderBy(x => x.m.DecidedOn).ThenBy(x => x.m.CreatedAt)
-            .Select(x => new MinuteVm(x.m.DecidedOn, x.m.CreatedBy, x.s.Code, x.s.Name, x.m.ChallengeId, x.m.Decision));
+            .Select(x => new MinuteVm(x.m.DecidedOn, x.m.CreatedBy, x.s.Code, x.s.Name, x.m.ChallengeId, x.m.Decision))
+            .ToListAsync(cancellationToken);
+        var who = await PeopleNames.ForAsync(_db, minutes.Select(m => m.By), cancellationToken);
+        return [.. minutes.Select(m => m with { By = who(m.By) })];
+    }
 
     private async Task<(Guid ProviderId, UserScope Scope)> ProviderAsync(CancellationToken cancellationToken)
     {

@@ -26,7 +26,7 @@ public sealed record RecordDetailVm(
     IReadOnlyList<(string Label, string Value)> Fields,
     IReadOnlyList<RecordLinkVm> Links,
     IReadOnlyList<RecordChallengeVm>? Challenges,
-    IReadOnlyList<ChangeLogEntry> History);
+    IReadOnlyList<ChangeVm> History);
 
 /// <summary>A challenge that names the record, as its page lists it; the list is null for someone who may not see the site's challenges.</summary>
 public sealed record RecordChallengeVm(Guid Id, string Code, ChallengeSeverity Severity, ChallengeStatus Status, DateOnly RaisedOn);
@@ -61,7 +61,7 @@ internal sealed partial class GetRecordHandler : IQueryHandler<GetRecordQuery, R
         var table = _db.Model.FindEntityType(record.GetType())!.GetTableName()!;
         var key = JsonSerializer.Serialize(new Dictionary<string, object> { ["Id"] = record.Id });
         var history = await _db.ChangeLog.AsNoTracking().Where(e => e.Entity == table && e.EntityKey == key).OrderByDescending(e => e.Sequence).ToListAsync(cancellationToken);
-        return new RecordDetailVm(query.SiteCode, siteName, kind, record.Ref, Fields(record), links, challenges, history);
+        return new RecordDetailVm(query.SiteCode, siteName, kind, record.Ref, Fields(record), links, challenges, await ChangeInWords.DescribeAsync(_db, history, cancellationToken));
     }
 
     /// <summary>Every challenge that names the record, those still standing first, through the challenge-subject index.</summary>

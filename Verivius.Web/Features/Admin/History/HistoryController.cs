@@ -22,4 +22,4 @@ public sealed class HistoryController : Controller
     }
 }
 
-public sealed record HistoryVm(HistoryCheckVm Check, IReadOnlyList<Domain.History.ChangeLogEntry> Recent);
+public sealed record HistoryVm(HistoryCheckVm Check, IReadOnlyList<Common.ChangeVm> Recent);

@@ -1,16 +1,16 @@
 using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Verivius.Domain.History;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Common;
 using Verivius.Web.Security;
 
 namespace Verivius.Web.Features.Admin.History;
 
 /// <summary>The latest changes to the admin's provider, its sites, its users and their site ties.</summary>
-public sealed record RecentChangesQuery : IQuery<IReadOnlyList<ChangeLogEntry>>;
+public sealed record RecentChangesQuery : IQuery<IReadOnlyList<ChangeVm>>;
 
-internal sealed class RecentChangesHandler : IQueryHandler<RecentChangesQuery, IReadOnlyList<ChangeLogEntry>>
+internal sealed class RecentChangesHandler : IQueryHandler<RecentChangesQuery, IReadOnlyList<ChangeVm>>
 {
     private const int Shown = 50;
 
@@ -23,7 +23,7 @@ internal sealed class RecentChangesHandler : IQueryHandler<RecentChangesQuery, I
         _access = access;
     }
 
-    public async ValueTask<IReadOnlyList<ChangeLogEntry>> Handle(RecentChangesQuery query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<ChangeVm>> Handle(RecentChangesQuery query, CancellationToken cancellationToken)
     {
         var providerId = await _access.AdministeredProviderAsync(cancellationToken);
         var siteIds = await _db.Sites.Where(s => s.ProviderId == providerId).Select(s => s.Id).ToListAsync(cancellationToken);
@@ -36,11 +36,12 @@ internal sealed class RecentChangesHandler : IQueryHandler<RecentChangesQuery, I
             .Concat(assignmentIds.Select(KeyOf))
             .Concat(userIds.Select(id => JsonSerializer.Serialize(new Dictionary<string, object> { ["Id"] = id })))
             .ToList();
-        return await _db.ChangeLog.AsNoTracking()
+        var entries = await _db.ChangeLog.AsNoTracking()
             .Where(e => keys.Contains(e.EntityKey))
             .OrderByDescending(e => e.Sequence)
             .Take(Shown)
             .ToListAsync(cancellationToken);
+        return await ChangeInWords.DescribeAsync(_db, entries, cancellationToken);
     }
 
     private static string KeyOf(Guid id) => JsonSerializer.Serialize(new Dictionary<string, object> { ["Id"] = id });
