@@ -196,8 +196,9 @@ public sealed class Challenge : Entity
     public void Respond(string answer, IReadOnlyList<SubjectRef> evidence, DateOnly on)
     {
         RequireActive("answered");
+        var text = Required(answer, "the answer");
         Status = Status == ChallengeStatus.Escalated ? ChallengeStatus.Escalated : ChallengeStatus.Responded;
-        Record(ChallengeEventKind.Responded, on, Required(answer, "the answer"), evidence);
+        Record(ChallengeEventKind.Responded, on, text, evidence);
     }
 
     /// <summary>The NI accepts the site's answer: the challenge is closed.</summary>

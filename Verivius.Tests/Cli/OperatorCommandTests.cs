@@ -170,7 +170,7 @@ public sealed class OperatorCommandTests : IDisposable
             await RunAsync("create-provider", "--name", "Pack Care");
             await File.WriteAllTextAsync(_csv, "SiteCode,Name,ServiceType\n1-666000001,Ash House,CareHome\n1-666000002,Birch House,CareHome\n");
             await RunAsync("import-sites", "--provider", "Pack Care", "--file", _csv);
-            await RunAsync(["create-user", "--email", "rm@pack.example", "--role", "RegisteredManager", "--provider", "Pack Care", "--sites", "1-666000001", "--password-stdin"], "a long enough password\n");
+            await RunAsync(["create-user", "--email", "rm@pack.example", "--name", "Priya Shah", "--role", "RegisteredManager", "--provider", "Pack Care", "--sites", "1-666000001", "--password-stdin"], "a long enough password\n");
             var bad = new PackWorkbook("1-666000001").Set("Incidents", 2, "Severity", "Sever").Set("Actions", 2, "Source", "Rumour");
             await File.WriteAllBytesAsync(workbook, bad.Build());
             var refused = await RunAsync("import-pack", "--file", workbook, "--user", "rm@pack.example");
@@ -188,7 +188,7 @@ public sealed class OperatorCommandTests : IDisposable
             Assert.Equal((0, true), (again.Exit, again.Out.Contains("Unchanged", StringComparison.Ordinal)));
             Assert.Equal((1, true), (notTheirs.Exit, notTheirs.Error.Contains("No site 1-666000002 that you can see.", StringComparison.Ordinal)));
             Assert.Equal(0, packs.Exit);
-            Assert.Matches(@"2026-10\s+1\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+rm@pack\.example\s+[0-9a-f]{64}\s+Actions 1", packs.Out);
+            Assert.Matches(@"2026-10\s+1\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+Priya Shah\s+[0-9a-f]{64}\s+Actions 1", packs.Out);
         }
         finally
         {

@@ -23,7 +23,7 @@ public class AccessibilityTests : IClassFixture<BrowserPortal>
         await Axe.AssertNoSeriousViolationsAsync(anonymous);
         await anonymous.Context.CloseAsync();
 
-        await ScanAsync("rm@demo.verivius.test", "/sites", $"/sites/{Site}", $"/sites/{Site}/challenges", $"/sites/{Site}/records/incidents", $"/sites/{Site}/packs", $"/sites/{Site}/trail-audit", $"/sites/{Site}/readiness");
+        await ScanAsync("rm@demo.verivius.test", "/sites", $"/sites/{Site}", $"/sites/{Site}/challenges", $"/sites/{Site}/records/incidents", $"/sites/{Site}/packs", $"/sites/{Site}/trail-audit", $"/sites/{Site}/readiness", $"/sites/{Site}/records/find?text=aud");
         await ScanAsync("ni@demo.verivius.test", "/provider", "/challenges", "/oversight", "/documents", "/documents/new", "/trail-audit");
         await ScanAsync("admin@demo.verivius.test", "/admin", "/admin/thresholds", "/documents/schedules", "/admin/readiness");
         await ScanAsync("commissioner@demo.verivius.test", "/commissioner");
@@ -38,6 +38,7 @@ public class AccessibilityTests : IClassFixture<BrowserPortal>
     [Fact]
     public async Task TheErrorStates_ARefusedUploadAndARefusedAnswer_HaveNoSeriousAccessibilityViolations()
     {
+        await TestWorlds.ImportPackAsync(_portal.Factory, "rm@demo.verivius.test", Site, new PackWorkbook(Site).Build());
         var page = await _portal.SignedInPageAsync("rm@demo.verivius.test", bypassCsp: true);
         await page.GotoAsync($"/sites/{Site}/packs");
         await page.GetByLabel("Pack workbook (.xlsx, at most 20 MB)").SetInputFilesAsync(new FilePayload
@@ -56,6 +57,14 @@ public class AccessibilityTests : IClassFixture<BrowserPortal>
         await page.GetByLabel("Evidence (optional)").FillAsync("Audits:AUD-404");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the answer" }).ClickAsync();
         await Assertions.Expect(page.GetByText("names no record or attachment of this site")).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page);
+
+        await page.GotoAsync($"/sites/{Site}/challenges");
+        await page.GetByLabel("What the site has done").FillAsync("One review for all of them");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Answer the ticked challenges" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose the challenges this answer is for.");
+        await page.GetByLabel("Find a record or attachment to cite").PressSequentiallyAsync("aud");
+        await Assertions.Expect(page.GetByRole(AriaRole.Listbox, new() { Name = "Matching records" }).GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
         await Axe.AssertNoSeriousViolationsAsync(page);
         await page.Context.CloseAsync();
     }

@@ -9,6 +9,9 @@ public class ChallengeBrowserTests : IClassFixture<BrowserPortal>
 {
     private const string Site = "1-101000002";
 
+    /// <summary>The site the answering tests work on, with a pack of its own, so that each test stands on its own.</summary>
+    private const string AnsweringSite = "1-101000001";
+
     private readonly BrowserPortal _portal;
 
     public ChallengeBrowserTests(BrowserPortal portal) => _portal = portal;
@@ -27,8 +30,7 @@ public class ChallengeBrowserTests : IClassFixture<BrowserPortal>
         await manager.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
         await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync(new Regex(@"Challenge engine: 1 site\(s\) checked: \d+ challenge\(s\) raised"));
 
-        await manager.GotoAsync($"/sites/{Site}");
-        await manager.GetByRole(AriaRole.Link, new() { Name = "Challenges", Exact = true }).First.ClickAsync();
+        await manager.GotoAsync($"/sites/{Site}/challenges");
         await manager.GetByLabel("Challenge", new() { Exact = true }).SelectOptionAsync("ACT-OVERDUE");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await manager.GetByRole(AriaRole.Link, new() { Name = ChallengeCatalogue.Of(ChallengeCodes.ActOverdue).Title }).ClickAsync();
@@ -50,4 +52,54 @@ public class ChallengeBrowserTests : IClassFixture<BrowserPortal>
         await Assertions.Expect(ni.GetByRole(AriaRole.Link, new() { Name = "Audit AUD-1" })).ToBeVisibleAsync();
         await ni.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task AManagerAnswersTwoChallengesAtOnce_PickingTheEvidenceAsTheyType()
+    {
+        await WithChallengesAsync();
+        var manager = await _portal.SignedInPageAsync("rm@demo.verivius.test");
+        await manager.GotoAsync($"/sites/{AnsweringSite}/challenges");
+        var ticks = manager.Locator("input[name=challengeIds]");
+        await ticks.Nth(0).CheckAsync();
+        await ticks.Nth(1).CheckAsync();
+        var firstAnswered = await ticks.Nth(0).GetAttributeAsync("value");
+        await manager.GetByLabel("What the site has done").FillAsync("Weekly action review with the deputy from now on");
+
+        var search = manager.GetByRole(AriaRole.Combobox, new() { Name = "Find a record or attachment to cite" });
+        await search.PressSequentiallyAsync("falls care");
+        var firstMatch = manager.GetByRole(AriaRole.Listbox, new() { Name = "Matching records" }).GetByRole(AriaRole.Option).First;
+        await Assertions.Expect(firstMatch).ToContainTextAsync("Actions:ACT-1");
+        await search.PressAsync("ArrowDown");
+        await search.PressAsync("Enter");
+        var cited = await manager.GetByLabel("Evidence (optional)").InputValueAsync();
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Answer the ticked challenges" }).ClickAsync();
+
+        Assert.Equal("Actions:ACT-1", cited);
+        await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync("Your answer is recorded on 2 challenges.");
+        await manager.GotoAsync($"/sites/{AnsweringSite}/challenges/{firstAnswered}");
+        var answer = manager.Locator("li.list-group-item").Last;
+        await Assertions.Expect(answer).ToContainTextAsync("Weekly action review with the deputy from now on");
+        await Assertions.Expect(answer.GetByRole(AriaRole.Link, new() { Name = "Action ACT-1", Exact = true })).ToBeVisibleAsync();
+        await manager.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AnAnswerRefusedForAReferenceThatNamesNothing_KeepsEverythingTyped()
+    {
+        await WithChallengesAsync();
+        var manager = await _portal.SignedInPageAsync("rm@demo.verivius.test");
+        await manager.GotoAsync($"/sites/{AnsweringSite}/challenges");
+        await manager.Locator("td a").First.ClickAsync();
+        await manager.GetByLabel("What the site has done").FillAsync("Supervision diary restarted; see the audit");
+        await manager.GetByLabel("Evidence (optional)").FillAsync("Audits:AUD-NOT-THERE");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Send the answer" }).ClickAsync();
+
+        await Assertions.Expect(manager.GetByRole(AriaRole.Alert)).ToContainTextAsync("\"Audits:AUD-NOT-THERE\" names no record or attachment of this site.");
+        await Assertions.Expect(manager.GetByLabel("What the site has done")).ToHaveValueAsync("Supervision diary restarted; see the audit");
+        await Assertions.Expect(manager.GetByLabel("Evidence (optional)")).ToHaveValueAsync("Audits:AUD-NOT-THERE");
+        await manager.Context.CloseAsync();
+    }
+
+    private async Task WithChallengesAsync() =>
+        await TestWorlds.ImportPackAsync(_portal.Factory, "rm@demo.verivius.test", AnsweringSite, new PackWorkbook(AnsweringSite).Build());
 }

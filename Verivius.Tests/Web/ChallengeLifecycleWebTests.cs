@@ -141,6 +141,65 @@ public class ChallengeLifecycleWebTests : IClassFixture<PortalFactory>
         Assert.Contains("ACT-LATE joined the list. 2 open actions are overdue.", shown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SeveralChallenges_TakeOneAnswer_AllOrNone_AndARefusalKeepsWhatWasTypedAndTicked()
+    {
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
+        var open = await ChallengesAsync(site);
+        Assert.True(open.Count >= 3, $"the test pack raises {open.Count} challenges; three are needed");
+        var (first, second, settled) = (open[0], open[1], open[2]);
+        var register = $"/sites/{site}/challenges";
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
+        var settledPage = $"{register}/{settled.Id}";
+        using var escalated = await ni.SubmitAsync(settledPage, settledPage + "/escalate", new() { ["note"] = "For the board" });
+        using var closed = await ni.SubmitAsync(settledPage, settledPage + "/close", new() { ["note"] = "The board agreed a plan" });
+
+        using var withASettledOne = await manager.PostAsync(register, Fields(await manager.TokenFromAsync(register), "Reviewed every overdue action with the team", first, settled));
+        using var noneTicked = await manager.PostAsync(register, Fields(await manager.TokenFromAsync(register), "Reviewed every overdue action with the team"));
+        var untouched = await ChallengesAsync(site);
+        using var answered = await manager.PostAsync(register + "?severity=", Fields(await manager.TokenFromAsync(register), "Reviewed every overdue action with the team", first, second));
+        var after = await ChallengesAsync(site, includeHistory: true);
+
+        var refused = await withASettledOne.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, withASettledOne.StatusCode);
+        Assert.Contains($"is {PlainWords.InSentence(ChallengeStatus.Closed)} already; only an open, answered or escalated challenge takes an answer.", refused, StringComparison.Ordinal);
+        Assert.Contains(">Reviewed every overdue action with the team</textarea>", refused, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{first.Id}\" id=\"answer-{first.Id}\" checked=\"checked\"", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain($"value=\"{second.Id}\" id=\"answer-{second.Id}\" checked", refused, StringComparison.Ordinal);
+        Assert.Contains("Choose the challenges this answer is for.", await noneTicked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(ChallengeStatus.Open, untouched.Single(c => c.Id == first.Id).Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Equal(register + "?severity=", answered.Headers.Location!.OriginalString);
+        foreach (var challenge in after.Where(c => c.Id == first.Id || c.Id == second.Id))
+        {
+            Assert.Equal(ChallengeStatus.Responded, challenge.Status);
+            var answer = challenge.History.Single(e => e.Kind == ChallengeEventKind.Responded);
+            Assert.Equal(("Reviewed every overdue action with the team", world.RegisteredManager), (answer.Text, answer.CreatedBy));
+            Assert.Equal([new SubjectRef(RecordKind.Audits, "AUD-1")], answer.EvidenceRefs);
+        }
+
+        Assert.DoesNotContain(after.Single(c => c.Id == settled.Id).History, e => e.Kind == ChallengeEventKind.Responded);
+    }
+
+    private static List<KeyValuePair<string, string>> Fields(string token, string answer, params Challenge[] ticked) =>
+    [
+        KeyValuePair.Create("__RequestVerificationToken", token),
+        KeyValuePair.Create("answer", answer),
+        KeyValuePair.Create("evidenceRefs", "audits:aud-1"),
+        .. ticked.Select(c => KeyValuePair.Create("challengeIds", c.Id.ToString())),
+    ];
+
+    private async Task<List<Challenge>> ChallengesAsync(string siteCode, bool includeHistory = false)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var siteId = await db.Sites.Where(s => s.Code == siteCode).Select(s => s.Id).SingleAsync();
+        IQueryable<Challenge> challenges = includeHistory ? db.Challenges.Include(c => c.History) : db.Challenges;
+        return await challenges.AsNoTracking().Where(c => c.SiteId == siteId).OrderBy(c => c.Code).ThenBy(c => c.Key).ToListAsync();
+    }
+
     private async Task<Challenge> ChallengeAsync(string siteCode, string code)
     {
         await using var scope = _factory.Services.CreateAsyncScope();

@@ -30,6 +30,28 @@ public partial class RecordPageTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task EvidenceIsFoundByAFewLettersOfItsReferenceOrSummary_WithTheReferenceToCite_WithOrWithoutScript()
+    {
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        using var commissioner = await PortalSession.SignInAsync(_factory, world.Commissioner);
+
+        var (_, byReference) = await manager.GetAsync($"/sites/{site}/records/find.json?text=aud-");
+        var (_, bySummary) = await manager.GetAsync($"/sites/{site}/records/find.json?text=FALLS%20CARE");
+        var (_, tooShort) = await manager.GetAsync($"/sites/{site}/records/find.json?text=a");
+        var (_, page) = await manager.GetAsync($"/sites/{site}/records/find?text=falls%20care");
+        var (_, nothing) = await manager.GetAsync($"/sites/{site}/records/find?text=no-such-thing");
+        var (forbidden, _) = await commissioner.GetAsync($"/sites/{site}/records/find.json?text=aud");
+
+        Assert.StartsWith("[{\"cite\":\"Audits:AUD-1\",\"kind\":\"Audit\",\"ref\":\"AUD-1\"", byReference, StringComparison.Ordinal);
+        Assert.Contains("{\"cite\":\"Actions:ACT-1\",\"kind\":\"Action\",\"ref\":\"ACT-1\",\"summary\":\"Refresh falls care plans\"}", bySummary, StringComparison.Ordinal);
+        Assert.Equal("[]", tooShort);
+        Assert.Matches($"<td><code>Actions:ACT-1</code></td>\\s*<td><a href=\"/sites/{site}/records/actions/ACT-1\">Action ACT-1</a></td>", page);
+        Assert.Contains("No record or attachment of", WebUtility.HtmlDecode(nothing), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden);
+    }
+
+    [Fact]
     public async Task ARecord_ShowsItsFieldsItsLinksBothWaysAndItsHistory()
     {
         var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);

@@ -51,9 +51,10 @@ internal static class FormValues
         var evidence = new List<(RecordLink, EvidenceReference)>();
         foreach (var reference in references)
         {
-            if (index.Find(reference.Kind, reference.Ref) is { } id)
+            // Kept as the site wrote the record's reference, so links and the history name it rightly.
+            if (index.Lookup(reference.Kind, reference.Ref) is { } found)
             {
-                evidence.Add((new RecordLink(reference.Kind, id), reference));
+                evidence.Add((new RecordLink(reference.Kind, found.Id), reference with { Ref = found.Ref }));
             }
             else
             {

@@ -11,7 +11,7 @@ namespace Verivius.Web.SiteRecords;
 /// </summary>
 internal sealed class RecordIndex
 {
-    private readonly Dictionary<RecordKind, Dictionary<string, Guid>> _ids = [];
+    private readonly Dictionary<RecordKind, Dictionary<string, (Guid Id, string Ref)>> _ids = [];
     private readonly List<PackIssue> _errors;
 
     private RecordIndex(List<PackIssue> errors) => _errors = errors;
@@ -24,7 +24,7 @@ internal sealed class RecordIndex
             var ids = index.Ids(kind.Kind);
             foreach (var (reference, id) in await kind.RefsAsync(db, siteId, cancellationToken))
             {
-                ids[reference] = id;
+                ids[reference] = (id, reference);
             }
         }
 
@@ -32,9 +32,12 @@ internal sealed class RecordIndex
     }
 
     /// <summary>Adds a record of this upload, so later rows and sheets can point to it.</summary>
-    public void Add(RecordKind kind, string reference, Guid id) => Ids(kind)[reference] = id;
+    public void Add(RecordKind kind, string reference, Guid id) => Ids(kind)[reference] = (id, reference);
 
-    public Guid? Find(RecordKind kind, string reference) => Ids(kind).TryGetValue(reference.Trim(), out var id) ? id : null;
+    public Guid? Find(RecordKind kind, string reference) => Lookup(kind, reference)?.Id;
+
+    /// <summary>The record a reference names, with its reference as the site wrote it (<c>aud-1</c> finds <c>AUD-1</c>).</summary>
+    public (Guid Id, string Ref)? Lookup(RecordKind kind, string reference) => Ids(kind).TryGetValue(reference.Trim(), out var found) ? found : null;
 
     /// <summary>The record a cell names, as the first of the kinds that has it, or null with an error at the cell when it names nothing.</summary>
     public RecordLink? Resolve<T>(Parsed<T> row, string column, string? reference, params RecordKind[] kinds)
@@ -73,11 +76,11 @@ internal sealed class RecordIndex
 
     private static string Describe(RecordKind[] kinds) => string.Join(" or ", kinds.Select(kind => RecordCatalogue.Of(kind).ReferenceNoun));
 
-    private Dictionary<string, Guid> Ids(RecordKind kind)
+    private Dictionary<string, (Guid Id, string Ref)> Ids(RecordKind kind)
     {
         if (!_ids.TryGetValue(kind, out var ids))
         {
-            ids = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+            ids = new Dictionary<string, (Guid Id, string Ref)>(StringComparer.OrdinalIgnoreCase);
             _ids[kind] = ids;
         }
 

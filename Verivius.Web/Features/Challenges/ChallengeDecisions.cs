@@ -12,8 +12,11 @@ using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Challenges;
 
-/// <summary>The site answers a challenge: what it has done, and the records or attachments that show it.</summary>
-public sealed record RespondToChallengeCommand(string SiteCode, Guid ChallengeId, string? Answer, string? EvidenceRefs) : ICommand<Outcome>;
+/// <summary>
+/// The site answers one or several of its challenges with one text: what it has done, and the records or
+/// attachments that show it. Every chosen challenge is answered, or none is. The value is how many.
+/// </summary>
+public sealed record RespondToChallengesCommand(string SiteCode, IReadOnlyList<Guid> ChallengeIds, string? Answer, string? EvidenceRefs) : ICommand<Outcome<int>>;
 
 /// <summary>The nominated individual's decision on a challenge: accept the answer, escalate, or close an escalated one.</summary>
 public sealed record DecideChallengeCommand(string SiteCode, Guid ChallengeId, ChallengeDecision Decision, string? Note) : ICommand<Outcome>;
@@ -29,7 +32,7 @@ public enum ChallengeDecision
 }
 
 internal sealed class ChallengeDecisions :
-    ICommandHandler<RespondToChallengeCommand, Outcome>,
+    ICommandHandler<RespondToChallengesCommand, Outcome<int>>,
     ICommandHandler<DecideChallengeCommand, Outcome>,
     ICommandHandler<RaiseChallengeCommand, Outcome<Guid>>
 {
@@ -60,26 +63,51 @@ internal sealed class ChallengeDecisions :
             : null;
     }
 
-    public async ValueTask<Outcome> Handle(RespondToChallengeCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Outcome<int>> Handle(RespondToChallengesCommand command, CancellationToken cancellationToken)
     {
-        // A commissioner learns nothing of the challenge (not found) before being refused the answer.
+        // A commissioner learns nothing of the challenges (not found) before being refused the answer.
         await _access.ChallengeSiteAsync(command.SiteCode, cancellationToken);
         var site = await _access.ChangeableSiteAsync(command.SiteCode, cancellationToken);
-        var challenge = await LoadAsync(site.SiteId, command.ChallengeId, cancellationToken);
+        var ids = command.ChallengeIds.Distinct().ToList();
+        var challenges = await _db.Challenges.Include(c => c.History).Where(c => c.SiteId == site.SiteId && ids.Contains(c.Id)).ToListAsync(cancellationToken);
+        if (challenges.Count < ids.Count)
+        {
+            throw new NotFoundException("No such challenge at this site.");
+        }
+
         var problems = new List<FieldProblem>();
+        if (ids.Count == 0)
+        {
+            problems.Add(new FieldProblem("ChallengeIds", "Choose the challenges this answer is for."));
+        }
+
+        problems.AddRange(challenges.Where(c => !c.Status.IsActive()).Select(settled => new FieldProblem(
+            "ChallengeIds", $"“{ChallengeCatalogue.Of(settled.Code).Title}” is {PlainWords.InSentence(settled.Status)} already; only an open, answered or escalated challenge takes an answer.")));
         var index = await RecordIndex.LoadAsync(_db, site.SiteId, [], cancellationToken);
         var cited = FormValues.CitedRecords(index, command.EvidenceRefs, "EvidenceRefs", problems);
         if (string.IsNullOrWhiteSpace(command.Answer))
         {
             problems.Add(new FieldProblem("Answer", "Write what the site has done about this challenge."));
         }
+        else if (command.Answer.Trim().Length > Challenge.MaxTextLength)
+        {
+            problems.Add(new FieldProblem("Answer", $"Keep the answer to {Challenge.MaxTextLength:N0} characters."));
+        }
 
         if (problems.Count > 0)
         {
-            return Outcome.Refused(problems);
+            return Outcome<int>.Refused(problems);
         }
 
-        return await ApplyAsync(() => challenge.Respond(command.Answer!, [.. cited.Select(c => new SubjectRef(c.Reference.Kind, c.Reference.Ref))], _runner.Today), "Answer", cancellationToken);
+        // Every check that could refuse one challenge has run, so none is answered unless all are.
+        SubjectRef[] evidence = [.. cited.Select(c => new SubjectRef(c.Reference.Kind, c.Reference.Ref))];
+        foreach (var challenge in challenges)
+        {
+            challenge.Respond(command.Answer!, evidence, _runner.Today);
+        }
+
+        await _db.SaveChangesAsync(cancellationToken);
+        return Outcome<int>.Of(challenges.Count);
     }
 
     public async ValueTask<Outcome> Handle(DecideChallengeCommand command, CancellationToken cancellationToken)

@@ -64,7 +64,25 @@ public sealed class ChallengesController : Controller
 
     [HttpPost("sites/{siteCode}/challenges/{challengeId:guid}/respond")]
     public async Task<IActionResult> Respond(string siteCode, Guid challengeId, string? answer, string? evidenceRefs, CancellationToken cancellationToken) =>
-        await AfterAsync(siteCode, challengeId, await _mediator.Send(new RespondToChallengeCommand(siteCode, challengeId, answer, evidenceRefs), cancellationToken), "Your answer is recorded.", cancellationToken);
+        await AfterAsync(siteCode, challengeId, await _mediator.Send(new RespondToChallengesCommand(siteCode, [challengeId], answer, evidenceRefs), cancellationToken), "Your answer is recorded.", cancellationToken);
+
+    /// <summary>
+    /// One answer for the challenges ticked in the site's register. It posts to the register's own
+    /// address, so a refusal shows the same filtered page with everything typed and ticked.
+    /// </summary>
+    [HttpPost("sites/{siteCode}/challenges")]
+    public async Task<IActionResult> RespondToSeveral(string siteCode, Guid[]? challengeIds, string? answer, string? evidenceRefs, [FromQuery] ChallengeFilter filter, [FromQuery] ListRequest request, CancellationToken cancellationToken)
+    {
+        var outcome = await _mediator.Send(new RespondToChallengesCommand(siteCode, challengeIds ?? [], answer, evidenceRefs), cancellationToken);
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = outcome.Value == 1 ? "Your answer is recorded on 1 challenge." : $"Your answer is recorded on {outcome.Value} challenges.";
+            return LocalRedirect(Request.Path + Request.QueryString);
+        }
+
+        ModelState.AddProblems(outcome);
+        return await Site(siteCode, filter, request, cancellationToken);
+    }
 
     [HttpPost("sites/{siteCode}/challenges/{challengeId:guid}/{decision:regex(^(accept|escalate|close)$)}")]
     [Authorize(Roles = Roles.NominatedIndividual)]

@@ -19,7 +19,8 @@ public sealed record ChallengeRegisterVm(
     ChallengeFilter Filter,
     Page<ChallengeRowVm> Challenges,
     IReadOnlyList<(string Code, string Name)> Sites,
-    bool CanRun);
+    bool CanRun,
+    bool CanAnswer);
 
 internal sealed class ListChallengesHandler : IQueryHandler<ListChallengesQuery, ChallengeRegisterVm>
 {
@@ -67,6 +68,8 @@ internal sealed class ListChallengesHandler : IQueryHandler<ListChallengesQuery,
         var choices = query.SiteCode is null
             ? (await sites.OrderBy(s => s.Name).Select(s => new { s.Code, s.Name }).ToListAsync(cancellationToken)).Select(s => (s.Code, s.Name)).ToList()
             : [];
-        return new ChallengeRegisterVm(query.SiteCode, siteName, query.Filter, await rows.ToPageAsync(query.Request, cancellationToken), choices, canRun);
+        // Answering is done site by site: one site's register, by someone who may change its records.
+        var canAnswer = query.SiteCode is not null && canRun;
+        return new ChallengeRegisterVm(query.SiteCode, siteName, query.Filter, await rows.ToPageAsync(query.Request, cancellationToken), choices, canRun, canAnswer);
     }
 }
