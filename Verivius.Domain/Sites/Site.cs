@@ -1,4 +1,5 @@
 using Verivius.Domain.Common;
+using Verivius.Domain.Evidence;
 
 namespace Verivius.Domain.Sites;
 
@@ -41,6 +42,12 @@ public sealed class Site : Entity
     /// <summary>An inactive site keeps its records and can be read, but takes no new evidence.</summary>
     public bool IsActive { get; private set; }
 
+    /// <summary>CQC's overall rating of the location as last published, when the provider has recorded it.</summary>
+    public QualityRating? CqcRating { get; private set; }
+
+    /// <summary>The day CQC published <see cref="CqcRating"/>.</summary>
+    public DateOnly? CqcRatingPublishedOn { get; private set; }
+
     public void Describe(string name, ServiceType serviceType, string? registeredManager)
     {
         var trimmedName = name?.Trim() ?? "";
@@ -68,6 +75,33 @@ public sealed class Site : Entity
         Name = trimmedName;
         ServiceType = serviceType;
         RegisteredManager = manager;
+    }
+
+    /// <summary>
+    /// Records CQC's published overall rating and its date, or clears both (a new service not yet rated).
+    /// A rating means nothing without the day it was published, so one is never kept without the other.
+    /// </summary>
+    public void RecordCqcRating(QualityRating? rating, DateOnly? publishedOn, DateOnly today)
+    {
+        if (rating is { } given && !Enum.IsDefined(given))
+        {
+            throw new DomainException("Choose one of CQC's four ratings, or none if the service is not rated yet.");
+        }
+
+        if (rating is null != publishedOn is null)
+        {
+            throw new DomainException(rating is null
+                ? "Choose the rating CQC published on that day, or clear the date."
+                : "Enter the day CQC published the rating.");
+        }
+
+        if (publishedOn > today)
+        {
+            throw new DomainException($"CQC cannot have published the rating after today ({today.ToBritishDate()}).");
+        }
+
+        CqcRating = rating;
+        CqcRatingPublishedOn = publishedOn;
     }
 
     public void Deactivate() => IsActive = false;

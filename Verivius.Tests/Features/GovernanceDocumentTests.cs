@@ -60,10 +60,14 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
             s.Code,
             OpenRisks = db.RecoveryRisks.Count(r => r.SiteId == s.Id && r.Details.Trend != RiskTrend.Resolved),
             Worsening = db.RecoveryRisks.Count(r => r.SiteId == s.Id && r.Details.Trend == RiskTrend.Worsening),
+            s.CqcRating,
+            s.CqcRatingPublishedOn,
         }).ToListAsync();
         Assert.Equal(sites.Select(s => $"{s.Name} ({s.Code})"), rows.Select(r => r[0]));
-        Assert.Equal(sites.Select(s => s.OpenRisks.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r[2]));
-        Assert.Equal(sites.Select(s => s.Worsening.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r[3]));
+        Assert.Equal(sites.Select(s => $"{PlainWords.Of(s.CqcRating!.Value)} (published {s.CqcRatingPublishedOn!.Value.ToBritishDate()})"), rows.Select(r => r[1]));
+        Assert.Equal("Requires improvement", PlainWords.Of(sites.Single(s => s.Code == CedarLodge).CqcRating!.Value));
+        Assert.Equal(sites.Select(s => s.OpenRisks.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r[3]));
+        Assert.Equal(sites.Select(s => s.Worsening.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r[4]));
         Assert.Equal("Red", rows.Single(r => r[0].StartsWith("Cedar Lodge", StringComparison.Ordinal))[^1]);
 
         // Every risk the recovery map names is in the appendix.
@@ -95,7 +99,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         Assert.Equal(counted.Select(c => BritishNumbers.Percent(c.InDate, c.Staff)), workforce.Select(r => r[2]));
         Assert.Equal(
             counted.Select(c => (c.Name, BritishNumbers.Percent(c.InDate, c.Staff))).Order(),
-            glance.Select(r => (r[0][..r[0].LastIndexOf(" (", StringComparison.Ordinal)], r[7])).Order());
+            glance.Select(r => (r[0][..r[0].LastIndexOf(" (", StringComparison.Ordinal)], r[8])).Order());
         Assert.Equal(supervised.Select(c => BritishNumbers.Percent(c.InDate, c.Staff)), workforce.Select(r => r[3]));
 
         // The demo's character shows through: the troubled home is far behind the exemplary one.

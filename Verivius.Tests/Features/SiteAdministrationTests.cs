@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Verivius.Domain.Common;
 using Verivius.Tests.Support;
 
 namespace Verivius.Tests.Features;
@@ -68,10 +70,36 @@ public class SiteAdministrationTests : IClassFixture<PortalFactory>
         var row = history[history.IndexOf("<td>Site Rowan House</td>", StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
         Assert.Contains($"Changed name from “Site 1 of {world.Tag}” to “Rowan House”; service type from “Care home” to “Home care”", row, StringComparison.Ordinal);
-        Assert.Contains($"<td>admin-{world.Tag}</td>\n                    <td>Site Rowan House</td>", history, StringComparison.Ordinal);
+        Assert.Matches($"<td>admin-{world.Tag}</td>\\s*<td>Site Rowan House</td>", history);
         Assert.Contains("<td>Added</td>", history, StringComparison.Ordinal);
         Assert.DoesNotContain("AspNetUsers", history, StringComparison.Ordinal);
         Assert.DoesNotContain($"admin-{world.Tag}@test.example", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheAdminRecordsCqcsRating_AndTheSitePagesAndTheProviderViewShowIt_ButNotWithoutItsDay()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        var site = world.SiteCodes[0];
+        var edit = $"/admin/sites/{site}/edit";
+        using var admin = await PortalSession.SignInAsync(_factory, world.Admin);
+        using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
+        var (_, before) = await ni.GetAsync("/provider");
+        var fields = new Dictionary<string, string> { ["Code"] = site, ["Name"] = world.SiteName(0), ["ServiceType"] = "CareHome", ["IsNew"] = "false", ["CqcRating"] = "RequiresImprovement" };
+
+        using var withoutDay = await admin.SubmitAsync(edit, edit, fields);
+        fields["CqcRatingPublishedOn"] = TestClock.Today.AddMonths(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var saved = await admin.SubmitAsync(edit, edit, fields);
+        var (_, sitePage) = await ni.GetAsync($"/sites/{site}");
+        var (_, provider) = await ni.GetAsync("/provider");
+        var (_, form) = await admin.GetAsync(edit);
+
+        Assert.Contains("Enter the day CQC published the rating.", await withoutDay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("<span class=\"text-muted\">Not recorded</span>", before, StringComparison.Ordinal);
+        Assert.Contains($"<dt class=\"col-sm-3\">CQC rating</dt><dd class=\"col-sm-9\">Requires improvement, published {TestClock.Today.AddMonths(-3).ToBritishDate()}</dd>", sitePage, StringComparison.Ordinal);
+        Assert.Contains($"<td>Requires improvement<br /><small class=\"text-muted\">published {TestClock.Today.AddMonths(-3).ToShortBritishDate()}</small> </td>", provider, StringComparison.Ordinal);
+        Assert.Matches("<option selected=\"selected\" value=\"RequiresImprovement\">Requires improvement</option>", form);
     }
 
     [Fact]

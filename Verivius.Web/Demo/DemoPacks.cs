@@ -1,3 +1,4 @@
+using Verivius.Domain.Evidence;
 using Verivius.Domain.Packs;
 
 namespace Verivius.Web.Demo;
@@ -447,8 +448,15 @@ internal sealed record DemoSite(
     bool StaleMatrix = false,
     bool MaskedTheme = false,
     bool TooCleanMatrix = false,
-    bool CarePlanGaps = false)
+    bool CarePlanGaps = false,
+    QualityRating CqcRating = QualityRating.Good)
 {
+    /// <summary>
+    /// How long before today CQC published each site's rating: after the inspection the first demo
+    /// month's findings come from, so the rating, the findings and their actions tell one story.
+    /// </summary>
+    public const int RatedMonthsAgo = 11;
+
     /// <summary>The site with none of the gaps: its records should raise nothing of its own.</summary>
     public bool Exemplary => !(NotificationGaps || StaffingPressure || ActionsPileUp || MeetingGaps || StaleMatrix || MaskedTheme || TooCleanMatrix || CarePlanGaps);
 }

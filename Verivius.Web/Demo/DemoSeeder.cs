@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Access;
 using Verivius.Domain.Common;
+using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Infrastructure.Workbooks;
 using Verivius.Web.Common;
@@ -43,9 +44,9 @@ public sealed class DemoSeeder
     private static readonly DemoSite[] Characters =
     [
         new("1-101000001", "Beech House"),
-        new("1-101000002", "Cedar Lodge", NotificationGaps: true, StaffingPressure: true),
-        new("1-101000003", "Elm Court", ActionsPileUp: true),
-        new("1-101000004", "Hawthorn View", MeetingGaps: true, StaleMatrix: true),
+        new("1-101000002", "Cedar Lodge", NotificationGaps: true, StaffingPressure: true, CqcRating: QualityRating.RequiresImprovement),
+        new("1-101000003", "Elm Court", ActionsPileUp: true, CqcRating: QualityRating.RequiresImprovement),
+        new("1-101000004", "Hawthorn View", MeetingGaps: true, StaleMatrix: true, CqcRating: QualityRating.Inadequate),
         new("1-101000005", "Maple Grange", MaskedTheme: true, TooCleanMatrix: true),
         new("1-101000006", "Riverside Home Care", IsHomeCare: true, CarePlanGaps: true),
     ];
@@ -79,6 +80,7 @@ public sealed class DemoSeeder
         _actor.AssumeOperator("demo data (first run)");
         Check(await _mediator.Send(new CreateProviderCommand(ProviderName), cancellationToken));
         Check(await _mediator.Send(new ImportSitesCommand(Sites, ProviderName), cancellationToken));
+        await RecordRatingsAsync(cancellationToken);
         foreach (var login in Logins)
         {
             Check(await _mediator.Send(
@@ -121,6 +123,18 @@ public sealed class DemoSeeder
                 }
             }
         }
+    }
+
+    private async Task RecordRatingsAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        var codes = Characters.Select(c => c.Code).ToList();
+        foreach (var site in await _db.Sites.Where(s => codes.Contains(s.Code)).ToListAsync(cancellationToken))
+        {
+            site.RecordCqcRating(Characters.Single(c => c.Code == site.Code).CqcRating, today.AddMonths(-DemoSite.RatedMonthsAgo), today);
+        }
+
+        await _db.SaveChangesAsync(cancellationToken);
     }
 
     private static string DemoUser(string role) => Logins.Single(l => l.Role == role).Email;

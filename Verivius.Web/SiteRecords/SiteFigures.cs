@@ -23,6 +23,16 @@ public sealed class SiteFigures
 
     public string Name { get; init; } = "";
 
+    /// <summary>CQC's published overall rating, when the provider has recorded it.</summary>
+    public QualityRating? CqcRating { get; init; }
+
+    public DateOnly? CqcRatingPublishedOn { get; init; }
+
+    /// <summary>The rating as a board reads it: "Requires improvement (published 3 March 2025)", or that none is recorded.</summary>
+    public string CqcRatingInWords => CqcRating is { } rating
+        ? $"{PlainWords.Of(rating)} (published {CqcRatingPublishedOn?.ToBritishDate()})"
+        : "Not recorded";
+
     public int Overdue { get; init; }
 
     public int Notifiable { get; init; }
@@ -98,6 +108,8 @@ public sealed class SiteFigures
             Id = s.Id,
             Code = s.Code,
             Name = s.Name,
+            CqcRating = s.CqcRating,
+            CqcRatingPublishedOn = s.CqcRatingPublishedOn,
             Overdue = db.Actions.Count(a => a.SiteId == s.Id && a.Details.DueOn < asOf && (a.Details.Status != ActionStatus.Closed || a.Details.ClosedOn > asOf)),
             Notifiable = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf),
             NotifiedLate = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf

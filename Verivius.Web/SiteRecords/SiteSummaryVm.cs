@@ -14,4 +14,8 @@ public sealed class SiteSummaryVm
     public string ProviderName { get; init; } = "";
 
     public bool IsActive { get; init; }
+
+    public Verivius.Domain.Evidence.QualityRating? CqcRating { get; init; }
+
+    public DateOnly? CqcRatingPublishedOn { get; init; }
 }

@@ -17,6 +17,7 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         builder.Property(s => s.Name).HasMaxLength(Site.MaxNameLength);
         builder.Property(s => s.ServiceType).HasConversion<string>().HasMaxLength(40);
         builder.Property(s => s.RegisteredManager).HasMaxLength(Site.MaxManagerNameLength);
+        builder.Property(s => s.CqcRating).HasConversion<string>().HasMaxLength(40);
         builder.HasOne<Provider>().WithMany().HasForeignKey(s => s.ProviderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.ProviderId, s.Name });
     }

@@ -39,6 +39,8 @@ internal sealed class GetSiteHandler : IQueryHandler<GetSiteQuery, SiteVm>
                 RegisteredManager = s.RegisteredManager,
                 ProviderName = p.Name,
                 IsActive = s.IsActive,
+                CqcRating = s.CqcRating,
+                CqcRatingPublishedOn = s.CqcRatingPublishedOn,
             })
             .SingleAsync(cancellationToken);
         var dashboard = Domain.Access.SiteAccessPolicy.CanSeeChallenges(scope, site)

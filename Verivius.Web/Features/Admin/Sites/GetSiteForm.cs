@@ -31,6 +31,8 @@ internal sealed class GetSiteFormHandler : IQueryHandler<GetSiteFormQuery, SiteF
                 Name = s.Name,
                 ServiceType = s.ServiceType.ToString(),
                 RegisteredManager = s.RegisteredManager,
+                CqcRating = s.CqcRating.HasValue ? s.CqcRating.Value.ToString() : null,
+                CqcRatingPublishedOn = s.CqcRatingPublishedOn,
                 IsActive = s.IsActive,
                 IsNew = false,
             })

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Common;
+using Verivius.Domain.Evidence;
 using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
@@ -8,18 +9,23 @@ using Verivius.Web.Security;
 
 namespace Verivius.Web.Features.Admin.Sites;
 
-/// <summary>Adds a site to the admin's provider, or changes one of its sites' details (never its code).</summary>
-public sealed record SaveSiteCommand(bool IsNew, string Code, string Name, string ServiceType, string? RegisteredManager) : ICommand<Outcome>;
+/// <summary>
+/// Adds a site to the admin's provider, or changes one of its sites' details (never its code), with CQC's
+/// published overall rating when there is one.
+/// </summary>
+public sealed record SaveSiteCommand(bool IsNew, string Code, string Name, string ServiceType, string? RegisteredManager, string? CqcRating = null, DateOnly? CqcRatingPublishedOn = null) : ICommand<Outcome>;
 
 internal sealed class SaveSiteHandler : ICommandHandler<SaveSiteCommand, Outcome>
 {
     private readonly VeriviusDbContext _db;
     private readonly SiteAccess _access;
+    private readonly TimeProvider _clock;
 
-    public SaveSiteHandler(VeriviusDbContext db, SiteAccess access)
+    public SaveSiteHandler(VeriviusDbContext db, SiteAccess access, TimeProvider clock)
     {
         _db = db;
         _access = access;
+        _clock = clock;
     }
 
     public async ValueTask<Outcome> Handle(SaveSiteCommand command, CancellationToken cancellationToken)
@@ -30,7 +36,15 @@ internal sealed class SaveSiteHandler : ICommandHandler<SaveSiteCommand, Outcome
             return Outcome.Refused("ServiceType", $"Choose a service type: {ServiceTypes.ValidList}.");
         }
 
+        var problems = new List<FieldProblem>();
+        var rating = FormValues.OptionalChoice<QualityRating>(command.CqcRating, "CqcRating", problems);
+        if (problems.Count > 0)
+        {
+            return Outcome.Refused(problems);
+        }
+
         var code = command.Code.Trim();
+        Site site;
         try
         {
             if (command.IsNew)
@@ -45,11 +59,12 @@ internal sealed class SaveSiteHandler : ICommandHandler<SaveSiteCommand, Outcome
                     return Outcome.Refused("Code", $"A site with CQC location ID {code} is already registered in Verivius.");
                 }
 
-                _db.Sites.Add(new Site(providerId, code, command.Name, serviceType, command.RegisteredManager));
+                site = new Site(providerId, code, command.Name, serviceType, command.RegisteredManager);
+                _db.Sites.Add(site);
             }
             else
             {
-                var site = await _db.Sites.SingleOrDefaultAsync(s => s.Code == code && s.ProviderId == providerId, cancellationToken)
+                site = await _db.Sites.SingleOrDefaultAsync(s => s.Code == code && s.ProviderId == providerId, cancellationToken)
                     ?? throw new NotFoundException($"No site {code} in your provider.");
                 site.Describe(command.Name, serviceType, command.RegisteredManager);
             }
@@ -57,6 +72,15 @@ internal sealed class SaveSiteHandler : ICommandHandler<SaveSiteCommand, Outcome
         catch (DomainException refused)
         {
             return Outcome.Refused("Name", refused.Message);
+        }
+
+        try
+        {
+            site.RecordCqcRating(rating, command.CqcRatingPublishedOn, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime));
+        }
+        catch (DomainException refused)
+        {
+            return Outcome.Refused(rating is null ? "CqcRating" : "CqcRatingPublishedOn", refused.Message);
         }
 
         await _db.SaveChangesAsync(cancellationToken);

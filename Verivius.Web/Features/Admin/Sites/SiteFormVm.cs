@@ -20,6 +20,12 @@ public sealed class SiteFormVm
     [Display(Name = "Registered manager (as registered with CQC)")]
     public string? RegisteredManager { get; set; }
 
+    [Display(Name = "CQC overall rating")]
+    public string? CqcRating { get; set; }
+
+    [Display(Name = "Published by CQC on")]
+    public DateOnly? CqcRatingPublishedOn { get; set; }
+
     public bool IsActive { get; set; } = true;
 
     public bool IsNew { get; set; } = true;
