@@ -119,7 +119,8 @@ public static class DependencyInjection
                 identity.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<VeriviusDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<DisplayNameClaims>();
 
         // OWASP's current figure for PBKDF2-HMAC-SHA512, more than double Identity's default.
         services.Configure<PasswordHasherOptions>(hasher => hasher.IterationCount = 210_000);

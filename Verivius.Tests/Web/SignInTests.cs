@@ -10,7 +10,7 @@ public class SignInTests : IClassFixture<PortalFactory>
     public SignInTests(PortalFactory factory) => _factory = factory;
 
     [Fact]
-    public async Task SignIn_WithTheRightPassword_LandsOnTheRolesHome()
+    public async Task SignIn_WithTheRightPassword_LandsOnTheRolesHome_GreetedByName()
     {
         var world = await TestWorlds.CreateAsync(_factory);
         using var session = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
@@ -21,6 +21,7 @@ public class SignInTests : IClassFixture<PortalFactory>
         Assert.Equal("/provider", home.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains(world.ProviderName, body, StringComparison.Ordinal);
+        Assert.Contains($"title=\"Signed in as {world.NominatedIndividual}: your sessions and password\" href=\"/account/sessions\">ni-{world.Tag}</a>", body, StringComparison.Ordinal);
     }
 
     [Fact]
