@@ -17,7 +17,7 @@ public class PackUploadBrowserTests : IClassFixture<BrowserPortal>
     {
         var page = await _portal.SignedInPageAsync("rm@demo.verivius.test");
         await page.WaitForURLAsync(new Regex("/sites$"));
-        await page.GetByRole(AriaRole.Link, new() { Name = "Beech House" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Beech House", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Monthly packs" }).ClickAsync();
 
         var bad = new PackWorkbook(Site).Set("Incidents", 2, "Severity", "Sever");

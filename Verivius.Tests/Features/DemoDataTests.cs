@@ -21,10 +21,13 @@ public class DemoDataTests : IClassFixture<DemoDataTests.DemoFactory>
         var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
 
         var monthsPerSite = await db.Packs.GroupBy(p => p.SiteId).Select(g => g.Count()).ToListAsync();
-        var uploaders = await db.PackVersions.Select(v => v.UploadedBy).Distinct().ToListAsync();
+        var uploaders = await db.PackVersions.Join(db.Packs, v => v.PackId, p => p.Id, (v, p) => new { p.SiteId, v.UploadedBy }).Join(db.Sites, v => v.SiteId, s => s.Id, (v, s) => new { s.Code, v.UploadedBy }).Distinct().ToListAsync();
 
         Assert.Equal([12, 12, 12, 12, 12, 12], monthsPerSite);
-        Assert.Equal(["ni@demo.verivius.test"], uploaders);
+        // Each site's packs come from its registered manager where the demo has one, as they would.
+        Assert.Equal(
+            ["1-101000001 rm@demo.verivius.test", "1-101000002 rm@demo.verivius.test", "1-101000003 ni@demo.verivius.test", "1-101000004 ni@demo.verivius.test", "1-101000005 ni@demo.verivius.test", "1-101000006 ni@demo.verivius.test"],
+            uploaders.Select(u => $"{u.Code} {u.UploadedBy}").Order(StringComparer.Ordinal));
         Assert.True(await db.Incidents.CountAsync() > 200);
     }
 

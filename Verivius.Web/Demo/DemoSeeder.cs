@@ -25,16 +25,16 @@ public sealed class DemoSeeder
 
     public static readonly IReadOnlyList<DemoLogin> Logins =
     [
-        new("ni@demo.verivius.test", Roles.NominatedIndividual, "Nominated individual", []),
-        new("admin@demo.verivius.test", Roles.ProviderAdmin, "Provider admin", []),
-        new("rm@demo.verivius.test", Roles.RegisteredManager, "Registered manager of Beech House and Cedar Lodge", ["1-101000001", "1-101000002"]),
-        new("commissioner@demo.verivius.test", Roles.Commissioner, "Commissioner for Cedar Lodge and Elm Court", ["1-101000002", "1-101000003"]),
+        new("ni@demo.verivius.test", Roles.NominatedIndividual, "Helen Carter", "Nominated individual", []),
+        new("admin@demo.verivius.test", Roles.ProviderAdmin, "Sam Patel", "Provider admin", []),
+        new("rm@demo.verivius.test", Roles.RegisteredManager, "Amira Okafor", "Registered manager of Beech House and Cedar Lodge", ["1-101000001", "1-101000002"]),
+        new("commissioner@demo.verivius.test", Roles.Commissioner, "Chris Morgan", "Commissioner for Cedar Lodge and Elm Court", ["1-101000002", "1-101000003"]),
     ];
 
     private const string Sites = """
         SiteCode,Name,ServiceType,RegisteredManager
         1-101000001,Beech House,CareHome,Amira Okafor
-        1-101000002,Cedar Lodge,NursingHome,Tom Bradley
+        1-101000002,Cedar Lodge,NursingHome,Amira Okafor
         1-101000003,Elm Court,CareHome,Priya Shah
         1-101000004,Hawthorn View,NursingHome,
         1-101000005,Maple Grange,CareHome,Gareth Lewis
@@ -86,7 +86,7 @@ public sealed class DemoSeeder
             Check(await _mediator.Send(
                 new CreateUserCommand(
                     login.Email,
-                    login.Description,
+                    login.Name,
                     [login.Role],
                     login.SiteCodes,
                     ProviderName,
@@ -101,11 +101,15 @@ public sealed class DemoSeeder
         return true;
     }
 
-    /// <summary>Each month of each site goes through the same upload path a registered manager uses.</summary>
+    /// <summary>
+    /// Each month of each site goes through the same upload path a registered manager uses, sent by the
+    /// site's registered manager where the demo has one, else by the nominated individual.
+    /// </summary>
     private async Task ImportPacksAsync(Action<string> progress, CancellationToken cancellationToken)
     {
-        var uploader = DemoUser(Roles.NominatedIndividual);
-        var userId = await _db.Users.Where(u => u.Email == uploader).Select(u => u.Id).SingleAsync(cancellationToken);
+        var people = await _db.Users.Where(u => u.Email != null && u.Email.EndsWith("@demo.verivius.test")).ToDictionaryAsync(u => u.Email!, u => u.Id, cancellationToken);
+        string UploaderOf(string siteCode) =>
+            Logins.FirstOrDefault(l => l.Role == Roles.RegisteredManager && l.SiteCodes.Contains(siteCode))?.Email ?? DemoUser(Roles.NominatedIndividual);
         var months = DemoPacks.Months(DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime), _options.Months).ToList();
         for (var m = 0; m < months.Count; m++)
         {
@@ -114,7 +118,8 @@ public sealed class DemoSeeder
             {
                 var workbook = PackWorkbookWriter.Write(site.Code, site.Name, months[m], "Registered manager", DemoPacks.Rows(site, months[m], m));
                 await using var scope = _scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(userId, uploader);
+                var uploader = UploaderOf(site.Code);
+                scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(people[uploader], uploader);
                 var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
                     new ImportPackCommand(site.Code, new PackFile($"{site.Code}-{months[m]}.xlsx", workbook), [], CheckChallenges: false), cancellationToken);
                 if (result.Status != PackImportStatus.Imported)
@@ -154,4 +159,5 @@ public sealed class DemoSeeder
     }
 }
 
-public sealed record DemoLogin(string Email, string Role, string Description, IReadOnlyList<string> SiteCodes);
+/// <summary>A demo person: their login, role, name as the portal shows it, what they do (printed at start) and their sites.</summary>
+public sealed record DemoLogin(string Email, string Role, string Name, string Description, IReadOnlyList<string> SiteCodes);
