@@ -19,6 +19,13 @@ public static class PlainWords
         return words.Replace("Cqc", "CQC", StringComparison.Ordinal).Replace(" cqc", " CQC", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Text put together from several names ("PressureUlcer, Moderate", "ProviderOversight meeting"),
+    /// each word as a label: "Pressure ulcer, Moderate", "Provider oversight meeting". Only for text the
+    /// portal builds from choices: free text (a person's name such as McDonald) is never run through it.
+    /// </summary>
+    public static string OfEach(string text) => string.Join(' ', text.Split(' ').Select(Of));
+
     public static string Of<T>(T value)
         where T : struct, Enum => Of(value.ToString());
 

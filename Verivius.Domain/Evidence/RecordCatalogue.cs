@@ -37,7 +37,7 @@ public static class RecordCatalogue
         {
             Kind = RecordKind.Meetings, Slug = "meetings", Title = "Meetings", Singular = "Meeting",
             Sheet = new("Meetings", ["MeetingRef", "HeldOn", "Type"], ["Chair", "Attendees", "MinutesRef"]) { Choices = new Dictionary<string, Type> { ["Type"] = typeof(MeetingType) } },
-            ReferenceColumn = "MeetingRef", ReferenceNoun = "a MeetingRef", Citable = true, Categories = [EvidenceCategory.StaffAndLeaders, EvidenceCategory.Processes],
+            ReferenceColumn = "MeetingRef", ReferenceNoun = "a MeetingRef", Citable = true, SummaryNamesChoices = true, Categories = [EvidenceCategory.StaffAndLeaders, EvidenceCategory.Processes],
             Rows = new RecordRows<GovernanceMeeting, MeetingDetails>
             {
                 Read = MeetingDetails.Read, Key = d => d.MeetingRef, Create = (site, d) => new(site, d),
@@ -80,7 +80,7 @@ public static class RecordCatalogue
                     ["Category"] = typeof(IncidentCategory), ["Severity"] = typeof(Severity), ["NotificationType"] = typeof(NotificationType), ["Status"] = typeof(IncidentStatus),
                 },
             },
-            ReferenceColumn = "IncidentRef", ReferenceNoun = "an IncidentRef", Citable = true, Categories = [EvidenceCategory.Outcomes],
+            ReferenceColumn = "IncidentRef", ReferenceNoun = "an IncidentRef", Citable = true, SummaryNamesChoices = true, Categories = [EvidenceCategory.Outcomes],
             Rows = new RecordRows<Incident, IncidentDetails>
             {
                 Read = IncidentDetails.Read, Key = d => d.IncidentRef, Create = (site, d) => new(site, d),

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Verivius.Domain.Common;
 
 namespace Verivius.Domain.Evidence;
 
@@ -27,6 +28,12 @@ public abstract class RecordKindEntry
 
     /// <summary>Whether an EvidenceRefs cell may cite a row of this kind as <c>Sheet:Ref</c>.</summary>
     public bool Citable { get; init; }
+
+    /// <summary>Whether a list row's summary is built from choices (an incident's category and severity) rather than typed.</summary>
+    public bool SummaryNamesChoices { get; init; }
+
+    /// <summary>A list row's summary as a person reads it: choices as words, typed text as typed.</summary>
+    public string SummaryInWords(string summary) => SummaryNamesChoices ? PlainWords.OfEach(summary) : summary;
 
     /// <summary>The evidence categories a record of this kind can fall in; a record's own category is on <see cref="IEvidence"/>.</summary>
     public IReadOnlyList<EvidenceCategory> Categories { get; init; } = [];

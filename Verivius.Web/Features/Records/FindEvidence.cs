@@ -66,7 +66,7 @@ internal sealed class FindEvidenceHandler : IQueryHandler<FindEvidenceQuery, Evi
                 .Take(EvidenceMatchesVm.Shown + 1 - matches.Count)
                 .ToListAsync(cancellationToken);
 #pragma warning restore CA1862
-            matches.AddRange(rows.Select(r => new EvidenceMatch(CiteAs(kind.Kind, r.Ref), kind.Singular, kind.Slug, r.Ref, r.Summary, r.Date)));
+            matches.AddRange(rows.Select(r => new EvidenceMatch(CiteAs(kind.Kind, r.Ref), kind.Singular, kind.Slug, r.Ref, kind.SummaryInWords(r.Summary), r.Date)));
             if (matches.Count > EvidenceMatchesVm.Shown)
             {
                 break;
