@@ -99,7 +99,7 @@ public static class PortalStartup
             Console.WriteLine($"Demo logins (password for each: {demoPassword}):");
             foreach (var login in DemoSeeder.Logins)
             {
-                Console.WriteLine($"  {login.Email,-34} {login.Name}, {login.Description.ToLowerInvariant()}");
+                Console.WriteLine($"  {login.Email,-34} {login.Name}, {char.ToLowerInvariant(login.Description[0])}{login.Description[1..]}");
             }
         }
 
