@@ -31,5 +31,8 @@ public static class PlainWords
 
     /// <summary>A value inside a sentence, in lower case: <c>PressureUlcer</c> → "pressure ulcer".</summary>
     public static string InSentence<T>(T value)
-        where T : struct, Enum => Of(value).ToLowerInvariant();
+        where T : struct, Enum => InSentence(value.ToString());
+
+    /// <summary>A name inside a sentence, in lower case but for CQC: <c>CqcRatingPublishedOn</c> → "CQC rating published on".</summary>
+    public static string InSentence(string name) => Of(name).ToLowerInvariant().Replace("cqc", "CQC", StringComparison.Ordinal);
 }

@@ -73,7 +73,7 @@ internal static class ChangeInWords
         var changed = before.Keys.Union(after.Keys)
             .Where(field => before.GetValueOrDefault(field) != after.GetValueOrDefault(field))
             .ToList();
-        var described = changed.Where(Shown).Select(field => $"{Label(field)} from {Value(before.GetValueOrDefault(field))} to {Value(after.GetValueOrDefault(field))}").ToList();
+        var described = changed.Where(Shown).Select(field => $"{PlainWords.InSentence(field)} from {Value(before.GetValueOrDefault(field))} to {Value(after.GetValueOrDefault(field))}").ToList();
         if (changed.Contains("PasswordHash"))
         {
             described.Add("password set");
@@ -83,8 +83,6 @@ internal static class ChangeInWords
     }
 
     private static bool Shown(string field) => !Bookkeeping.Contains(field) && field != "Id" && !field.EndsWith("Id", StringComparison.Ordinal);
-
-    private static string Label(string field) => PlainWords.Of(field).ToLowerInvariant().Replace("cqc", "CQC", StringComparison.Ordinal);
 
     private static string Value(string? value)
     {
