@@ -21,7 +21,9 @@ public static class DependencyInjection
 
         // Uploaded files live outside the web root; a relative folder is under the content root.
         var storage = configuration["Storage:Root"] ?? "storage";
-        services.AddSingleton(new FileStore(Path.GetFullPath(Path.Combine(contentRoot, storage))));
+        var storageRoot = Path.GetFullPath(Path.Combine(contentRoot, storage));
+        services.AddSingleton(new FileStore(storageRoot));
+        services.AddSingleton(provider => new HeldUploads(Path.Combine(storageRoot, "held"), provider.GetRequiredService<TimeProvider>()));
         services.AddScoped<ChangeLogInterceptor>();
         if (database.Provider == DatabaseProvider.Sqlite)
         {

@@ -56,12 +56,16 @@ public static class TestWorlds
     }
 
     /// <summary>Imports a pack through the portal's own handler, as the named person.</summary>
-    public static async Task<PackImportResult> ImportPackAsync(PortalFactory factory, string email, string site, byte[] workbook, params PackFile[] attachments)
+    public static Task<PackImportResult> ImportPackAsync(PortalFactory factory, string email, string site, byte[] workbook, params PackFile[] attachments) =>
+        ImportPackAsync(factory, email, new ImportPackCommand(site, new PackFile("pack.xlsx", workbook), attachments));
+
+    /// <summary>Sends the import command as the named person, in a fresh scope.</summary>
+    public static async Task<PackImportResult> ImportPackAsync(PortalFactory factory, string email, ImportPackCommand command)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var userId = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(userId, email);
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportPackCommand(site, new PackFile("pack.xlsx", workbook), attachments));
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
     }
 
     public static string NewSiteCode() => "1-" + Random.Shared.NextInt64(100_000_000, 999_999_999);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Infrastructure.Persistence;
@@ -127,7 +128,7 @@ public sealed class HostileRequestTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
-    public async Task TwoSimultaneousUploadsOfAMonth_MakeOneVersion_AndTheLaterIs409()
+    public async Task TwoSimultaneousConfirmationsOfAMonth_MakeOneVersion_AndTheLaterIs409()
     {
         var world = await TestWorlds.CreateAsync(_factory, sites: 1);
         var site = world.SiteCodes[0];
@@ -138,13 +139,14 @@ public sealed class HostileRequestTests : IClassFixture<PortalFactory>
             Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         }
 
+        var fromManager = await HeldAsync(manager, site, "Version from the manager");
+        var fromDeputy = await HeldAsync(deputy, site, "Version from the deputy");
+
         // Both have read the month and begin to write version 2 before either commits, every time.
         HttpResponseMessage[] answers;
         using (new TransactionBarrier(2))
         {
-            answers = await Task.WhenAll(
-                manager.UploadPackAsync(site, new PackWorkbook(site).Set("Actions", 2, "Title", "Version from the manager").Build()),
-                deputy.UploadPackAsync(site, new PackWorkbook(site).Set("Actions", 2, "Title", "Version from the deputy").Build()));
+            answers = await Task.WhenAll(ConfirmAsync(manager, site, fromManager), ConfirmAsync(deputy, site, fromDeputy));
         }
 
         var statuses = answers.Select(a => a.StatusCode).Order().ToList();
@@ -154,6 +156,18 @@ public sealed class HostileRequestTests : IClassFixture<PortalFactory>
         Assert.Equal(2, await PackVersionsAsync(site));
         Array.ForEach(answers, a => a.Dispose());
     }
+
+    /// <summary>Uploads a second version of October and returns what confirming it posts: the held upload's token and the form's antiforgery token.</summary>
+    private static async Task<(string Held, string Antiforgery)> HeldAsync(PortalSession session, string site, string actionTitle)
+    {
+        using var preview = await session.UploadPackAsync(site, new PackWorkbook(site).Set("Actions", 2, "Title", actionTitle).Build());
+        var page = await preview.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        return (Regex.Match(page, "name=\"token\" value=\"([0-9a-f]{32})\"").Groups[1].Value, await session.TokenFromAsync($"/sites/{site}/packs"));
+    }
+
+    private static Task<HttpResponseMessage> ConfirmAsync(PortalSession session, string site, (string Held, string Antiforgery) upload) =>
+        session.PostAsync($"/sites/{site}/packs/confirm", [new("token", upload.Held), new("confirmsVersion", "1"), new("__RequestVerificationToken", upload.Antiforgery)]);
 
     [Fact]
     public async Task AStoredOriginalThatFailsTodaysChecks_IsNeverServedToOthers()

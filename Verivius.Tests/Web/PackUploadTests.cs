@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Verivius.Tests.Support;
 
 namespace Verivius.Tests.Web;
 
-public class PackUploadTests : IClassFixture<PortalFactory>
+public partial class PackUploadTests : IClassFixture<PortalFactory>
 {
     private readonly PortalFactory _factory;
 
@@ -34,6 +35,61 @@ public class PackUploadTests : IClassFixture<PortalFactory>
         Assert.Matches("<td>September 2026</td>\\s*<td>Not received</td>\\s*<td>0</td>", packsPage);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal($"pack-{site}-2026-10-v1.xlsx", download.Content.Headers.ContentDisposition?.FileNameStar);
+    }
+
+    /// <summary>
+    /// A month's second version is held while its preview is read: the upload's changes and challenges are
+    /// shown, nothing is stored, no one else can confirm it, and confirming imports it.
+    /// </summary>
+    [Fact]
+    public async Task ANewVersion_ShowsWhatItWouldChange_AndIsStoredOnlyWhenItsUploaderConfirms()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        var site = world.SiteCodes[0];
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        using var first = await manager.UploadPackAsync(site, OctoberWithAnExpiredCourse(site).Build());
+
+        using var second = await manager.UploadPackAsync(site, new PackWorkbook(site).Set("Complaints", 2, "Theme", "Laundry and labels").Build());
+        var preview = WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync());
+        var (_, whilePreviewed) = await manager.GetAsync($"/sites/{site}/packs");
+        var held = HeldToken().Match(preview).Groups[1].Value;
+        using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
+        using var byAnother = await ni.SubmitAsync($"/sites/{site}/packs", $"/sites/{site}/packs/confirm", new() { ["token"] = held, ["confirmsVersion"] = "1" });
+        var (_, afterAnother) = await ni.GetAsync($"/sites/{site}/packs");
+        using var confirmed = await manager.SubmitAsync($"/sites/{site}/packs", $"/sites/{site}/packs/confirm", new() { ["token"] = held, ["confirmsVersion"] = "1" });
+        var (_, afterConfirm) = await manager.GetAsync($"/sites/{site}/packs");
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Contains("Check what version 2 of the October 2026 pack would change", preview, StringComparison.Ordinal);
+        Assert.Contains("<li>ST-02, Fire safety</li>", preview, StringComparison.Ordinal);
+        Assert.Contains("<li>CMP-1: Theme</li>", preview, StringComparison.Ordinal);
+        Assert.Matches(@"Would close as condition cleared \(1\)</h3>\s*<ul>\s*<li><strong>TRN-OVERDUE-NO-PLAN</strong>", preview);
+        Assert.DoesNotContain($"/sites/{site}/packs/2026-10/v2", whilePreviewed, StringComparison.Ordinal);
+        Assert.Contains("that upload is no longer waiting", WebUtility.HtmlDecode(afterAnother), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Contains("Imported the 2026-10 pack as version 2", WebUtility.HtmlDecode(afterConfirm), StringComparison.Ordinal);
+        Assert.Contains($"/sites/{site}/packs/2026-10/v2", afterConfirm, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CancellingAPreview_KeepsTheVersionThereIs_AndLetsGoOfTheUpload()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        var site = world.SiteCodes[0];
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        using var first = await manager.UploadPackAsync(site, OctoberWithAnExpiredCourse(site).Build());
+        using var second = await manager.UploadPackAsync(site, new PackWorkbook(site).Build());
+        var held = HeldToken().Match(await second.Content.ReadAsStringAsync()).Groups[1].Value;
+
+        using var cancelled = await manager.SubmitAsync($"/sites/{site}/packs", $"/sites/{site}/packs/cancel", new() { ["token"] = held, ["confirmsVersion"] = "1", ["month"] = "October 2026" });
+        var (_, afterCancel) = await manager.GetAsync($"/sites/{site}/packs");
+        using var confirmedLate = await manager.SubmitAsync($"/sites/{site}/packs", $"/sites/{site}/packs/confirm", new() { ["token"] = held, ["confirmsVersion"] = "1" });
+        var (_, afterLateConfirm) = await manager.GetAsync($"/sites/{site}/packs");
+
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Contains("Nothing was imported: version 1 stays the October 2026 pack.", afterCancel, StringComparison.Ordinal);
+        Assert.Contains("that upload is no longer waiting", WebUtility.HtmlDecode(afterLateConfirm), StringComparison.Ordinal);
+        Assert.DoesNotContain($"/sites/{site}/packs/2026-10/v2", afterLateConfirm, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,4 +156,10 @@ public class PackUploadTests : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, commissionerStatus);
     }
+
+    private static PackWorkbook OctoberWithAnExpiredCourse(string site) => new PackWorkbook(site)
+        .Row("Training", ("StaffRef", "ST-02"), ("Role", "Nurse"), ("Course", "Fire safety"), ("Mandatory", "Y"), ("CompletedOn", "2025-06-01"), ("ExpiresOn", "2026-06-01"));
+
+    [GeneratedRegex("name=\"token\" value=\"([0-9a-f]{32})\"")]
+    private static partial Regex HeldToken();
 }

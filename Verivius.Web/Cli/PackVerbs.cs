@@ -6,6 +6,7 @@ using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
 using Verivius.Web.Features.Packs;
 using Verivius.Web.Security;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Cli;
 
@@ -17,7 +18,9 @@ internal static class PackVerbs
         var file = new Option<FileInfo>("--file") { Description = "The pack workbook (.xlsx).", Required = true };
         var attach = new Option<FileInfo[]>("--attach") { Description = "An attachment (PDF, DOCX, XLSX, PNG, JPEG); repeat for each.", AllowMultipleArgumentsPerToken = true };
         var user = new Option<string>("--user") { Description = "The email of the person the import is made as; their access decides.", Required = true };
-        var command = new Command("import-pack", "Import a monthly pack exactly as the web upload does, as the given user.") { file, attach, user };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Write nothing; print what the pack would change, sheet by sheet, and the challenges it would open and close." };
+        var allowRemovals = new Option<bool>("--allow-removals") { Description = "Import even though the pack drops training or supervision rows the month holds (see them first with --dry-run)." };
+        var command = new Command("import-pack", "Import a monthly pack exactly as the web upload does, as the given user.") { file, attach, user, dryRun, allowRemovals };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var files = new[] { parsed.GetValue(file)! }.Concat(parsed.GetValue(attach) ?? []).ToList();
@@ -44,7 +47,12 @@ internal static class PackVerbs
             try
             {
                 result = await mediator.Send(
-                    new ImportPackCommand(null, await ReadAsync(files[0], cancellationToken), [.. await Task.WhenAll(files.Skip(1).Select(f => ReadAsync(f, cancellationToken)))]),
+                    new ImportPackCommand(
+                        null,
+                        await ReadAsync(files[0], cancellationToken),
+                        [.. await Task.WhenAll(files.Skip(1).Select(f => ReadAsync(f, cancellationToken)))],
+                        Mode: parsed.GetValue(dryRun) ? PackImportMode.DryRun : PackImportMode.Import,
+                        AllowRemovals: parsed.GetValue(allowRemovals)),
                     cancellationToken);
             }
             catch (Exception ex) when (ex is NotFoundException or ForbiddenException)
@@ -63,10 +71,17 @@ internal static class PackVerbs
                 await console.Out.WriteLineAsync("warning: " + warning);
             }
 
+            if (result.Preview is { } preview)
+            {
+                await WritePreviewAsync(console.Out, preview);
+            }
+
             await console.Out.WriteLineAsync(result.Status switch
             {
                 PackImportStatus.Imported => $"Imported the {result.Period} pack as version {result.Version}: {Rows(result.RowCounts)}.",
-                PackImportStatus.Unchanged => $"Unchanged: this workbook is already version {result.Version} of the {result.Period} pack.",
+                PackImportStatus.Unchanged => $"Unchanged: every row of this workbook matches version {result.Version} of the {result.Period} pack; nothing was stored.",
+                PackImportStatus.Previewed => $"Dry run: nothing was stored. Importing would make version {result.Preview!.NewVersion} of the {result.Period} pack.",
+                _ when result.Preview is not null => $"Nothing was imported: the pack removes rows the month holds. Check them above, then run again with --allow-removals if they should go.",
                 _ => $"Nothing was imported: {result.Errors.Count} problem(s).",
             });
             return result.Status is PackImportStatus.Refused or PackImportStatus.Conflict ? 1 : 0;
@@ -112,6 +127,34 @@ internal static class PackVerbs
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Every sheet's added, changed and removed rows, each named, then the challenges that would open and close.</summary>
+    private static async Task WritePreviewAsync(TextWriter output, PackPreview preview)
+    {
+        foreach (var sheet in preview.Changes.Sheets)
+        {
+            await output.WriteLineAsync($"{sheet.Sheet}: {sheet.Added.Count} added, {sheet.Changed.Count} changed, {sheet.Removed.Count} would go");
+            foreach (var row in sheet.Removed)
+            {
+                await output.WriteLineAsync($"  - would go: {row}");
+            }
+
+            foreach (var row in sheet.Changed)
+            {
+                await output.WriteLineAsync($"  ~ changed: {row}");
+            }
+
+            foreach (var row in sheet.Added)
+            {
+                await output.WriteLineAsync($"  + added: {row}");
+            }
+        }
+
+        foreach (var move in preview.Challenges)
+        {
+            await output.WriteLineAsync($"challenge {(move.Opens ? "would open" : "would close")}: {move.Code} {move.Finding}");
+        }
     }
 
     private static string Rows(IReadOnlyDictionary<string, int> counts) =>

@@ -10,11 +10,20 @@ public sealed record ChallengeRunSummary(int Sites, int Raised, int Changed, int
 {
     public static ChallengeRunSummary None { get; } = new(0, 0, 0, 0, 0);
 
+    /// <summary>Each challenge the run raised, reopened or closed, for a person asking what an upload would do.</summary>
+    public IReadOnlyList<ChallengeMove> Moves { get; init; } = [];
+
     public ChallengeRunSummary Add(ChallengeRunSummary other) =>
-        new(Sites + other.Sites, Raised + other.Raised, Changed + other.Changed, Reopened + other.Reopened, Cleared + other.Cleared);
+        new(Sites + other.Sites, Raised + other.Raised, Changed + other.Changed, Reopened + other.Reopened, Cleared + other.Cleared) { Moves = [.. Moves, .. other.Moves] };
 
     public override string ToString() =>
         $"{Sites} site(s) checked: {Raised} challenge(s) raised, {Changed} changed, {Reopened} reopened, {Cleared} closed as condition cleared.";
+}
+
+/// <summary>A challenge that opened (raised or reopened) or closed as its condition cleared, with its rule's code and finding.</summary>
+public sealed record ChallengeMove(ChallengeEventKind Kind, string Code, string Finding)
+{
+    public bool Opens => Kind is ChallengeEventKind.Raised or ChallengeEventKind.Reopened;
 }
 
 /// <summary>
@@ -69,7 +78,8 @@ public sealed class ChallengeRunner
     {
         var evidence = await SiteEvidenceLoader.LoadAsync(_db, siteIds, asOf, cancellationToken);
         var registers = (await _db.Challenges.Where(c => siteIds.Contains(c.SiteId)).ToListAsync(cancellationToken)).ToLookup(c => c.SiteId);
-        int raised = 0, changed = 0, reopened = 0, cleared = 0;
+        int changed = 0;
+        var moves = new List<ChallengeMove>();
         foreach (var siteId in siteIds)
         {
             var register = registers[siteId].ToDictionary(c => (c.Code, c.Key));
@@ -79,26 +89,28 @@ public sealed class ChallengeRunner
                 if (!register.Remove((finding.Code, finding.Key), out var challenge))
                 {
                     _db.Challenges.Add(Challenge.Raise(siteId, finding, asOf));
-                    raised++;
+                    moves.Add(new ChallengeMove(ChallengeEventKind.Raised, finding.Code, finding.Finding));
                 }
                 else
                 {
                     switch (challenge.Found(finding, asOf))
                     {
-                        case ChallengeEventKind.Reopened: reopened++; break;
+                        case ChallengeEventKind.Reopened: moves.Add(new ChallengeMove(ChallengeEventKind.Reopened, finding.Code, finding.Finding)); break;
                         case ChallengeEventKind.Changed: changed++; break;
                         default: break;
                     }
                 }
             }
 
-            cleared += register.Values.Count(c => c.NotFound(asOf) is not null);
+            moves.AddRange(register.Values.Where(c => c.NotFound(asOf) is not null).Select(c => new ChallengeMove(ChallengeEventKind.ConditionCleared, c.Code, c.Finding)));
         }
 
         _db.ChangeTracker.DetectChanges();
         await _db.SaveChangesAsync(cancellationToken);
         _db.ChangeTracker.Clear();
-        return new ChallengeRunSummary(siteIds.Length, raised, changed, reopened, cleared);
+        return new ChallengeRunSummary(siteIds.Length, Count(ChallengeEventKind.Raised), changed, Count(ChallengeEventKind.Reopened), Count(ChallengeEventKind.ConditionCleared)) { Moves = moves };
+
+        int Count(ChallengeEventKind kind) => moves.Count(m => m.Kind == kind);
     }
 
     /// <summary>The provider's thresholds, and how many of its active sites have an open risk in each area.</summary>

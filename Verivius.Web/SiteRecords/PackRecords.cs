@@ -10,7 +10,8 @@ namespace Verivius.Web.SiteRecords;
 /// <summary>
 /// Writes a read workbook into a site's records, each kind as its catalogue entry says: each row updates
 /// the record with its reference or adds one, then every reference is resolved to a real relation.
-/// Nothing is saved here; a caller saves once, or clears the tracker when <see cref="RecordIndex"/> reported errors.
+/// Nothing is saved here: what would change is returned, and a caller saves once, or clears the tracker when
+/// <see cref="RecordIndex"/> reported errors.
 /// </summary>
 internal sealed class PackRecords
 {
@@ -32,9 +33,12 @@ internal sealed class PackRecords
         IEnumerable<Guid> CitingRecords { get; }
 
         void Record(ILookup<Guid, EvidenceLink> cited);
+
+        /// <summary>What the sheet changes, asked once every sheet is recorded and the tracker has detected the changes.</summary>
+        SheetChanges Changes();
     }
 
-    public async Task ApplyAsync(PackContent content, PackPeriod period, CancellationToken cancellationToken)
+    public async Task<PackChanges> ApplyAsync(PackContent content, PackPeriod period, CancellationToken cancellationToken)
     {
         // First every record, new or existing, so that any row may point to any other.
         var sheets = new List<IWrittenSheet>();
@@ -46,6 +50,8 @@ internal sealed class PackRecords
         // Then what each row says, with its references resolved.
         var cited = await EvidenceLinking.CurrentAsync(_db, [.. sheets.SelectMany(s => s.CitingRecords)], cancellationToken);
         sheets.ForEach(sheet => sheet.Record(cited));
+        _db.ChangeTracker.DetectChanges();
+        return new PackChanges([.. sheets.Select(s => s.Changes())]);
     }
 
     /// <summary>Finds or adds the records of one kind's sheet, typed by its entry.</summary>
@@ -94,7 +100,7 @@ internal sealed class PackRecords
                 await ((SiteRecordKind)RecordCatalogue.Of(readKind)).Ask(new TrackRecords(_owner, named, _cancellationToken));
             }
 
-            return new WrittenRecords<TRecord, TDetails>(_owner, rows, written, _entry is SiteRecordKind { CitesEvidence: true });
+            return new WrittenRecords<TRecord, TDetails>(_owner, _entry.Sheet!.Name, rows, written, _entry is SiteRecordKind { CitesEvidence: true });
         }
 
         public async Task<IWrittenSheet> Snapshot<TRecord, TDetails>(SnapshotRows<TRecord, TDetails> rows)
@@ -103,7 +109,7 @@ internal sealed class PackRecords
             var month = await _owner._db.Set<TRecord>()
                 .Where(r => EF.Property<Guid>(r, "SiteId") == _owner._siteId && EF.Property<DateOnly>(r, "Period") == _period.FirstDay)
                 .ToListAsync(_cancellationToken);
-            return new WrittenSnapshot<TRecord, TDetails>(_owner, rows, month, _content.Rows<TDetails>(_entry.Kind).Select(r => r.Details).ToList(), _period);
+            return new WrittenSnapshot<TRecord, TDetails>(_owner, _entry.Sheet!.Name, rows, month, _content.Rows<TDetails>(_entry.Kind).Select(r => r.Details).ToList(), _period);
         }
     }
 
@@ -130,13 +136,15 @@ internal sealed class PackRecords
         where TRecord : SiteRecord
     {
         private readonly PackRecords _owner;
+        private readonly string _sheet;
         private readonly RecordRows<TRecord, TDetails> _rows;
         private readonly List<(IReadOnlyList<Parsed<TDetails>> Rows, TRecord Record)> _written;
         private readonly bool _citesEvidence;
 
-        public WrittenRecords(PackRecords owner, RecordRows<TRecord, TDetails> rows, List<(IReadOnlyList<Parsed<TDetails>> Rows, TRecord Record)> written, bool citesEvidence)
+        public WrittenRecords(PackRecords owner, string sheet, RecordRows<TRecord, TDetails> rows, List<(IReadOnlyList<Parsed<TDetails>> Rows, TRecord Record)> written, bool citesEvidence)
         {
             _owner = owner;
+            _sheet = sheet;
             _rows = rows;
             _written = written;
             _citesEvidence = citesEvidence;
@@ -159,21 +167,56 @@ internal sealed class PackRecords
                 }
             }
         }
+
+        /// <summary>
+        /// Read from the tracker: a record is new, or changed in the columns its details hold, or in the rows it
+        /// owns (an audit's themes, which it replaces whole when any differs).
+        /// </summary>
+        public SheetChanges Changes()
+        {
+            var added = new List<string>();
+            var changed = new List<RowChange>();
+            foreach (var (_, record) in _written)
+            {
+                var entry = _owner._db.Entry(record);
+                if (entry.State == EntityState.Added)
+                {
+                    added.Add(record.Ref);
+                    continue;
+                }
+
+                var columns = entry.ComplexProperties.SelectMany(c => c.Properties).Where(p => p.IsModified).Select(p => p.Metadata.Name)
+                    .Concat(entry.Collections.Where(c => c.CurrentValue!.Cast<object>().Any(o => _owner._db.Entry(o).State == EntityState.Added)).Select(c => c.Metadata.Name))
+                    .ToList();
+                if (columns.Count > 0)
+                {
+                    changed.Add(new RowChange(record.Ref, columns));
+                }
+            }
+
+            return new SheetChanges(_sheet, added, changed, []);
+        }
     }
 
-    /// <summary>A month's snapshot as it stands and as the workbook sends it: replaced whole, unless it is unchanged.</summary>
+    /// <summary>
+    /// A month's snapshot as it stands and as the workbook sends it. Rows are matched by their key: a row sent
+    /// again as it is stays, one that differs is replaced, one no longer sent goes, and a new one is added.
+    /// </summary>
     private sealed class WrittenSnapshot<TRecord, TDetails> : IWrittenSheet
         where TRecord : Entity
     {
         private readonly PackRecords _owner;
+        private readonly string _sheet;
         private readonly SnapshotRows<TRecord, TDetails> _rows;
         private readonly List<TRecord> _month;
         private readonly List<TDetails> _incoming;
         private readonly PackPeriod _period;
+        private SheetChanges? _changes;
 
-        public WrittenSnapshot(PackRecords owner, SnapshotRows<TRecord, TDetails> rows, List<TRecord> month, List<TDetails> incoming, PackPeriod period)
+        public WrittenSnapshot(PackRecords owner, string sheet, SnapshotRows<TRecord, TDetails> rows, List<TRecord> month, List<TDetails> incoming, PackPeriod period)
         {
             _owner = owner;
+            _sheet = sheet;
             _rows = rows;
             _month = month;
             _incoming = incoming;
@@ -184,14 +227,41 @@ internal sealed class PackRecords
 
         public void Record(ILookup<Guid, EvidenceLink> cited)
         {
-            if (_month.Count == _incoming.Count && _month.Select(_rows.DetailsOf).ToHashSet().SetEquals(_incoming))
+            // The reader refuses a sheet with a key twice; a month saved before it did keeps its first row.
+            var held = _month.GroupBy(r => _rows.Key(_rows.DetailsOf(r)), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+            var added = new List<string>();
+            var changed = new List<RowChange>();
+            foreach (var details in _incoming)
             {
-                return;
+                var key = _rows.Key(details);
+                if (!held.Remove(key, out var records))
+                {
+                    added.Add(Shown(key));
+                }
+                else if (!Equals(_rows.DetailsOf(records[0]), details) || records.Count > 1)
+                {
+                    changed.Add(new RowChange(Shown(key), ColumnsThatDiffer(_rows.DetailsOf(records[0]), details)));
+                    _owner._db.RemoveRange(records);
+                }
+                else
+                {
+                    continue;
+                }
+
+                _owner._db.Add(_rows.Create(_owner._siteId, _period.FirstDay, details));
             }
 
-            _owner._db.RemoveRange(_month);
-            _owner._db.AddRange(_incoming.Select(d => _rows.Create(_owner._siteId, _period.FirstDay, d)));
+            _owner._db.RemoveRange(held.Values.SelectMany(r => r));
+            _changes = new SheetChanges(_sheet, added, changed, [.. held.Keys.Select(Shown)]);
         }
+
+        public SheetChanges Changes() => _changes!;
+
+        private static string Shown(string key) => key.Replace("\n", ", ", StringComparison.Ordinal);
+
+        /// <summary>The row's columns that differ: a snapshot row's details are named as its columns are.</summary>
+        private static List<string> ColumnsThatDiffer(TDetails held, TDetails sent) =>
+            [.. typeof(TDetails).GetProperties().Where(p => !Equals(p.GetValue(held), p.GetValue(sent))).Select(p => p.Name)];
     }
 
     /// <summary>One row's references, resolved through the index, with problems at the row's cells.</summary>

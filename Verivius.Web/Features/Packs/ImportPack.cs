@@ -8,6 +8,7 @@ using Verivius.Domain.Packs.Reading;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Infrastructure.Workbooks;
+using Verivius.Web.Documents;
 using Verivius.Web.Security;
 using Verivius.Web.SiteRecords;
 
@@ -16,19 +17,47 @@ namespace Verivius.Web.Features.Packs;
 /// <summary>
 /// Imports a monthly pack for a site: the workbook and its attachments are checked whole, every
 /// problem is reported at once, and only a pack with no error is written, in one transaction, as a
-/// new version of its month. The same workbook uploaded again changes nothing.
+/// new version of its month. A workbook that changes nothing the site holds (the same one again, or a
+/// pre-filled template sent back as it was) stores nothing. A preview says what a pack would change,
+/// and the challenges that would open or close, without keeping any of it.
 /// </summary>
 /// <param name="SiteCode">The site uploaded to; null (from the command line) takes the workbook's own SiteCode.</param>
 /// <param name="CheckChallenges">
 /// Whether to run the challenge engine for the site after the import; a bulk load of many months turns it
 /// off and runs the engine once at the end, so the register is not filled with the gaps of half a history.
 /// </param>
-public sealed record ImportPackCommand(string? SiteCode, PackFile Workbook, IReadOnlyList<PackFile> Attachments, bool CheckChallenges = true) : ICommand<PackImportResult>;
+/// <param name="ConfirmsVersion">
+/// The version a person saw the preview against. If another has arrived since, the pack is previewed again
+/// rather than imported, since what they agreed to is no longer what it would change.
+/// </param>
+/// <param name="AllowRemovals">Whether a snapshot row the month holds may go; when not, such a pack is refused, with its preview.</param>
+public sealed record ImportPackCommand(
+    string? SiteCode,
+    PackFile Workbook,
+    IReadOnlyList<PackFile> Attachments,
+    bool CheckChallenges = true,
+    PackImportMode Mode = PackImportMode.Import,
+    int? ConfirmsVersion = null,
+    bool AllowRemovals = true) : ICommand<PackImportResult>;
+
+public enum PackImportMode
+{
+    /// <summary>Writes the pack: the command line, a confirmed preview, the bulk loads.</summary>
+    Import,
+
+    /// <summary>Writes nothing; says what the pack would change.</summary>
+    DryRun,
+
+    /// <summary>The web upload: a month's first version is imported, and a new version is previewed until it is confirmed.</summary>
+    PreviewNewVersion,
+}
 
 /// <summary>An uploaded file: the name it was sent with and its bytes.</summary>
 public sealed record PackFile(string FileName, byte[] Content);
 
+/// <param name="Version">The version imported, matched, or (previewed) that the month has now.</param>
 /// <param name="Challenges">What the challenge engine, run for the site after the import, changed; null if it did not run.</param>
+/// <param name="Preview">What a previewed pack, or one refused for its removals, would change.</param>
 public sealed record PackImportResult(
     PackImportStatus Status,
     string? Period,
@@ -36,7 +65,17 @@ public sealed record PackImportResult(
     IReadOnlyList<PackIssue> Errors,
     IReadOnlyList<PackIssue> Warnings,
     IReadOnlyDictionary<string, int> RowCounts,
-    ChallengeRunSummary? Challenges = null);
+    ChallengeRunSummary? Challenges = null,
+    PackPreview? Preview = null);
+
+/// <summary>What a pack would change in the site's records, and the challenges the engine would then open and close.</summary>
+/// <param name="NewVersion">The version number the pack would be imported as.</param>
+public sealed record PackPreview(int NewVersion, PackChanges Changes, IReadOnlyList<ChallengeMove> Challenges)
+{
+    public IEnumerable<ChallengeMove> Opening => Challenges.Where(c => c.Opens);
+
+    public IEnumerable<ChallengeMove> Closing => Challenges.Where(c => !c.Opens);
+}
 
 public enum PackImportStatus
 {
@@ -46,6 +85,9 @@ public enum PackImportStatus
 
     /// <summary>Another upload for the same month committed first; nothing of this one was written.</summary>
     Conflict,
+
+    /// <summary>Nothing was written: the preview says what importing the pack would change.</summary>
+    Previewed,
 }
 
 internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, PackImportResult>
@@ -113,11 +155,28 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
             index.Add(RecordKind.Attachment, attachment.FileName, index.Find(RecordKind.Attachment, attachment.FileName) ?? Guid.NewGuid());
         }
 
-        await new PackRecords(_db, site.Value.SiteId, index).ApplyAsync(content, content.Period, cancellationToken);
+        var changes = await new PackRecords(_db, site.Value.SiteId, index).ApplyAsync(content, content.Period, cancellationToken);
         if (errors.Count > 0)
         {
             _db.ChangeTracker.Clear();
             return Refused(errors, read.Warnings);
+        }
+
+        var latest = pack?.Latest?.Number;
+        if (latest is not null && changes.ChangesNothing && await AttachmentsAlreadyHeldAsync(site.Value.SiteId, command.Attachments, cancellationToken))
+        {
+            _db.ChangeTracker.Clear();
+            return new PackImportResult(PackImportStatus.Unchanged, content.Period.ToString(), latest, [], read.Warnings, content.RowCounts);
+        }
+
+        var overtaken = command.ConfirmsVersion is { } confirmed && confirmed != latest;
+        if (command.Mode == PackImportMode.DryRun || (command.Mode == PackImportMode.PreviewNewVersion && latest is not null) || overtaken
+            || (!command.AllowRemovals && changes.RemovesRows))
+        {
+            var warnings = overtaken
+                ? [.. read.Warnings, new PackIssue("Pack", null, $"version {latest} of {content.Period.FirstDay.ToBritishMonth()} arrived after the preview you confirmed; this is what your upload would change now")]
+                : read.Warnings;
+            return await PreviewAsync(command, site.Value.SiteId, pack, content, sha256, index, changes, now, warnings, cancellationToken);
         }
 
         var result = await SaveVersionAsync(command, site.Value.SiteId, pack, content, sha256, index, now, read.Warnings, cancellationToken);
@@ -151,21 +210,14 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
         CancellationToken cancellationToken)
     {
         var written = new List<string>();
+        int number;
         try
         {
             await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
             var stored = await _files.SaveAsync(command.Workbook.Content, FileSignatures.Xlsx, cancellationToken);
             written.Add(stored.StoredName);
-            if (pack is null)
-            {
-                pack = new MonthlyPack(siteId, content.Period);
-                _db.Packs.Add(pack);
-            }
-
-            var version = pack.AddVersion(command.Workbook.FileName, stored.StoredName, stored.SizeBytes, sha256, _actor.ActorName, now, JsonSerializer.Serialize(content.RowCounts));
-            _db.Add(version);
             written.AddRange(await StoreAttachmentsAsync(siteId, command.Attachments, index, now, cancellationToken));
-            MarkWrittenBy(version.Id);
+            number = AddVersion(ref pack, siteId, command.Workbook, content, stored.StoredName, sha256, now).Number;
             await _db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -187,7 +239,65 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
         }
 
         _files.Keep(written);
-        return new PackImportResult(PackImportStatus.Imported, content.Period.ToString(), pack.Latest!.Number, [], warnings, content.RowCounts);
+        return new PackImportResult(PackImportStatus.Imported, content.Period.ToString(), number, [], warnings, content.RowCounts);
+    }
+
+    /// <summary>
+    /// Saves the pack as it would be imported, runs the challenge engine on it, and rolls all of it back:
+    /// the challenges it names are the ones the import would open and close, judged by the same engine.
+    /// No file is written. A pack whose removals are not allowed comes back refused, with this preview.
+    /// </summary>
+    private async Task<PackImportResult> PreviewAsync(
+        ImportPackCommand command, Guid siteId, MonthlyPack? pack, PackContent content, string sha256, RecordIndex index, PackChanges changes, DateTimeOffset now, IReadOnlyList<PackIssue> warnings,
+        CancellationToken cancellationToken)
+    {
+        var challenges = new List<ChallengeMove>();
+        int newVersion;
+        var written = new List<string>();
+        try
+        {
+            await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+
+            // Attachments are added as records too, since rows may name them; their files go with the rollback.
+            written.AddRange(await StoreAttachmentsAsync(siteId, command.Attachments, index, now, cancellationToken));
+            newVersion = AddVersion(ref pack, siteId, command.Workbook, content, "not stored: previewed", sha256, now).Number;
+            await _db.SaveChangesAsync(cancellationToken);
+            if (command.CheckChallenges)
+            {
+                _db.ChangeTracker.Clear();
+                challenges.AddRange((await _challenges.RunAsync([siteId], _challenges.Today, cancellationToken)).Moves);
+            }
+
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        finally
+        {
+            _files.Discard(written);
+            _db.ChangeTracker.Clear();
+        }
+
+        var preview = new PackPreview(newVersion, changes, challenges);
+        var refused = !command.AllowRemovals && changes.RemovesRows && command.Mode != PackImportMode.DryRun;
+        IReadOnlyList<PackIssue> errors = refused
+            ? [.. changes.Sheets.Where(s => s.Removed.Count > 0).Select(s => new PackIssue(s.Sheet, null, $"this version would remove {DocumentWords.Count(s.Removed.Count, "row")} that {content.Period.FirstDay.ToBritishMonth()} holds: {string.Join("; ", s.Removed)}"))]
+            : [];
+        return new PackImportResult(
+            refused ? PackImportStatus.Refused : PackImportStatus.Previewed, content.Period.ToString(), newVersion > 1 ? newVersion - 1 : null, errors, warnings, content.RowCounts, Preview: preview);
+    }
+
+    /// <summary>The month's next version, adding the month's pack if this is its first.</summary>
+    private PackVersion AddVersion(ref MonthlyPack? pack, Guid siteId, PackFile workbook, PackContent content, string storedName, string sha256, DateTimeOffset now)
+    {
+        if (pack is null)
+        {
+            pack = new MonthlyPack(siteId, content.Period);
+            _db.Packs.Add(pack);
+        }
+
+        var version = pack.AddVersion(workbook.FileName, storedName, workbook.Content.Length, sha256, _actor.ActorName, now, JsonSerializer.Serialize(content.RowCounts));
+        _db.Add(version);
+        MarkWrittenBy(version.Id);
+        return version;
     }
 
     /// <summary>

@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Verivius.Domain.Access;
+using Verivius.Domain.Common;
+using Verivius.Domain.Packs;
 using Verivius.Infrastructure.Files;
 
 namespace Verivius.Web.Features.Packs;
@@ -15,8 +18,13 @@ namespace Verivius.Web.Features.Packs;
 public sealed class PacksController : Controller
 {
     private readonly IMediator _mediator;
+    private readonly HeldUploads _held;
 
-    public PacksController(IMediator mediator) => _mediator = mediator;
+    public PacksController(IMediator mediator, HeldUploads held)
+    {
+        _mediator = mediator;
+        _held = held;
+    }
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string siteCode, CancellationToken cancellationToken) =>
@@ -38,18 +46,47 @@ public sealed class PacksController : Controller
             files.Add(await ReadAsync(attachment, cancellationToken));
         }
 
-        var result = await _mediator.Send(new ImportPackCommand(siteCode, await ReadAsync(workbook, cancellationToken), files), cancellationToken);
-        if (result.Status is PackImportStatus.Refused or PackImportStatus.Conflict)
+        var upload = new ImportPackCommand(siteCode, await ReadAsync(workbook, cancellationToken), files, Mode: PackImportMode.PreviewNewVersion);
+        var result = await _mediator.Send(upload, cancellationToken);
+        if (result.Status == PackImportStatus.Previewed)
         {
-            Response.StatusCode = result.Status == PackImportStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
-            return View("Index", new PacksPageVm(await _mediator.Send(new ListPackVersionsQuery(siteCode), cancellationToken), result));
+            var token = await _held.HoldAsync(HeldFor(siteCode), [.. new[] { upload.Workbook }.Concat(files).Select(f => new HeldFile(f.FileName, f.Content))], cancellationToken);
+            return await PreviewAsync(siteCode, result, token, cancellationToken);
         }
 
-        TempData["Notice"] = result.Status == PackImportStatus.Unchanged
-            ? $"This workbook is the same as version {result.Version} of the {result.Period} pack; nothing changed."
-            : $"Imported the {result.Period} pack as version {result.Version}: {result.RowCounts.Values.Sum()} rows."
-              + (result.Warnings.Count > 0 ? $" {result.Warnings.Count} warning(s): " + string.Join(" ", result.Warnings) : "")
-              + (result.Challenges is { } challenges ? $" Challenge engine: {challenges}" : "");
+        return await ReportAsync(siteCode, result, cancellationToken);
+    }
+
+    /// <summary>Imports the upload whose preview the person read, unless another version arrived since: then they see the new preview.</summary>
+    [HttpPost("confirm")]
+    public async Task<IActionResult> Confirm(string siteCode, [FromForm] string? token, [FromForm] int confirmsVersion, CancellationToken cancellationToken)
+    {
+        if (token is null || await _held.ReadAsync(token, HeldFor(siteCode), cancellationToken) is not { Count: > 0 } held)
+        {
+            TempData["Notice"] = $"Nothing was imported: that upload is no longer waiting (an upload waits {HeldUploads.HeldFor.TotalHours:0} hours for its preview to be confirmed). Upload the workbook again.";
+            return RedirectToAction(nameof(Index), new { siteCode });
+        }
+
+        var result = await _mediator.Send(
+            new ImportPackCommand(siteCode, PackFileOf(held[0]), [.. held.Skip(1).Select(PackFileOf)], ConfirmsVersion: confirmsVersion), cancellationToken);
+        if (result.Status == PackImportStatus.Previewed)
+        {
+            return await PreviewAsync(siteCode, result, token, cancellationToken);
+        }
+
+        _held.LetGo(token);
+        return await ReportAsync(siteCode, result, cancellationToken);
+    }
+
+    [HttpPost("cancel")]
+    public IActionResult Cancel(string siteCode, [FromForm] string? token, [FromForm] string? month, [FromForm] int confirmsVersion)
+    {
+        if (token is not null)
+        {
+            _held.LetGo(token);
+        }
+
+        TempData["Notice"] = $"Nothing was imported: version {confirmsVersion} stays the {month} pack.";
         return RedirectToAction(nameof(Index), new { siteCode });
     }
 
@@ -73,6 +110,35 @@ public sealed class PacksController : Controller
         return File(download.Content, FileSignatures.Xlsx, download.FileName);
     }
 
+    private async Task<ViewResult> PreviewAsync(string siteCode, PackImportResult result, string token, CancellationToken cancellationToken)
+    {
+        var packs = await _mediator.Send(new ListPackVersionsQuery(siteCode), cancellationToken);
+        var month = PackPeriod.TryParse(result.Period, out var period) ? period.FirstDay.ToBritishMonth() : result.Period!;
+        return View("Preview", new PackPreviewPageVm(packs.SiteCode, packs.SiteName, month, result, result.Preview!, token));
+    }
+
+    /// <summary>A refused upload is shown with its problems on the packs page; an imported or unchanged one is told in a notice there.</summary>
+    private async Task<IActionResult> ReportAsync(string siteCode, PackImportResult result, CancellationToken cancellationToken)
+    {
+        if (result.Status is PackImportStatus.Refused or PackImportStatus.Conflict)
+        {
+            Response.StatusCode = result.Status == PackImportStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+            return View("Index", new PacksPageVm(await _mediator.Send(new ListPackVersionsQuery(siteCode), cancellationToken), result));
+        }
+
+        TempData["Notice"] = result.Status == PackImportStatus.Unchanged
+            ? $"Nothing was stored: every row of this workbook matches what version {result.Version} of the {result.Period} pack holds."
+            : $"Imported the {result.Period} pack as version {result.Version}: {result.RowCounts.Values.Sum()} rows."
+              + (result.Warnings.Count > 0 ? $" {result.Warnings.Count} warning(s): " + string.Join(" ", result.Warnings) : "")
+              + (result.Challenges is { } challenges ? $" Challenge engine: {challenges}" : "");
+        return RedirectToAction(nameof(Index), new { siteCode });
+    }
+
+    /// <summary>An upload is held for the person who sent it, to the site they sent it to.</summary>
+    private string HeldFor(string siteCode) => $"{User.FindFirstValue(ClaimTypes.NameIdentifier)}:{siteCode.Trim().ToUpperInvariant()}";
+
+    private static PackFile PackFileOf(HeldFile file) => new(file.FileName, file.Content);
+
     private static async Task<PackFile> ReadAsync(IFormFile file, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
@@ -82,3 +148,7 @@ public sealed class PacksController : Controller
 }
 
 public sealed record PacksPageVm(SitePacksVm Packs, PackImportResult? Refused);
+
+/// <param name="Token">Names the held upload that confirming imports.</param>
+/// <param name="Month">The pack's month in words: "November 2026".</param>
+public sealed record PackPreviewPageVm(string SiteCode, string SiteName, string Month, PackImportResult Result, PackPreview Preview, string Token);
