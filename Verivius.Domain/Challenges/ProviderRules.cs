@@ -27,14 +27,14 @@ internal static class ProviderRules
 
     private static IEnumerable<ChallengeFinding> PackMissing(RuleContext c)
     {
-        if (c.PackPeriods.Count == 0)
+        if (c.ReportingFrom is not { } from)
         {
             yield break;
         }
 
         var days = c.Thresholds.PackMissingDays;
         var held = c.PackPeriods.ToHashSet();
-        for (var month = c.PackPeriods[0]; c.DaysSince(month.AddMonths(1).AddDays(-1)) > days; month = month.AddMonths(1))
+        for (var month = from; c.DaysSince(month.AddMonths(1).AddDays(-1)) > days; month = month.AddMonths(1))
         {
             if (!held.Contains(month))
             {

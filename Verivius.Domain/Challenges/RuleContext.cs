@@ -40,6 +40,7 @@ internal sealed class RuleContext
         var supervisionPeriod = site.Supervision.Where(s => s.Period <= asOf).Select(s => (DateOnly?)s.Period).Max();
         Supervision = [.. site.Supervision.Where(s => s.Period == supervisionPeriod && s.Details.HeldOn <= asOf)];
         PackPeriods = [.. site.PackPeriods.Where(p => p <= asOf).Order()];
+        ReportingFrom = site.ReportingFrom ?? (PackPeriods.Count > 0 ? PackPeriods[0] : null);
 
         _actionsById = Actions.ToDictionary(a => a.Id);
         _actionsBySource = Actions.Where(a => a.SourceRecord is not null).ToLookup(a => a.SourceRecord!.Value);
@@ -92,6 +93,9 @@ internal sealed class RuleContext
     public IReadOnlyList<SupervisionRecord> Supervision { get; }
 
     public IReadOnlyList<DateOnly> PackPeriods { get; }
+
+    /// <summary>The first month a pack is owed for; null when the site owes none yet (no reporting month and no pack).</summary>
+    public DateOnly? ReportingFrom { get; }
 
     /// <summary>The month the rules judge "the period" by: the newest pack's month, or the as-of month without packs.</summary>
     public DateOnly CurrentPeriod => PackPeriods.Count > 0 ? PackPeriods[^1] : new DateOnly(AsOf.Year, AsOf.Month, 1);

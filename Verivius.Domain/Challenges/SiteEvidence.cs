@@ -47,6 +47,9 @@ public sealed class SiteEvidence
 
     /// <summary>The first day of each month the site has a pack for.</summary>
     public IReadOnlyList<DateOnly> PackPeriods { get; init; } = [];
+
+    /// <summary>The first month the site owes a pack for (<c>Site.ReportingFrom</c>); when unknown, its first pack's month.</summary>
+    public DateOnly? ReportingFrom { get; init; }
 }
 
 /// <summary>What the provider's other sites add to one site's picture: how many sites have an open risk in each area.</summary>

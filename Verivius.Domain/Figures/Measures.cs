@@ -37,7 +37,7 @@ public static class Measures
 
     public static Measure PacksReceived { get; } = new(
         "Monthly packs received",
-        "of the twelve months before this one, those whose monthly pack has arrived");
+        "of the twelve months before this one that the site owes a pack for (from its reporting month on), those whose pack has arrived");
 
     public static Measure OpenChallenges { get; } = new(
         "Open challenges (High)",

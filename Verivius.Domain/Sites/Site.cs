@@ -13,7 +13,8 @@ public sealed class Site : Entity
     {
     }
 
-    public Site(Guid providerId, string code, string name, ServiceType serviceType, string? registeredManager = null)
+    /// <param name="reportingFrom">The first month the site owes a pack for; any day of it will do.</param>
+    public Site(Guid providerId, string code, string name, ServiceType serviceType, DateOnly reportingFrom, string? registeredManager = null)
     {
         var problem = CqcLocationId.Problem(code);
         if (problem is not null)
@@ -24,6 +25,7 @@ public sealed class Site : Entity
         ProviderId = providerId;
         Code = code.Trim();
         IsActive = true;
+        ReportingFrom = MonthOf(reportingFrom);
         Describe(name, serviceType, registeredManager);
     }
 
@@ -41,6 +43,12 @@ public sealed class Site : Entity
 
     /// <summary>An inactive site keeps its records and can be read, but takes no new evidence.</summary>
     public bool IsActive { get; private set; }
+
+    /// <summary>
+    /// The first day of the first month the site owes a monthly pack for. Months before it are not owed:
+    /// a site added today owes nothing for the year before it joined.
+    /// </summary>
+    public DateOnly ReportingFrom { get; private set; }
 
     /// <summary>CQC's overall rating of the location as last published, when the provider has recorded it.</summary>
     public QualityRating? CqcRating { get; private set; }
@@ -103,6 +111,29 @@ public sealed class Site : Entity
         CqcRating = rating;
         CqcRatingPublishedOn = publishedOn;
     }
+
+    /// <summary>The admin sets the first month owed: at most a year ahead, for a service about to open.</summary>
+    public void ReportFrom(DateOnly month, DateOnly today)
+    {
+        var latest = MonthOf(today).AddMonths(12);
+        if (MonthOf(month) > latest)
+        {
+            throw new DomainException($"A site can report from {latest.ToBritishMonth()} at the latest: a year from this month.");
+        }
+
+        ReportingFrom = MonthOf(month);
+    }
+
+    /// <summary>A pack arrived for a month before the site was reporting: it reports from that month, so the months since are owed.</summary>
+    public void PackReceivedFor(DateOnly month)
+    {
+        if (MonthOf(month) < ReportingFrom)
+        {
+            ReportingFrom = MonthOf(month);
+        }
+    }
+
+    private static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
     public void Deactivate() => IsActive = false;
 

@@ -172,6 +172,9 @@ internal sealed class SiteRecords
 
     public void Packs(params DateOnly[] months) => _packs.AddRange(months);
 
+    /// <summary>The first month the site owes a pack for; unset, the rules take its first pack's month.</summary>
+    public DateOnly? ReportingFrom { get; set; }
+
     public SiteEvidence Build() => new()
     {
         SiteId = _siteId,
@@ -192,6 +195,7 @@ internal sealed class SiteRecords
         Attachments = _attachments,
         EvidenceLinks = _links,
         PackPeriods = _packs,
+        ReportingFrom = ReportingFrom,
     };
 
     public IReadOnlyList<ChallengeFinding> Evaluate(DateOnly? asOf = null, ChallengeThresholds? thresholds = null, ProviderPicture? provider = null, IReadOnlyList<ChallengeState>? register = null) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,12 +22,14 @@ public static class TestWorlds
 {
     public const string Password = "a long enough test password";
 
-    public static async Task<ProviderWorld> CreateAsync(PortalFactory factory, int sites = 3)
+    /// <param name="reportingFrom">The first month the sites owe a pack for; without it, this month, as for any site added today.</param>
+    public static async Task<ProviderWorld> CreateAsync(PortalFactory factory, int sites = 3, DateOnly? reportingFrom = null)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
         var provider = $"Provider {tag}";
         var codes = Enumerable.Range(0, sites).Select(_ => NewSiteCode()).ToList();
-        var csv = "SiteCode,Name,ServiceType\n" + string.Join("\n", codes.Select((code, i) => $"{code},Site {i + 1} of {tag},CareHome"));
+        var month = reportingFrom?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? "";
+        var csv = "SiteCode,Name,ServiceType,ReportingFrom\n" + string.Join("\n", codes.Select((code, i) => $"{code},Site {i + 1} of {tag},CareHome,{month}"));
         await AsOperatorAsync(factory, async mediator =>
         {
             Expect(await mediator.Send(new CreateProviderCommand(provider)));

@@ -22,8 +22,8 @@ public class CqcLocationIdTests
     [Fact]
     public void Site_RefusesABadCodeAndAnEmptyName()
     {
-        Assert.Throws<DomainException>(() => new Site(Guid.NewGuid(), "12", "Beech House", ServiceType.CareHome));
-        Assert.Throws<DomainException>(() => new Site(Guid.NewGuid(), "1-123456789", "  ", ServiceType.CareHome));
+        Assert.Throws<DomainException>(() => new Site(Guid.NewGuid(), "12", "Beech House", ServiceType.CareHome, new DateOnly(2026, 12, 1)));
+        Assert.Throws<DomainException>(() => new Site(Guid.NewGuid(), "1-123456789", "  ", ServiceType.CareHome, new DateOnly(2026, 12, 1)));
     }
 
     [Theory]

@@ -38,5 +38,5 @@ public class SiteCqcRatingTests
         Assert.Equal((QualityRating.Outstanding, new DateOnly(2024, 1, 10)), (site.CqcRating, site.CqcRatingPublishedOn));
     }
 
-    private static Site NewSite() => new(Guid.NewGuid(), "1-101000001", "Beech House", ServiceType.CareHome);
+    private static Site NewSite() => new(Guid.NewGuid(), "1-101000001", "Beech House", ServiceType.CareHome, Today);
 }

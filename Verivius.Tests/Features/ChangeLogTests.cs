@@ -50,8 +50,8 @@ public sealed class ChangeLogTests : IDisposable
         var providerId = await db.Sites.Where(s => s.Code == world.SiteCodes[0]).Select(s => s.ProviderId).SingleAsync();
 
         // The second site breaks the unique code, so the whole save (sites and log entries) rolls back.
-        db.Sites.Add(new Site(providerId, TestWorlds.NewSiteCode(), "Fine site", ServiceType.CareHome));
-        db.Sites.Add(new Site(providerId, world.SiteCodes[0], "Duplicate code", ServiceType.CareHome));
+        db.Sites.Add(new Site(providerId, TestWorlds.NewSiteCode(), "Fine site", ServiceType.CareHome, TestClock.Today));
+        db.Sites.Add(new Site(providerId, world.SiteCodes[0], "Duplicate code", ServiceType.CareHome, TestClock.Today));
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         db.ChangeTracker.Clear();
 

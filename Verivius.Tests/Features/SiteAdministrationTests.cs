@@ -102,6 +102,38 @@ public class SiteAdministrationTests : IClassFixture<PortalFactory>
         Assert.Matches("<option selected=\"selected\" value=\"RequiresImprovement\">Requires improvement</option>", form);
     }
 
+    /// <summary>A site added today owes nothing for the year before it joined, until the admin says it reported earlier.</summary>
+    [Fact]
+    public async Task ASiteAddedToday_OwesNoPastMonth_UntilTheAdminMovesItsReportingMonthBack()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        var site = world.SiteCodes[0];
+        var edit = $"/admin/sites/{site}/edit";
+        using var admin = await PortalSession.SignInAsync(_factory, world.Admin);
+        using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
+        var (_, packsBefore) = await ni.GetAsync($"/sites/{site}/packs");
+        var (_, providerBefore) = await ni.GetAsync("/provider");
+        var (_, formBefore) = await admin.GetAsync(edit);
+        var fields = new Dictionary<string, string> { ["Code"] = site, ["Name"] = world.SiteName(0), ["ServiceType"] = "CareHome", ["IsNew"] = "false", ["ReportingFrom"] = "April" };
+
+        using var notAMonth = await admin.SubmitAsync(edit, edit, fields);
+        var threeMonthsBack = TestClock.LastMonth.AddMonths(-2);
+        fields["ReportingFrom"] = threeMonthsBack.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        using var saved = await admin.SubmitAsync(edit, edit, fields);
+        var (_, packsAfter) = await ni.GetAsync($"/sites/{site}/packs");
+        var (_, providerAfter) = await ni.GetAsync("/provider");
+
+        Assert.Contains($"value=\"{TestClock.Today:yyyy-MM}\"", formBefore, StringComparison.Ordinal);
+        Assert.Equal((12, 0), (Count(packsBefore, "<td>Not owed</td>"), Count(packsBefore, "<td>Not received</td>")));
+        Assert.DoesNotContain($"<a href=\"/sites/{site}/packs\">the month&#x27;s pack is missing</a>", providerBefore, StringComparison.Ordinal);
+        Assert.Contains("&quot;April&quot; is not a month; enter it as year and month", await notAMonth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal((9, 3), (Count(packsAfter, "<td>Not owed</td>"), Count(packsAfter, "<td>Not received</td>")));
+        Assert.Contains($"<a href=\"/sites/{site}/packs\">the month&#x27;s pack is missing</a>", providerAfter, StringComparison.Ordinal);
+    }
+
+    private static int Count(string page, string text) => (page.Length - page.Replace(text, "", StringComparison.Ordinal).Length) / text.Length;
+
     [Fact]
     public async Task CsvImport_RefusesAnotherProvidersSiteAndAMissingColumn()
     {

@@ -32,7 +32,7 @@ public partial class PackUploadTests : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Contains("October 2026", packsPage, StringComparison.Ordinal);
         Assert.Matches("<td>October 2026</td>\\s*<td>Received</td>\\s*<td>1</td>", packsPage);
-        Assert.Matches("<td>September 2026</td>\\s*<td>Not received</td>\\s*<td>0</td>", packsPage);
+        Assert.Matches("<td>September 2026</td>\\s*<td>Not owed</td>\\s*<td>0</td>", packsPage);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal($"pack-{site}-2026-10-v1.xlsx", download.Content.Headers.ContentDisposition?.FileNameStar);
     }

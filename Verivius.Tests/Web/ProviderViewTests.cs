@@ -65,7 +65,7 @@ public class ProviderViewTests : IClassFixture<PortalFactory>
     [Fact]
     public async Task SitesAtAGlance_RankTheWorstFirst_AndEachReasonLinksToExactlyWhatMadeIt()
     {
-        var world = await TestWorlds.CreateAsync(_factory, sites: 3);
+        var world = await TestWorlds.CreateAsync(_factory, sites: 3, reportingFrom: new DateOnly(2026, 10, 1));
         var (worsening, ordinary, silent) = (world.SiteCodes[0], world.SiteCodes[1], world.SiteCodes[2]);
         await TestWorlds.ImportPackAsync(_factory, world.NominatedIndividual, worsening, new PackWorkbook(worsening).Set("Recovery", 2, "Trend", "Worsening").Build());
         await TestWorlds.ImportPackAsync(_factory, world.NominatedIndividual, ordinary, new PackWorkbook(ordinary).Build());
@@ -78,7 +78,7 @@ public class ProviderViewTests : IClassFixture<PortalFactory>
         var (_, challenges) = await ni.GetAsync(challengesLink.Groups["href"].Value);
         var (_, worseningRisks) = await ni.GetAsync($"/provider?site={worsening}&trend=Worsening");
 
-        // The packs are for October, so November's is missing at every site: all three are Red. The one
+        // The sites report from October and the packs are for October, so November's is missing at every site: all three are Red. The one
         // with a worsening risk as well leads; of the others, the one with more against it comes first.
         Assert.Equal([worsening, ordinary, silent], ranked);
         Assert.Equal(3, Regex.Count(glance, "<span class=\"badge text-bg-danger\">Red</span>"));

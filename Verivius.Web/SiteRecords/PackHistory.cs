@@ -4,9 +4,13 @@ using Verivius.Web.Common;
 
 namespace Verivius.Web.SiteRecords;
 
-public sealed record PackMonthVm(DateOnly Period, int Versions, string? LatestBy, DateTimeOffset? LatestAt)
+/// <param name="Owed">Whether the site owes this month's pack: the month is not before its reporting month.</param>
+public sealed record PackMonthVm(DateOnly Period, int Versions, string? LatestBy, DateTimeOffset? LatestAt, bool Owed)
 {
     public bool Received => Versions > 0;
+
+    /// <summary>"Received", "Not received", or "Not owed" for a month before the site reported.</summary>
+    public string InWords => Received ? "Received" : Owed ? "Not received" : "Not owed";
 }
 
 public sealed record PackVersionVm(DateOnly Period, int Number, string FileName, long SizeBytes, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, string RowCounts);
@@ -27,15 +31,15 @@ public static class PackHistory
         return [.. versions.Select(v => v with { UploadedBy = who(v.UploadedBy) })];
     }
 
-    /// <summary>The twelve complete months before today, each received or not, newest first.</summary>
-    public static List<PackMonthVm> LastTwelveMonths(List<PackVersionVm> versions, DateOnly today) =>
+    /// <summary>The twelve complete months before today, each received or not, and owed or not, newest first.</summary>
+    public static List<PackMonthVm> LastTwelveMonths(List<PackVersionVm> versions, DateOnly today, DateOnly reportingFrom) =>
         Enumerable.Range(1, 12)
             .Select(back => new DateOnly(today.Year, today.Month, 1).AddMonths(-back))
             .Select(month =>
             {
                 var ofMonth = versions.Where(v => v.Period == month).ToList();
                 var latest = ofMonth.MaxBy(v => v.Number);
-                return new PackMonthVm(month, ofMonth.Count, latest?.UploadedBy, latest?.UploadedAt);
+                return new PackMonthVm(month, ofMonth.Count, latest?.UploadedBy, latest?.UploadedAt, month >= reportingFrom);
             })
             .ToList();
 }

@@ -37,6 +37,7 @@ internal static class SiteEvidenceLoader
         var selfAssessments = (await db.SelfAssessments.AsNoTracking().Where(s => ids.Contains(s.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var attachments = (await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var links = (await db.EvidenceLinks.AsNoTracking().Where(l => ids.Contains(l.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var reportingFrom = await db.Sites.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.ReportingFrom, cancellationToken);
         var packs = (await db.Packs.AsNoTracking().Where(p => ids.Contains(p.SiteId) && p.Period <= asOf).Select(p => new { p.SiteId, p.Period }).ToListAsync(cancellationToken)).ToLookup(p => p.SiteId, p => p.Period);
 
         return ids.ToDictionary(id => id, id => new SiteEvidence
@@ -59,6 +60,7 @@ internal static class SiteEvidenceLoader
             Attachments = [.. attachments[id]],
             EvidenceLinks = [.. links[id]],
             PackPeriods = [.. packs[id]],
+            ReportingFrom = reportingFrom.TryGetValue(id, out var month) ? month : null,
         });
     }
 }

@@ -69,10 +69,25 @@ public sealed class SiteFigures
     /// <summary>Incidents under the duty of candour in the twelve months and those followed up on time (<see cref="Measures.CandourOnTime"/>).</summary>
     public Share CandourOnTime => new(Candour - CandourLate, Candour);
 
-    /// <summary>Of the twelve months' packs, those received (<see cref="Measures.PacksReceived"/>).</summary>
-    public Share PacksReceived => new(Packs.Count(received => received), Packs.Length);
+    /// <summary>Of the twelve months' packs the site owes, those received (<see cref="Measures.PacksReceived"/>).</summary>
+    public Share PacksReceived => new(PackMonths.Where((_, i) => Packs[i] && Owes(i)).Count(), PackMonths.Where((_, i) => Owes(i)).Count());
 
+    /// <summary>Whether each of the twelve months' packs arrived, oldest first, owed or not.</summary>
     public bool[] Packs { get; init; } = [];
+
+    /// <summary>The first month the site owes a pack for (<see cref="Site.ReportingFrom"/>).</summary>
+    public DateOnly ReportingFrom { get; init; }
+
+    /// <summary>The twelve months <see cref="Packs"/> answers for, oldest first.</summary>
+    public IReadOnlyList<DateOnly> PackMonths { get; private set; } = [];
+
+    /// <summary>Whether the month's pack (the newest of the twelve) is owed and has not arrived.</summary>
+    public bool PackMissing => Owes(PackMonths.Count - 1) && !Packs[^1];
+
+    /// <summary>The month's pack as a board reads it: "Received", "Missing", or "Not owed" before the site's reporting month.</summary>
+    public string MonthsPackInWords => Packs[^1] ? "Received" : PackMissing ? "Missing" : "Not owed";
+
+    private bool Owes(int month) => PackMonths[month] >= ReportingFrom;
 
     /// <summary>
     /// One command for any number of sites, with the <paramref name="month"/>'s figures from <paramref name="monthly"/>.
@@ -87,6 +102,7 @@ public sealed class SiteFigures
         var figures = await Of(db, sites, asOf, packMonths).ToListAsync(cancellationToken);
         foreach (var site in figures)
         {
+            site.PackMonths = packMonths;
             site.Training = monthly.TrainingOf(site.Id, month);
             site.Supervision = monthly.SupervisionOf(site.Id, month, supervisionDays);
             site.UnfilledShifts = monthly.UnfilledShiftsOf(site.Id, month);
@@ -110,6 +126,7 @@ public sealed class SiteFigures
             Name = s.Name,
             CqcRating = s.CqcRating,
             CqcRatingPublishedOn = s.CqcRatingPublishedOn,
+            ReportingFrom = s.ReportingFrom,
             Overdue = db.Actions.Count(a => a.SiteId == s.Id && a.Details.DueOn < asOf && (a.Details.Status != ActionStatus.Closed || a.Details.ClosedOn > asOf)),
             Notifiable = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf),
             NotifiedLate = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf
@@ -135,7 +152,7 @@ public sealed class SiteFigures
         var trends = openRisks.ToList();
         return SiteRating.Of(
             new SiteMeasures(
-                Packs[^1], trends.Count(t => t == RiskTrend.Worsening), trends.Count(t => t == RiskTrend.NoChange), Overdue, OpenChallenges, HighChallenges, Notifiable, NotifiedLate, Training, Supervision),
+                !PackMissing, trends.Count(t => t == RiskTrend.Worsening), trends.Count(t => t == RiskTrend.NoChange), Overdue, OpenChallenges, HighChallenges, Notifiable, NotifiedLate, Training, Supervision),
             thresholds);
     }
 

@@ -18,4 +18,7 @@ public sealed class SiteSummaryVm
     public Verivius.Domain.Evidence.QualityRating? CqcRating { get; init; }
 
     public DateOnly? CqcRatingPublishedOn { get; init; }
+
+    /// <summary>The first month the site owes a pack for.</summary>
+    public DateOnly ReportingFrom { get; init; }
 }

@@ -46,6 +46,19 @@ public class ProviderRuleTests
     }
 
     [Fact]
+    public void PackMissing_IsCountedFromTheReportingMonth_NotFromTheFirstPack()
+    {
+        var site = new SiteRecords { ReportingFrom = Day(2026, 6, 1) };
+        site.Packs(Day(2026, 8, 1));
+        var joinedThisMonth = new SiteRecords { ReportingFrom = Day(2026, 11, 1) };
+
+        var findings = site.Findings(ChallengeCodes.ProvPackMissing);
+
+        Assert.Equal(["2026-06", "2026-07", "2026-09", "2026-10"], findings.Select(f => f.Key));
+        Assert.Empty(joinedThisMonth.Findings(ChallengeCodes.ProvPackMissing));
+    }
+
+    [Fact]
     public void ChallengeUnanswered_OpenFifteenDaysWithNoResponse_IsRaised_FourteenIsNot()
     {
         var site = new SiteRecords();

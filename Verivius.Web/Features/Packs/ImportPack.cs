@@ -210,14 +210,14 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
         CancellationToken cancellationToken)
     {
         var written = new List<string>();
-        int number;
+        var number = (pack?.Latest?.Number ?? 0) + 1;
         try
         {
             await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
             var stored = await _files.SaveAsync(command.Workbook.Content, FileSignatures.Xlsx, cancellationToken);
             written.Add(stored.StoredName);
             written.AddRange(await StoreAttachmentsAsync(siteId, command.Attachments, index, now, cancellationToken));
-            number = AddVersion(ref pack, siteId, command.Workbook, content, stored.StoredName, sha256, now).Number;
+            await AddVersionAsync(pack, siteId, command.Workbook, content, stored.StoredName, sha256, now, cancellationToken);
             await _db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -225,8 +225,7 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
         {
             // The database rolled back; the files written for it must not outlive it.
             _files.Discard(written);
-            var ours = pack?.Latest?.Number ?? 1;
-            if (failure is DbUpdateException && await LatestVersionAsync(siteId, content.Period, cancellationToken) is { } theirs && theirs >= ours)
+            if (failure is DbUpdateException && await LatestVersionAsync(siteId, content.Period, cancellationToken) is { } theirs && theirs >= number)
             {
                 var month = content.Period.FirstDay.ToBritishMonth();
                 return new PackImportResult(
@@ -252,7 +251,7 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
         CancellationToken cancellationToken)
     {
         var challenges = new List<ChallengeMove>();
-        int newVersion;
+        var newVersion = (pack?.Latest?.Number ?? 0) + 1;
         var written = new List<string>();
         try
         {
@@ -260,7 +259,7 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
 
             // Attachments are added as records too, since rows may name them; their files go with the rollback.
             written.AddRange(await StoreAttachmentsAsync(siteId, command.Attachments, index, now, cancellationToken));
-            newVersion = AddVersion(ref pack, siteId, command.Workbook, content, "not stored: previewed", sha256, now).Number;
+            await AddVersionAsync(pack, siteId, command.Workbook, content, "not stored: previewed", sha256, now, cancellationToken);
             await _db.SaveChangesAsync(cancellationToken);
             if (command.CheckChallenges)
             {
@@ -285,9 +284,10 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
             refused ? PackImportStatus.Refused : PackImportStatus.Previewed, content.Period.ToString(), newVersion > 1 ? newVersion - 1 : null, errors, warnings, content.RowCounts, Preview: preview);
     }
 
-    /// <summary>The month's next version, adding the month's pack if this is its first.</summary>
-    private PackVersion AddVersion(ref MonthlyPack? pack, Guid siteId, PackFile workbook, PackContent content, string storedName, string sha256, DateTimeOffset now)
+    /// <summary>The month's next version, adding the month's pack if this is its first; a month before the site's reporting month becomes it.</summary>
+    private async Task AddVersionAsync(MonthlyPack? pack, Guid siteId, PackFile workbook, PackContent content, string storedName, string sha256, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        (await _db.Sites.SingleAsync(s => s.Id == siteId, cancellationToken)).PackReceivedFor(content.Period.FirstDay);
         if (pack is null)
         {
             pack = new MonthlyPack(siteId, content.Period);
@@ -297,7 +297,6 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
         var version = pack.AddVersion(workbook.FileName, storedName, workbook.Content.Length, sha256, _actor.ActorName, now, JsonSerializer.Serialize(content.RowCounts));
         _db.Add(version);
         MarkWrittenBy(version.Id);
-        return version;
     }
 
     /// <summary>

@@ -10,7 +10,8 @@ namespace Verivius.Web.Features.Packs;
 /// <summary>A site's packs: every version of every month, newest first, and whether this person may upload.</summary>
 public sealed record ListPackVersionsQuery(string SiteCode) : IQuery<SitePacksVm>;
 
-public sealed record SitePacksVm(string SiteCode, string SiteName, bool CanUpload, bool IsActive, IReadOnlyList<PackVersionVm> Versions, IReadOnlyList<PackMonthVm> LastTwelveMonths);
+/// <param name="ReportingFrom">The first month the site owes a pack for.</param>
+public sealed record SitePacksVm(string SiteCode, string SiteName, bool CanUpload, bool IsActive, IReadOnlyList<PackVersionVm> Versions, IReadOnlyList<PackMonthVm> LastTwelveMonths, DateOnly ReportingFrom);
 
 internal sealed class ListPackVersionsHandler : IQueryHandler<ListPackVersionsQuery, SitePacksVm>
 {
@@ -29,8 +30,8 @@ internal sealed class ListPackVersionsHandler : IQueryHandler<ListPackVersionsQu
     {
         var site = await _access.ReadableSiteAsync(query.SiteCode, cancellationToken);
         var scope = await _access.ScopeAsync(cancellationToken);
-        var name = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => new { s.Code, s.Name }).SingleAsync(cancellationToken);
+        var name = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => new { s.Code, s.Name, s.ReportingFrom }).SingleAsync(cancellationToken);
         var versions = await PackHistory.VersionsAsync(_db, site.SiteId, cancellationToken);
-        return new SitePacksVm(name.Code, name.Name, SiteAccessPolicy.CanChange(scope, site), site.IsActive, versions, PackHistory.LastTwelveMonths(versions, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime)));
+        return new SitePacksVm(name.Code, name.Name, SiteAccessPolicy.CanChange(scope, site), site.IsActive, versions, PackHistory.LastTwelveMonths(versions, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime), name.ReportingFrom), name.ReportingFrom);
     }
 }

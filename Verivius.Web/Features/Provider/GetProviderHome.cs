@@ -52,7 +52,8 @@ public sealed record ProviderHomeVm(
 public sealed record GlanceRowVm(int Rank, SiteRating Rating, SiteFigures Figures, int OpenRisks);
 
 /// <summary>One site's row of the heat map: a cell per area, and which months' packs arrived.</summary>
-public sealed record HeatRowVm(string Code, string Name, IReadOnlyDictionary<AssuranceArea, HeatCellVm> Cells, IReadOnlySet<DateOnly> PacksReceived)
+/// <param name="ReportingFrom">The first month the site owes a pack for: earlier months are neither received nor missing.</param>
+public sealed record HeatRowVm(string Code, string Name, IReadOnlyDictionary<AssuranceArea, HeatCellVm> Cells, IReadOnlySet<DateOnly> PacksReceived, DateOnly ReportingFrom)
 {
     public int Weight => Cells.Values.Sum(c => c.Colour switch { HeatColour.Red => 100, HeatColour.Amber => 10, _ => 0 });
 }
@@ -140,7 +141,7 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             .ToListAsync(cancellationToken);
         var bySite = risks.ToLookup(r => r.SiteCode);
         var heat = active
-            .Select(s => new HeatRowVm(s.Code, s.Name, HeatCells([.. bySite[s.Code]]), packMonths.Where((_, i) => s.Packs[i]).ToHashSet()))
+            .Select(s => new HeatRowVm(s.Code, s.Name, HeatCells([.. bySite[s.Code]]), packMonths.Where((_, i) => s.Packs[i]).ToHashSet(), s.ReportingFrom))
             .OrderByDescending(r => r.Weight).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
         var systemic = risks.GroupBy(r => r.Area).Where(g => g.Select(r => r.SiteCode).Distinct().Count() >= systemicThreshold).Select(g => g.Key).Order().ToList();

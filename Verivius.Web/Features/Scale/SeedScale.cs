@@ -51,8 +51,14 @@ internal sealed class SeedScaleHandler : ICommandHandler<SeedScaleCommand, Outco
             return Outcome<ScaleSummary>.Refused("", $"{providerName} exists already; choose another --seed or use a fresh database.");
         }
 
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var firstMonth = lastMonth.AddMonths(1 - command.Months);
+
+        // Each site reports from the first month generated for it, as it would had it sent every pack.
         var codes = Enumerable.Range(1, command.Sites).Select(i => string.Create(CultureInfo.InvariantCulture, $"1-9{command.Seed:000}{i:00000}")).ToList();
-        var csv = "SiteCode,Name,ServiceType\n" + string.Join("\n", codes.Select((code, i) => $"{code},Scale site {i + 1:000},{(i % 10 == 9 ? "HomeCare" : "CareHome")}"));
+        var csv = "SiteCode,Name,ServiceType,ReportingFrom\n"
+            + string.Join("\n", codes.Select((code, i) => string.Create(CultureInfo.InvariantCulture, $"{code},Scale site {i + 1:000},{(i % 10 == 9 ? "HomeCare" : "CareHome")},{firstMonth:yyyy-MM}")));
         var imported = await _mediator.Send(new ImportSitesCommand(csv, providerName), cancellationToken);
         if (!imported.Succeeded)
         {
@@ -60,14 +66,12 @@ internal sealed class SeedScaleHandler : ICommandHandler<SeedScaleCommand, Outco
         }
 
         var siteIds = await _db.Sites.Where(s => codes.Contains(s.Code)).OrderBy(s => s.Code).Select(s => s.Id).ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
-        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var now = _clock.GetUtcNow();
         long records = 0;
         for (var i = 0; i < siteIds.Count; i++)
         {
             await using var bulk = UnloggedContext.Create(_database);
-            var site = new ScaleSite(siteIds[i], new Random((command.Seed * 100_003) + i), lastMonth.AddMonths(1 - command.Months), command.Months, today);
+            var site = new ScaleSite(siteIds[i], new Random((command.Seed * 100_003) + i), firstMonth, command.Months, today);
             var written = site.Generate();
             foreach (var entity in written)
             {

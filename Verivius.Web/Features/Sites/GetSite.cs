@@ -41,6 +41,7 @@ internal sealed class GetSiteHandler : IQueryHandler<GetSiteQuery, SiteVm>
                 IsActive = s.IsActive,
                 CqcRating = s.CqcRating,
                 CqcRatingPublishedOn = s.CqcRatingPublishedOn,
+                ReportingFrom = s.ReportingFrom,
             })
             .SingleAsync(cancellationToken);
         var dashboard = Domain.Access.SiteAccessPolicy.CanSeeChallenges(scope, site)

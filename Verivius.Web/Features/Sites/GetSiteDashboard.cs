@@ -104,7 +104,7 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
             await soon.CountAsync(cancellationToken),
             await ChallengeRegister.BySeverity(awaiting, descending: false).Take(Shown).ToListAsync(cancellationToken),
             await awaiting.CountAsync(cancellationToken),
-            PackHistory.LastTwelveMonths(versions, today),
+            PackHistory.LastTwelveMonths(versions, today, figures[0].ReportingFrom),
             await LatestPackAsync(db, siteId, versions.Count > 0 ? versions[0] : null, cancellationToken),
             SiteFigures.Measured(figures, supervisionDays),
             trends);

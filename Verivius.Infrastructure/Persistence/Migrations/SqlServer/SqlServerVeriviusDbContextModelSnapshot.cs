@@ -2505,6 +2505,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateOnly>("ReportingFrom")
+                        .HasColumnType("date");
+
                     b.Property<string>("ServiceType")
                         .IsRequired()
                         .HasMaxLength(40)

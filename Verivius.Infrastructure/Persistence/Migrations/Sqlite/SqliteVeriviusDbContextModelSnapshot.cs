@@ -2493,6 +2493,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("ReportingFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ServiceType")
                         .IsRequired()
                         .HasMaxLength(40)

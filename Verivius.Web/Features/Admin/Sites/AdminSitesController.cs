@@ -93,7 +93,7 @@ public sealed class AdminSitesController : Controller
         if (ModelState.IsValid)
         {
             var outcome = await _mediator.Send(
-                new SaveSiteCommand(form.IsNew, form.Code, form.Name, form.ServiceType, form.RegisteredManager, form.CqcRating, form.CqcRatingPublishedOn), cancellationToken);
+                new SaveSiteCommand(form.IsNew, form.Code, form.Name, form.ServiceType, form.RegisteredManager, form.CqcRating, form.CqcRatingPublishedOn, form.ReportingFrom), cancellationToken);
             if (outcome.Succeeded)
             {
                 TempData["Notice"] = notice;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Infrastructure.Persistence;
@@ -23,20 +24,26 @@ internal sealed class GetSiteFormHandler : IQueryHandler<GetSiteFormQuery, SiteF
     public async ValueTask<SiteFormVm> Handle(GetSiteFormQuery query, CancellationToken cancellationToken)
     {
         var providerId = await _access.AdministeredProviderAsync(cancellationToken);
-        return await _db.Sites.AsNoTracking()
+        var site = await _db.Sites.AsNoTracking()
             .Where(s => s.Code == query.SiteCode && s.ProviderId == providerId)
-            .Select(s => new SiteFormVm
+            .Select(s => new
             {
-                Code = s.Code,
-                Name = s.Name,
-                ServiceType = s.ServiceType.ToString(),
-                RegisteredManager = s.RegisteredManager,
-                CqcRating = s.CqcRating.HasValue ? s.CqcRating.Value.ToString() : null,
-                CqcRatingPublishedOn = s.CqcRatingPublishedOn,
-                IsActive = s.IsActive,
-                IsNew = false,
+                s.ReportingFrom,
+                Form = new SiteFormVm
+                {
+                    Code = s.Code,
+                    Name = s.Name,
+                    ServiceType = s.ServiceType.ToString(),
+                    RegisteredManager = s.RegisteredManager,
+                    CqcRating = s.CqcRating.HasValue ? s.CqcRating.Value.ToString() : null,
+                    CqcRatingPublishedOn = s.CqcRatingPublishedOn,
+                    IsActive = s.IsActive,
+                    IsNew = false,
+                }
             })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"No site {query.SiteCode} in your provider.");
+        site.Form.ReportingFrom = site.ReportingFrom.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        return site.Form;
     }
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Common;
+using Verivius.Domain.Packs;
 using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.Persistence;
@@ -10,8 +11,9 @@ using Verivius.Web.Security;
 namespace Verivius.Web.Features.Admin.Sites;
 
 /// <summary>
-/// Adds sites from CSV (<c>SiteCode,Name,ServiceType</c>, optionally <c>RegisteredManager</c>), or updates
-/// the provider's own sites with the same code. All or nothing: any bad line and no site is touched.
+/// Adds sites from CSV (<c>SiteCode,Name,ServiceType</c>, optionally <c>RegisteredManager</c> and
+/// <c>ReportingFrom</c>, the first month owed as <c>yyyy-MM</c>, this month when empty), or updates the
+/// provider's own sites with the same code. All or nothing: any bad line and no site is touched.
 /// </summary>
 public sealed record ImportSitesCommand(string Csv, string? ProviderName = null) : ICommand<Outcome<SiteImportResult>>;
 
@@ -23,11 +25,13 @@ internal sealed class ImportSitesHandler : ICommandHandler<ImportSitesCommand, O
 
     private readonly VeriviusDbContext _db;
     private readonly SiteAccess _access;
+    private readonly TimeProvider _clock;
 
-    public ImportSitesHandler(VeriviusDbContext db, SiteAccess access)
+    public ImportSitesHandler(VeriviusDbContext db, SiteAccess access, TimeProvider clock)
     {
         _db = db;
         _access = access;
+        _clock = clock;
     }
 
     public async ValueTask<Outcome<SiteImportResult>> Handle(ImportSitesCommand command, CancellationToken cancellationToken)
@@ -83,29 +87,36 @@ internal sealed class ImportSitesHandler : ICommandHandler<ImportSitesCommand, O
         var existing = await _db.Sites.Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, cancellationToken);
         var problems = new List<FieldProblem>();
         var seen = new Dictionary<string, int>();
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         foreach (var row in table.Rows)
         {
             var code = table.Field(row, "SiteCode");
             var name = table.Field(row, "Name");
             var type = table.Field(row, "ServiceType");
             var manager = table.Has("RegisteredManager") ? table.Field(row, "RegisteredManager") : null;
+            var reporting = table.Has("ReportingFrom") ? FormValues.Blank(table.Field(row, "ReportingFrom")) : null;
             var knownType = ServiceTypes.TryParse(type, out var serviceType);
+            var knownMonth = PackPeriod.TryParse(reporting, out var reportingFrom);
             var problem = CqcLocationId.Problem(code)
                 ?? (seen.TryGetValue(code, out var first) ? $"site {code} is also on line {first}" : null)
                 ?? (existing.TryGetValue(code, out var other) && other.ProviderId != providerId ? $"site {code} is registered to another provider" : null)
-                ?? (knownType ? null : $"\"{type}\" is not a service type; use {ServiceTypes.ValidList}");
+                ?? (knownType ? null : $"\"{type}\" is not a service type; use {ServiceTypes.ValidList}")
+                ?? (reporting is null || knownMonth ? null : $"ReportingFrom \"{reporting}\" is not a month; write it as year and month, such as {today:yyyy-MM}");
             seen.TryAdd(code, row.Line);
             if (problem is null)
             {
                 try
                 {
-                    if (existing.TryGetValue(code, out var site))
+                    if (!existing.TryGetValue(code, out var site))
                     {
-                        site.Describe(name, serviceType, manager);
+                        site = new Site(providerId, code, name, serviceType, today, manager);
+                        _db.Sites.Add(site);
                     }
-                    else
+
+                    site.Describe(name, serviceType, manager);
+                    if (reporting is not null)
                     {
-                        _db.Sites.Add(new Site(providerId, code, name, serviceType, manager));
+                        site.ReportFrom(reportingFrom.FirstDay, today);
                     }
                 }
                 catch (DomainException refused)

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Packs;
 using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
@@ -11,9 +12,12 @@ namespace Verivius.Web.Features.Admin.Sites;
 
 /// <summary>
 /// Adds a site to the admin's provider, or changes one of its sites' details (never its code), with CQC's
-/// published overall rating when there is one.
+/// published overall rating when there is one and the first month it owes a pack for.
 /// </summary>
-public sealed record SaveSiteCommand(bool IsNew, string Code, string Name, string ServiceType, string? RegisteredManager, string? CqcRating = null, DateOnly? CqcRatingPublishedOn = null) : ICommand<Outcome>;
+/// <param name="ReportingFrom">The first month owed, as <c>yyyy-MM</c>; empty for this month on a new site, and unchanged on an edit.</param>
+public sealed record SaveSiteCommand(
+    bool IsNew, string Code, string Name, string ServiceType, string? RegisteredManager, string? CqcRating = null, DateOnly? CqcRatingPublishedOn = null, string? ReportingFrom = null)
+    : ICommand<Outcome>;
 
 internal sealed class SaveSiteHandler : ICommandHandler<SaveSiteCommand, Outcome>
 {
@@ -38,6 +42,20 @@ internal sealed class SaveSiteHandler : ICommandHandler<SaveSiteCommand, Outcome
 
         var problems = new List<FieldProblem>();
         var rating = FormValues.OptionalChoice<QualityRating>(command.CqcRating, "CqcRating", problems);
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        DateOnly? reportingFrom = null;
+        if (FormValues.Blank(command.ReportingFrom) is { } month)
+        {
+            if (PackPeriod.TryParse(month, out var period))
+            {
+                reportingFrom = period.FirstDay;
+            }
+            else
+            {
+                problems.Add(new FieldProblem("ReportingFrom", $"\"{month}\" is not a month; enter it as year and month, such as {today:yyyy-MM}."));
+            }
+        }
+
         if (problems.Count > 0)
         {
             return Outcome.Refused(problems);
@@ -59,7 +77,7 @@ internal sealed class SaveSiteHandler : ICommandHandler<SaveSiteCommand, Outcome
                     return Outcome.Refused("Code", $"A site with CQC location ID {code} is already registered in Verivius.");
                 }
 
-                site = new Site(providerId, code, command.Name, serviceType, command.RegisteredManager);
+                site = new Site(providerId, code, command.Name, serviceType, today, command.RegisteredManager);
                 _db.Sites.Add(site);
             }
             else
@@ -76,11 +94,23 @@ internal sealed class SaveSiteHandler : ICommandHandler<SaveSiteCommand, Outcome
 
         try
         {
-            site.RecordCqcRating(rating, command.CqcRatingPublishedOn, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime));
+            site.RecordCqcRating(rating, command.CqcRatingPublishedOn, today);
         }
         catch (DomainException refused)
         {
             return Outcome.Refused(rating is null ? "CqcRating" : "CqcRatingPublishedOn", refused.Message);
+        }
+
+        try
+        {
+            if (reportingFrom is { } from)
+            {
+                site.ReportFrom(from, today);
+            }
+        }
+        catch (DomainException refused)
+        {
+            return Outcome.Refused("ReportingFrom", refused.Message);
         }
 
         await _db.SaveChangesAsync(cancellationToken);

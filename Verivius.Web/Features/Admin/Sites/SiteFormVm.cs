@@ -26,6 +26,10 @@ public sealed class SiteFormVm
     [Display(Name = "Published by CQC on")]
     public DateOnly? CqcRatingPublishedOn { get; set; }
 
+    /// <summary>The first month the site owes a pack for, as <c>yyyy-MM</c> (what a month input sends).</summary>
+    [Display(Name = "Reporting from")]
+    public string? ReportingFrom { get; set; }
+
     public bool IsActive { get; set; } = true;
 
     public bool IsNew { get; set; } = true;

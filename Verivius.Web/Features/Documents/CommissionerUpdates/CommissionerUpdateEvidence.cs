@@ -8,15 +8,14 @@ using Verivius.Web.SiteRecords;
 namespace Verivius.Web.Features.Documents.CommissionerUpdates;
 
 /// <summary>
-/// What a commissioner update reads: the commissioned sites, their recovery positions, which sent the
-/// month's pack, and each site's figures as the provider's own views and board pack count them.
+/// What a commissioner update reads: the commissioned sites, their recovery positions, and each site's
+/// figures (the month's pack among them) as the provider's own views and board pack count them.
 /// </summary>
 internal sealed record CommissionerUpdateEvidence(
     GovernanceDocument Document,
     string ProviderName,
     IReadOnlyList<CommissionedSite> Sites,
     ILookup<Guid, RecoveryPositionVm> Positions,
-    IReadOnlySet<Guid> SentPack,
     IReadOnlyDictionary<Guid, SiteFigures> Figures,
     int SupervisionDays)
 {
@@ -29,13 +28,12 @@ internal sealed record CommissionerUpdateEvidence(
             .Select(r => new { r.SiteId, Position = new RecoveryPositionVm(r.Details.Area, r.Details.Risk, r.Details.Target, r.Details.Trend, r.Details.ReviewOn) })
             .ToListAsync(cancellationToken))
             .ToLookup(r => r.SiteId, r => r.Position);
-        var packs = await db.Packs.Where(p => siteIds.Contains(p.SiteId) && p.Period == document.Period).Select(p => p.SiteId).ToListAsync(cancellationToken);
         var supervisionDays = await db.ChallengeSettings.Where(c => c.ProviderId == document.ProviderId).Select(c => (int?)c.Thresholds.SupervisionDays).FirstOrDefaultAsync(cancellationToken)
             ?? ChallengeThresholds.Defaults.SupervisionDays;
         var monthly = await MonthlyFigures.LoadAsync(db, commissioned.Select(s => s.Id), document.Period, document.Period, withSupervision: true, cancellationToken);
         var figures = await SiteFigures.LoadAsync(
             db, commissioned, document.DataAsOf, document.Period, monthly, supervisionDays, SiteFigures.TwelveMonthsBefore(document.Period.AddMonths(1)), cancellationToken);
-        return new CommissionerUpdateEvidence(document, providerName, sites, positions, packs.ToHashSet(), figures.ToDictionary(f => f.Id), supervisionDays);
+        return new CommissionerUpdateEvidence(document, providerName, sites, positions, figures.ToDictionary(f => f.Id), supervisionDays);
     }
 }
 

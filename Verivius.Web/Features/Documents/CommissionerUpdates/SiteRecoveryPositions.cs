@@ -21,8 +21,12 @@ internal sealed class SiteRecoveryPositions : WrittenSection<CommissionerUpdateE
         foreach (var site in update.Sites)
         {
             var positions = update.Positions[site.Id].OrderBy(p => p.Trend).ThenBy(p => p.Area).ToList();
+            var figures = update.Figures[site.Id];
+            var pack = figures.Packs[^1] ? "has been received"
+                : figures.PackMissing ? "has not been received"
+                : $"is not owed: the service sends monthly evidence from {Month(figures.ReportingFrom)}";
             yield return new HeadingBlock(1, site.Name);
-            yield return new ParagraphBlock($"{PlainWords.Of(site.ServiceType)} service. The monthly evidence for {Month(period)} {(update.SentPack.Contains(site.Id) ? "has been received" : "has not been received")}.");
+            yield return new ParagraphBlock($"{PlainWords.Of(site.ServiceType)} service. The monthly evidence for {Month(period)} {pack}.");
             yield return new HeadingBlock(2, $"Figures for {Month(period)}");
             yield return new TableBlock(
                 [new("Measure", 3), new("Figure", 3), new("What it counts", 6)],
