@@ -5,6 +5,8 @@ using Verivius.Domain.Evidence;
 namespace Verivius.Domain.Figures;
 
 /// <summary>What a site's rating is judged from: its figures for the month, as every view and document counts them.</summary>
+/// <param name="PackReceived">The month's pack arrived, or the site does not owe it.</param>
+/// <param name="NoPackYet">The site has sent no pack in the twelve months and owes none: it has just begun to report.</param>
 public sealed record SiteMeasures(
     bool PackReceived,
     int WorseningRisks,
@@ -15,7 +17,8 @@ public sealed record SiteMeasures(
     int Notifiable,
     int NotifiedLate,
     StaffCount? Training,
-    StaffCount? Supervision);
+    StaffCount? Supervision,
+    bool NoPackYet = false);
 
 /// <summary>Why a site is Red or Amber: one measure that made it so, in words that name the numbers.</summary>
 public sealed record RatingReason(RatingReasonKind Kind, RagRating Rating, string Text);
@@ -31,14 +34,16 @@ public enum RatingReasonKind
     ActionsOverdue,
     ChallengesOpen,
     RisksNotImproving,
+    NoPackYet,
 }
 
 /// <summary>
 /// A site's red, amber or green, one rule for the provider view and the board pack alike. Red where the
 /// month's pack is missing, a recovery risk is worsening, a High challenge is open, or mandatory training
 /// or supervision is below the provider's red line; Amber where an action is overdue, any challenge is
-/// open, a risk is not changing, a notification was late, or training or supervision is below the amber
-/// line; Green otherwise. Sites rank worst first: by rating, then by how many things make them so.
+/// open, a risk is not changing, a notification was late, training or supervision is below the amber line,
+/// or no pack has arrived yet (nothing evidences a new site); Green otherwise. Sites rank worst first: by
+/// rating, then by how many things make them so.
 /// </summary>
 public sealed record SiteRating(RagRating Rating, IReadOnlyList<RatingReason> Reasons, SiteMeasures Measures)
 {
@@ -48,7 +53,7 @@ public sealed record SiteRating(RagRating Rating, IReadOnlyList<RatingReason> Re
         ArgumentNullException.ThrowIfNull(t);
         return $"Red: the month's pack is missing, a recovery risk is worsening, a High challenge is open, or fewer than {t.TrainingRedBelowPercent}% of staff have their mandatory training in date "
             + $"or fewer than {t.SupervisionRedBelowPercent}% were supervised on time. Amber: an action is overdue, a challenge is open, a risk is not changing, a notification to CQC was late, "
-            + $"or training is below {t.TrainingAmberBelowPercent}% or supervision below {t.SupervisionAmberBelowPercent}%. Green: none of these. Sites are ranked worst first.";
+            + $"training is below {t.TrainingAmberBelowPercent}% or supervision below {t.SupervisionAmberBelowPercent}%, or no pack has arrived yet. Green: none of these. Sites are ranked worst first.";
     }
 
     public static SiteRating Of(SiteMeasures m, ChallengeThresholds t)
@@ -73,6 +78,7 @@ public sealed record SiteRating(RagRating Rating, IReadOnlyList<RatingReason> Re
         Add(m.OverdueActions > 0, RatingReasonKind.ActionsOverdue, RagRating.Amber, $"{Counted(m.OverdueActions, "action is", "actions are")} overdue");
         Add(m.OpenChallenges > m.HighChallenges, RatingReasonKind.ChallengesOpen, RagRating.Amber, $"{Counted(m.OpenChallenges - m.HighChallenges, "other challenge is", "other challenges are")} open");
         Add(m.RisksNotImproving > 0, RatingReasonKind.RisksNotImproving, RagRating.Amber, $"{Counted(m.RisksNotImproving, "recovery risk is", "recovery risks are")} not changing");
+        Add(m.NoPackYet, RatingReasonKind.NoPackYet, RagRating.Amber, "no pack has arrived yet, so nothing is evidenced");
         var rating = reasons.Count == 0 ? RagRating.Green : reasons.Max(r => r.Rating);
         return new SiteRating(rating, [.. reasons.OrderByDescending(r => r.Rating)], m);
 

@@ -126,6 +126,7 @@ public class SiteAdministrationTests : IClassFixture<PortalFactory>
         Assert.Contains($"value=\"{TestClock.Today:yyyy-MM}\"", formBefore, StringComparison.Ordinal);
         Assert.Equal((12, 0), (Count(packsBefore, "<td>Not owed</td>"), Count(packsBefore, "<td>Not received</td>")));
         Assert.DoesNotContain($"<a href=\"/sites/{site}/packs\">the month&#x27;s pack is missing</a>", providerBefore, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/sites/{site}/packs\">no pack has arrived yet, so nothing is evidenced</a>", providerBefore, StringComparison.Ordinal);
         Assert.Contains("&quot;April&quot; is not a month; enter it as year and month", await notAMonth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal((9, 3), (Count(packsAfter, "<td>Not owed</td>"), Count(packsAfter, "<td>Not received</td>")));

@@ -152,7 +152,8 @@ public sealed class SiteFigures
         var trends = openRisks.ToList();
         return SiteRating.Of(
             new SiteMeasures(
-                !PackMissing, trends.Count(t => t == RiskTrend.Worsening), trends.Count(t => t == RiskTrend.NoChange), Overdue, OpenChallenges, HighChallenges, Notifiable, NotifiedLate, Training, Supervision),
+                !PackMissing, trends.Count(t => t == RiskTrend.Worsening), trends.Count(t => t == RiskTrend.NoChange), Overdue, OpenChallenges, HighChallenges, Notifiable, NotifiedLate, Training, Supervision,
+                NoPackYet: !PackMissing && !Packs.Any(received => received)),
             thresholds);
     }
 

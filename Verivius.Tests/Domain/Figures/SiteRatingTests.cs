@@ -21,6 +21,17 @@ public class SiteRatingTests
     }
 
     [Fact]
+    public void ASiteThatHasSentNoPackYet_IsAmber_NotGreen_ForNothingEvidencesIt()
+    {
+        var justJoined = Clean with { Notifiable = 0, Training = null, Supervision = null, NoPackYet = true };
+
+        var rating = SiteRating.Of(justJoined, ChallengeThresholds.Defaults);
+
+        Assert.Equal(RagRating.Amber, rating.Rating);
+        Assert.Equal(["no pack has arrived yet, so nothing is evidenced"], rating.Reasons.Select(r => r.Text));
+    }
+
+    [Fact]
     public void EachAmberMeasure_SaysWhy_WithItsNumbers()
     {
         var rating = SiteRating.Of(
