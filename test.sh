@@ -38,7 +38,7 @@ done
 # The benchmarks on a tiny data set, only to prove they still run: their times mean nothing here.
 if [ "$status" -eq 0 ]; then
   for mode in "--runs 1 --rows 200" "challenges --sites 2 --months 2 --runs 1" "board-pack --sites 2 --months 2 --runs 1" \
-              "trail-audit --sites 2 --months 2 --runs 1" "views --sites 2 --months 2 --runs 1 --seconds 1" "sign-in --runs 2"; do
+              "trail-audit --sites 2 --months 2 --runs 1" "views --sites 2 --months 2 --runs 1 --seconds 1" "sign-in --runs 2" "template --runs 1"; do
     # shellcheck disable=SC2086 # each mode is a list of arguments
     if ! dotnet run --no-build --project Verivius.Benchmarks -- $mode > "$results/benchmark.log" 2>&1; then
       echo "The benchmark '$mode' no longer runs:"

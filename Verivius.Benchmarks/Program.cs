@@ -16,6 +16,7 @@ using Verivius.Web.Security;
 // dotnet run -c Release --project Verivius.Benchmarks -- trail-audit [--sites 500 --months 36 --runs 7]
 // dotnet run -c Release --project Verivius.Benchmarks -- board-pack [--sites 500 --months 36 --runs 5]
 // dotnet run -c Release --project Verivius.Benchmarks -- sign-in [--runs 20]
+// dotnet run -c Release --project Verivius.Benchmarks -- template [--runs 7]
 // dotnet run -c Release --project Verivius.Benchmarks -- views [--sites 500 --months 36 --runs 20 --seconds 30]  (wrk: apt-get install wrk)
 // The first runs after start pay for JIT tiering (the first import ~2 s, the second ~1 s); they are
 // reported as the cold figure and kept out of the steady-state median and p95.
@@ -26,6 +27,12 @@ Console.WriteLine($"Verivius benchmarks on {Environment.ProcessorCount} cores, {
 if (args.Contains("sign-in"))
 {
     await Verivius.Benchmarks.SignInBenchmark.RunAsync(Argument("--runs", 20));
+    return;
+}
+
+if (args.Contains("template"))
+{
+    await Verivius.Benchmarks.TemplateBenchmark.RunAsync(runs);
     return;
 }
 

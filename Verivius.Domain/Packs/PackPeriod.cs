@@ -18,6 +18,22 @@ public readonly record struct PackPeriod(int Year, int Month)
     public static DateOnly AskedOrLastComplete(string? asked, DateOnly today) =>
         TryParse(asked, out var period) && period.FirstDay <= LastComplete(today) ? period.FirstDay : LastComplete(today);
 
+    /// <summary>
+    /// The month a site owes its next pack for: the oldest month from its reporting month to the last
+    /// complete one that has no pack, or, with all of them received, the month now under way.
+    /// </summary>
+    public static PackPeriod NextOwed(DateOnly reportingFrom, IReadOnlySet<DateOnly> received, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        var month = new DateOnly(reportingFrom.Year, reportingFrom.Month, 1);
+        while (month <= LastComplete(today) && received.Contains(month))
+        {
+            month = month.AddMonths(1);
+        }
+
+        return Of(month <= today ? month : today);
+    }
+
     public static bool TryParse(string? text, out PackPeriod period)
     {
         period = default;

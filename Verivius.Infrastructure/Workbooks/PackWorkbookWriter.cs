@@ -12,7 +12,7 @@ namespace Verivius.Infrastructure.Workbooks;
 /// Writes monthly pack workbooks: every sheet of the format with its header, drop-downs for every
 /// choice, date-formatted date columns, the Pack sheet filled for the site and month, and an
 /// Instructions sheet. With no rows it is the blank template, which uploaded back imports as an empty
-/// month; with rows (the demo data) it is a filled pack.
+/// month; with rows it is a template filled with what the portal holds, or one of the demo's packs.
 /// </summary>
 public static class PackWorkbookWriter
 {
@@ -21,7 +21,9 @@ public static class PackWorkbookWriter
     private const int ValidatedRows = PackFormat.MaxRowsPerSheet + 1;
 
     /// <param name="rows">Per sheet, its data rows as column → value (text, numbers, DateOnly, or bool for Y/N).</param>
-    public static byte[] Write(string siteCode, string siteName, PackPeriod period, string preparedBy, IReadOnlyDictionary<string, List<Dictionary<string, object?>>>? rows = null)
+    /// <param name="prefilled">When the rows are what the portal already holds, what each sheet was filled with, for the Instructions sheet.</param>
+    public static byte[] Write(
+        string siteCode, string siteName, PackPeriod period, string preparedBy, IReadOnlyDictionary<string, List<Dictionary<string, object?>>>? rows = null, IReadOnlyList<string>? prefilled = null)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -35,7 +37,7 @@ public static class PackWorkbookWriter
                 AddSheet(workbookPart, spec.Name, DataSheet(spec, rows?.GetValueOrDefault(spec.Name) ?? []));
             }
 
-            AddSheet(workbookPart, "Instructions", Instructions(siteCode, siteName, period));
+            AddSheet(workbookPart, "Instructions", Instructions(siteCode, siteName, period, prefilled ?? []));
             document.PackageProperties.Title = $"Monthly pack {period} – {siteName} ({siteCode})";
             document.PackageProperties.Creator = "Verivius";
         }
@@ -95,12 +97,23 @@ public static class PackWorkbookWriter
         return worksheet;
     }
 
-    private static Worksheet Instructions(string siteCode, string siteName, PackPeriod period)
+    private static Worksheet Instructions(string siteCode, string siteName, PackPeriod period, IReadOnlyList<string> prefilled)
     {
         var lines = new List<string>
         {
             $"Monthly pack for {siteName} ({siteCode}), {period}",
             "",
+        };
+        if (prefilled.Count > 0)
+        {
+            lines.Add("Filled in already with what the portal holds for the site, so that you edit and add rather than re-type:");
+            lines.AddRange(prefilled.Select(line => "  " + line));
+            lines.Add("A row sent back as it is changes nothing. Change a row to update its record, add rows for what is new, and delete matrix rows that no longer stand.");
+            lines.Add("");
+        }
+
+        lines.AddRange(
+        [
             "Fill one sheet per kind of record; leave a sheet empty (or delete it) when there is nothing of that kind this month.",
             "Row 1 of each sheet is its header; keep the headers. Columns may be in any order; extra columns are ignored with a warning.",
             "Dates: real Excel dates, or text as YYYY-MM-DD or DD/MM/YYYY. Yes/no cells: Y, N, Yes, No, TRUE or FALSE.",
@@ -111,7 +124,7 @@ public static class PackWorkbookWriter
             "If anything is wrong, nothing is imported and every problem is listed as Sheet!Cell: what is wrong.",
             "",
             "Required columns of each sheet:",
-        };
+        ]);
         lines.Add($"Pack: {string.Join(", ", PackFormat.Sheet("Pack").Required)}");
         lines.AddRange(RecordCatalogue.All.Where(e => e.Sheet is not null).Select(e => $"{e.Sheet!.Name}: {string.Join(", ", e.Sheet.Required)}{Naming(e)}"));
         var data = new SheetData(lines.Select((line, i) => Row((uint)(i + 1), i == 0 ? HeaderStyle : 0, line)));

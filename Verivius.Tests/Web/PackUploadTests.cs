@@ -92,6 +92,52 @@ public partial class PackUploadTests : IClassFixture<PortalFactory>
         Assert.DoesNotContain($"/sites/{site}/packs/2026-10/v2", afterLateConfirm, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The template of a month that has a pack is that month as the portal holds it: sent back as it is,
+    /// nothing changes. The next month's carries the open records and the matrix forward.
+    /// </summary>
+    [Fact]
+    public async Task TheTemplate_IsFilledWithWhatTheSiteHolds_AndSentBackAsItIs_ChangesNothing()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1, reportingFrom: new DateOnly(2026, 10, 1));
+        var site = world.SiteCodes[0];
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        using var first = await manager.UploadPackAsync(site, OctoberWithAnExpiredCourse(site).Build());
+
+        var october = await TemplateAsync(manager, site, "2026-10");
+        var november = await TemplateAsync(manager, site, "2026-11");
+        using var sentBack = await manager.UploadPackAsync(site, october.Bytes);
+        var (_, afterSendingBack) = await manager.GetAsync($"/sites/{site}/packs");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal($"pack-{site}-2026-10.xlsx", october.FileName);
+        Assert.Empty(OpenXmlProblems(october.Bytes));
+        var filled = Assert.IsType<Verivius.Domain.Packs.Reading.PackContent>(october.Read.Content);
+        Assert.Equal(
+            new Dictionary<string, int> { ["Actions"] = 1, ["Training"] = 2, ["Supervision"] = 1, ["Inspection"] = 1, ["Assurance"] = 1, ["Recovery"] = 1 },
+            filled.RowCounts.Where(c => c.Value > 0).ToDictionary());
+        Assert.Contains(october.Instructions, line => line.Contains("Training: the training matrix as it stands (from the October 2026 pack), 2 rows", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, sentBack.StatusCode);
+        Assert.Contains("Nothing was stored: every row of this workbook matches what version 1 of the 2026-10 pack holds.", WebUtility.HtmlDecode(afterSendingBack), StringComparison.Ordinal);
+        Assert.DoesNotContain($"/sites/{site}/packs/2026-10/v2", afterSendingBack, StringComparison.Ordinal);
+        Assert.Equal(("2026-11", 2), (november.Read.Content!.Period.ToString(), november.Read.Content.RowCounts["Training"]));
+    }
+
+    [Fact]
+    public async Task TheTemplateOffered_IsForTheMonthTheSiteOwesNext()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1, reportingFrom: new DateOnly(2026, 9, 1));
+        var site = world.SiteCodes[0];
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+        using var september = await manager.UploadPackAsync(site, new PackWorkbook(site, "2026-09").Build());
+
+        var (_, page) = await manager.GetAsync($"/sites/{site}/packs");
+        var offered = await TemplateAsync(manager, site, month: null);
+
+        Assert.Contains("Download the workbook for October 2026</a>, the month this site owes next.", page, StringComparison.Ordinal);
+        Assert.Equal($"pack-{site}-2026-10.xlsx", offered.FileName);
+    }
+
     [Fact]
     public async Task TheTemplate_UploadedBackUnchanged_ImportsAsAnEmptyMonth()
     {
@@ -155,6 +201,25 @@ public partial class PackUploadTests : IClassFixture<PortalFactory>
 
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, commissionerStatus);
+    }
+
+    private static async Task<(string? FileName, byte[] Bytes, Verivius.Domain.Packs.Reading.PackReadResult Read, List<string> Instructions)> TemplateAsync(PortalSession session, string site, string? month)
+    {
+        using var response = await session.Client.GetAsync(new Uri($"/sites/{site}/packs/template" + (month is null ? "" : $"?month={month}"), UriKind.Relative));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var workbook = Verivius.Infrastructure.Workbooks.XlsxWorkbook.Open(new MemoryStream(bytes));
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var part = document.WorkbookPart!;
+        var instructions = (DocumentFormat.OpenXml.Packaging.WorksheetPart)part.GetPartById(
+            part.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == "Instructions").Id!);
+        return (response.Content.Headers.ContentDisposition?.FileNameStar, bytes, Verivius.Domain.Packs.Reading.PackReader.Read(workbook, TestClock.Today),
+            [.. instructions.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Text>().Select(t => t.Text)]);
+    }
+
+    private static List<string> OpenXmlProblems(byte[] workbook)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(workbook), false);
+        return [.. new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => e.Description)];
     }
 
     private static PackWorkbook OctoberWithAnExpiredCourse(string site) => new PackWorkbook(site)

@@ -7,8 +7,12 @@ using Verivius.Web.Security;
 
 namespace Verivius.Web.Features.Packs;
 
-/// <summary>The blank workbook for a site's last complete month, prepared by the person downloading it.</summary>
-public sealed record DownloadPackTemplateQuery(string SiteCode) : IQuery<PackTemplate>;
+/// <summary>
+/// The workbook for a site's month, prepared by the person downloading it and filled with what the portal
+/// holds (<see cref="PrefilledRows"/>).
+/// </summary>
+/// <param name="Month">The month as <c>yyyy-MM</c>; without one (or one not yet begun), the month the site owes next.</param>
+public sealed record DownloadPackTemplateQuery(string SiteCode, string? Month = null) : IQuery<PackTemplate>;
 
 public sealed record PackTemplate(string FileName, byte[] Content);
 
@@ -30,10 +34,14 @@ internal sealed class DownloadPackTemplateHandler : IQueryHandler<DownloadPackTe
     public async ValueTask<PackTemplate> Handle(DownloadPackTemplateQuery query, CancellationToken cancellationToken)
     {
         var site = await _access.ReadableSiteAsync(query.SiteCode, cancellationToken);
-        var details = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => new { s.Code, s.Name }).SingleAsync(cancellationToken);
+        var details = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => new { s.Code, s.Name, s.ReportingFrom }).SingleAsync(cancellationToken);
         var preparedBy = await _db.Users.Where(u => u.Id == _actor.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
-        var lastMonth = PackPeriod.Of(DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime).AddMonths(-1));
-        var content = PackWorkbookWriter.Write(details.Code, details.Name, lastMonth, string.IsNullOrWhiteSpace(preparedBy) ? _actor.ActorName : preparedBy);
-        return new PackTemplate($"pack-{details.Code}-{lastMonth}.xlsx", content);
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        var month = PackPeriod.TryParse(query.Month, out var asked) && asked.FirstDay <= today
+            ? asked
+            : PackPeriod.NextOwed(details.ReportingFrom, (await _db.Packs.Where(p => p.SiteId == site.SiteId).Select(p => p.Period).ToListAsync(cancellationToken)).ToHashSet(), today);
+        var prefilled = await PrefilledRows.ForAsync(_db, site.SiteId, month.FirstDay, cancellationToken);
+        var content = PackWorkbookWriter.Write(details.Code, details.Name, month, string.IsNullOrWhiteSpace(preparedBy) ? _actor.ActorName : preparedBy, prefilled.Rows, prefilled.Told);
+        return new PackTemplate($"pack-{details.Code}-{month}.xlsx", content);
     }
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Access;
+using Verivius.Domain.Packs;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Security;
 using Verivius.Web.SiteRecords;
@@ -11,7 +12,9 @@ namespace Verivius.Web.Features.Packs;
 public sealed record ListPackVersionsQuery(string SiteCode) : IQuery<SitePacksVm>;
 
 /// <param name="ReportingFrom">The first month the site owes a pack for.</param>
-public sealed record SitePacksVm(string SiteCode, string SiteName, bool CanUpload, bool IsActive, IReadOnlyList<PackVersionVm> Versions, IReadOnlyList<PackMonthVm> LastTwelveMonths, DateOnly ReportingFrom);
+/// <param name="NextOwed">The month the site owes its next pack for, whose workbook the page offers first.</param>
+public sealed record SitePacksVm(
+    string SiteCode, string SiteName, bool CanUpload, bool IsActive, IReadOnlyList<PackVersionVm> Versions, IReadOnlyList<PackMonthVm> LastTwelveMonths, DateOnly ReportingFrom, PackPeriod NextOwed);
 
 internal sealed class ListPackVersionsHandler : IQueryHandler<ListPackVersionsQuery, SitePacksVm>
 {
@@ -32,6 +35,9 @@ internal sealed class ListPackVersionsHandler : IQueryHandler<ListPackVersionsQu
         var scope = await _access.ScopeAsync(cancellationToken);
         var name = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => new { s.Code, s.Name, s.ReportingFrom }).SingleAsync(cancellationToken);
         var versions = await PackHistory.VersionsAsync(_db, site.SiteId, cancellationToken);
-        return new SitePacksVm(name.Code, name.Name, SiteAccessPolicy.CanChange(scope, site), site.IsActive, versions, PackHistory.LastTwelveMonths(versions, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime), name.ReportingFrom), name.ReportingFrom);
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        return new SitePacksVm(
+            name.Code, name.Name, SiteAccessPolicy.CanChange(scope, site), site.IsActive, versions, PackHistory.LastTwelveMonths(versions, today, name.ReportingFrom), name.ReportingFrom,
+            PackPeriod.NextOwed(name.ReportingFrom, versions.Select(v => v.Period).ToHashSet(), today));
     }
 }

@@ -97,9 +97,9 @@ public sealed class PacksController : Controller
         File(Encoding.UTF8.GetBytes(problems ?? ""), "text/plain; charset=utf-8", $"pack-problems-{siteCode}.txt");
 
     [HttpGet("template")]
-    public async Task<IActionResult> Template(string siteCode, CancellationToken cancellationToken)
+    public async Task<IActionResult> Template(string siteCode, [FromQuery] string? month, CancellationToken cancellationToken)
     {
-        var template = await _mediator.Send(new DownloadPackTemplateQuery(siteCode), cancellationToken);
+        var template = await _mediator.Send(new DownloadPackTemplateQuery(siteCode, month), cancellationToken);
         return File(template.Content, FileSignatures.Xlsx, template.FileName);
     }
 
