@@ -34,13 +34,18 @@ public sealed class HeldUploads
         await LetGoOfExpiredAsync(cancellationToken);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var folder = Directory.CreateDirectory(Path.Combine(_root, token)).FullName;
+
+        // The manifest comes first, whole (written aside, then moved in), so every hold carries the
+        // portal's time it began by which it expires, even one a crash left without all its files.
+        var manifest = new Manifest(owner, _clock.GetUtcNow(), [.. files.Select(f => f.FileName)]);
+        var written = Path.Combine(folder, ManifestName + ".writing");
+        await File.WriteAllTextAsync(written, JsonSerializer.Serialize(manifest), cancellationToken);
+        File.Move(written, Path.Combine(folder, ManifestName));
         for (var i = 0; i < files.Count; i++)
         {
             await File.WriteAllBytesAsync(Path.Combine(folder, $"{i}.upload"), files[i].Content, cancellationToken);
         }
 
-        var manifest = new Manifest(owner, _clock.GetUtcNow(), [.. files.Select(f => f.FileName)]);
-        await File.WriteAllTextAsync(Path.Combine(folder, ManifestName), JsonSerializer.Serialize(manifest), cancellationToken);
         return token;
     }
 
@@ -61,7 +66,13 @@ public sealed class HeldUploads
         var files = new List<HeldFile>();
         for (var i = 0; i < manifest.FileNames.Count; i++)
         {
-            files.Add(new HeldFile(manifest.FileNames[i], await File.ReadAllBytesAsync(Path.Combine(folder, $"{i}.upload"), cancellationToken)));
+            var path = Path.Combine(folder, $"{i}.upload");
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            files.Add(new HeldFile(manifest.FileNames[i], await File.ReadAllBytesAsync(path, cancellationToken)));
         }
 
         return files;
@@ -75,12 +86,12 @@ public sealed class HeldUploads
         }
     }
 
-    /// <summary>Judged by the portal's clock, as written in each manifest, not by the disk's; a folder with no manifest is a hold that failed half-way.</summary>
+    /// <summary>Judged by the portal's clock, as written in each manifest; a folder without one yet is a hold being written.</summary>
     private async Task LetGoOfExpiredAsync(CancellationToken cancellationToken)
     {
         foreach (var folder in Directory.EnumerateDirectories(_root))
         {
-            if (await ManifestOfAsync(folder, cancellationToken) is not { } manifest ? Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow - HeldFor : Expired(manifest))
+            if (await ManifestOfAsync(folder, cancellationToken) is { } manifest && Expired(manifest))
             {
                 Directory.Delete(folder, recursive: true);
             }

@@ -1,9 +1,8 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
-using Verivius.Domain.Packs.Reading;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Documents;
 
 namespace Verivius.Web.Features.Packs;
 
@@ -33,52 +32,48 @@ internal sealed class PrefilledRows
         var trainingMonth = await db.Training.Where(t => t.SiteId == siteId && t.Period <= month).MaxAsync(t => (DateOnly?)t.Period, cancellationToken);
         var supervisionMonth = await db.Supervision.Where(s => s.SiteId == siteId && s.Period <= month).MaxAsync(s => (DateOnly?)s.Period, cancellationToken);
         filled.Add(
-            "Training",
+            RecordKind.Training,
             await db.Training.Where(t => t.SiteId == siteId && t.Period == trainingMonth).Select(t => t.Details).ToListAsync(cancellationToken),
-            $"the training matrix as it stands{MatrixOf(trainingMonth)}",
-            d => (d.StaffRef, d.Course));
+            $"the training matrix as it stands{MatrixOf(trainingMonth)}");
         filled.Add(
-            "Supervision",
+            RecordKind.Supervision,
             await db.Supervision.Where(s => s.SiteId == siteId && s.Period == supervisionMonth).Select(s => s.Details).ToListAsync(cancellationToken),
-            $"the supervision record as it stands{MatrixOf(supervisionMonth)}",
-            d => (d.StaffRef, d.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            $"the supervision record as it stands{MatrixOf(supervisionMonth)}");
         filled.Add(
-            "Actions",
+            RecordKind.Actions,
             await db.Actions.Where(a => a.SiteId == siteId && a.Details.Status != ActionStatus.Closed).Select(a => a.Details).ToListAsync(cancellationToken),
-            "the actions still open",
-            d => (d.ActionRef, ""));
+            "the actions still open");
         filled.Add(
-            "Inspection",
+            RecordKind.Inspection,
             await db.InspectionFindings.Where(f => f.SiteId == siteId && !db.Actions.Any(a => a.Id == f.ActionId && a.Details.Status == ActionStatus.Closed))
                 .Select(f => f.Details).ToListAsync(cancellationToken),
-            "the inspection findings whose action is not closed",
-            d => (d.FindingRef, ""));
+            "the inspection findings whose action is not closed");
         filled.Add(
-            "Assurance",
+            RecordKind.Assurance,
             await db.AssuranceStatements.Where(a => a.SiteId == siteId).Select(a => a.Details).ToListAsync(cancellationToken),
-            "every assurance statement",
-            d => (d.StatementRef, ""));
+            "every assurance statement");
         filled.Add(
-            "Recovery",
+            RecordKind.Recovery,
             await db.RecoveryRisks.Where(r => r.SiteId == siteId && r.Details.Trend != RiskTrend.Resolved).Select(r => r.Details).ToListAsync(cancellationToken),
-            "the recovery map's risks not yet resolved",
-            d => (d.RiskRef, ""));
+            "the recovery map's risks not yet resolved");
         return filled;
     }
 
     private static string MatrixOf(DateOnly? month) => month is { } m ? $" (from the {m.ToBritishMonth()} pack)" : "";
 
-    /// <summary>A sheet's rows in a stable order, each column taken from the detail of the same name.</summary>
-    private void Add<TDetails>(string sheet, List<TDetails> details, string what, Func<TDetails, (string, string)> order)
+    /// <summary>A kind's rows in the order of what its sheet keys them by, each column taken from the detail of the same name.</summary>
+    private void Add<TDetails>(RecordKind kind, List<TDetails> details, string what)
     {
         if (details.Count == 0)
         {
             return;
         }
 
-        var columns = PackFormat.Sheet(sheet).Columns.ToList();
-        _rows[sheet] = [.. details.OrderBy(d => order(d).Item1, StringComparer.OrdinalIgnoreCase).ThenBy(d => order(d).Item2, StringComparer.Ordinal).Select(d => RowOf(d, columns))];
-        _told.Add($"{sheet}: {what}, {details.Count} row{(details.Count == 1 ? "" : "s")}");
+        var entry = RecordCatalogue.Of(kind);
+        var key = ((SheetRows<TDetails>)entry.Rows!).Key;
+        var sheet = entry.Sheet!;
+        _rows[sheet.Name] = [.. details.OrderBy(key, StringComparer.OrdinalIgnoreCase).Select(d => RowOf(d, [.. sheet.Columns]))];
+        _told.Add($"{sheet.Name}: {what}, {DocumentWords.Count(details.Count, "row")}");
     }
 
     /// <summary>A row as the sheet's columns, read from the detail each column names: a choice by its name, a date as a date.</summary>
