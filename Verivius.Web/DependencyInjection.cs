@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Verivius.Infrastructure.History;
 using Verivius.Infrastructure.Identity;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Api;
 using Verivius.Web.Common;
 using Verivius.Web.Demo;
 using Verivius.Web.Documents;
@@ -80,10 +82,21 @@ public static class DependencyInjection
         // and every route's fixed part is written in lower case already.
 
         services.AddAuthorization(authorization =>
+        {
             authorization.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser()
-                .Build());
-        services.AddRateLimiter(limiter => LoginRateLimit.Configure(limiter, security));
+                .Build();
+            ApiTokenAuthentication.AddPermissionPolicies(authorization);
+        });
+        services.AddRateLimiter(limiter =>
+        {
+            LoginRateLimit.Configure(limiter, security);
+            ApiRateLimit.Configure(limiter, security);
+        });
+        services.AddApiDescription();
+
+        // A pack sent with the wrong content type is told what to send (400), after its token is checked, not a bare 415.
+        services.Configure<ApiBehaviorOptions>(api => api.SuppressConsumesConstraintForFormFileParameters = true);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.Configure<FormOptions>(forms => forms.MultipartBodyLengthLimit = security.MaxRequestBodyBytes);
@@ -121,6 +134,8 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<VeriviusDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<DisplayNameClaims>();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
 
         // OWASP's current figure for PBKDF2-HMAC-SHA512, more than double Identity's default.
         services.Configure<PasswordHasherOptions>(hasher => hasher.IterationCount = 210_000);

@@ -19,6 +19,14 @@ public sealed record UserScope(
     /// </summary>
     public static UserScope Operator { get; } = new("", new HashSet<string>(), null, new HashSet<Guid>(), new HashSet<Guid>()) { IsOperator = true };
 
+    /// <summary>
+    /// A care system's API token acts as the manager of exactly the sites it names, of its own provider,
+    /// so every access rule a registered manager meets applies to it too. What it may do there (send
+    /// packs, read the recovery position) is checked by the API before anything reaches a site.
+    /// </summary>
+    public static UserScope ForApiToken(Guid providerId, IReadOnlySet<Guid> siteIds) =>
+        new("", new HashSet<string> { Access.Roles.RegisteredManager }, providerId, siteIds, new HashSet<Guid>());
+
     public bool IsOperator { get; private init; }
 
     public bool IsIn(string role) => Roles.Contains(role);

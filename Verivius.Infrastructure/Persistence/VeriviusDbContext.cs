@@ -32,6 +32,10 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
 
     public DbSet<SiteAssignment> SiteAssignments => Set<SiteAssignment>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<ApiCall> ApiCalls => Set<ApiCall>();
+
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();

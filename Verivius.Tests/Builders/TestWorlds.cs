@@ -6,6 +6,7 @@ using Verivius.Domain.Access;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
 using Verivius.Web.Common;
+using Verivius.Web.Features.Admin.ApiTokens;
 using Verivius.Web.Features.Admin.Providers;
 using Verivius.Web.Features.Admin.Sites;
 using Verivius.Web.Features.Admin.Users;
@@ -69,6 +70,26 @@ public static class TestWorlds
         var userId = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(userId, email);
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(command);
+    }
+
+    /// <summary>Issues an API token as the world's provider admin, through the admin's own command, and returns its secret.</summary>
+    public static async Task<string> IssueApiTokenAsync(PortalFactory factory, ProviderWorld world, string name, ApiPermissions permissions, params string[] siteCodes)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var adminId = await db.Users.Where(u => u.Email == world.Admin).Select(u => u.Id).SingleAsync();
+        var siteIds = await db.Sites.Where(s => siteCodes.Contains(s.Code)).Select(s => s.Id).ToListAsync();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(adminId, world.Admin);
+        var form = new ApiTokenForm
+        {
+            Name = name,
+            SiteIds = siteIds,
+            Permissions = [.. new[] { ApiPermissions.SendPacks, ApiPermissions.ReadRecovery }.Where(p => permissions.HasFlag(p))],
+            ExpiresOn = TestClock.Today.AddDays(30),
+        };
+        var outcome = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new IssueApiTokenCommand(form));
+        Expect(outcome);
+        return outcome.Value!.Secret;
     }
 
     public static string NewSiteCode() => "1-" + Random.Shared.NextInt64(100_000_000, 999_999_999);

@@ -25,7 +25,7 @@ public class AccessibilityTests : IClassFixture<BrowserPortal>
 
         await ScanAsync("rm@demo.verivius.test", "/sites", $"/sites/{Site}", $"/sites/{Site}/challenges", $"/sites/{Site}/records/incidents", $"/sites/{Site}/packs", $"/sites/{Site}/trail-audit", $"/sites/{Site}/readiness", $"/sites/{Site}/records/find?text=aud");
         await ScanAsync("ni@demo.verivius.test", "/provider", "/challenges", "/oversight", "/documents", "/documents/new", "/trail-audit");
-        await ScanAsync("admin@demo.verivius.test", "/admin", "/admin/thresholds", "/documents/schedules", "/admin/readiness");
+        await ScanAsync("admin@demo.verivius.test", "/admin", "/admin/thresholds", "/documents/schedules", "/admin/readiness", "/admin/api-tokens");
         await ScanAsync("commissioner@demo.verivius.test", "/commissioner");
 
         var ni = await _portal.SignedInPageAsync("ni@demo.verivius.test", bypassCsp: true);
@@ -67,6 +67,42 @@ public class AccessibilityTests : IClassFixture<BrowserPortal>
         await Assertions.Expect(page.GetByRole(AriaRole.Listbox, new() { Name = "Matching records" }).GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
         await Axe.AssertNoSeriousViolationsAsync(page);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>The admin's API token pages, from a refused form to the token shown once, used, and revoked.</summary>
+    [Fact]
+    public async Task AnApiToken_IssuedUsedAndRevokedByTheAdmin_OnPagesWithNoSeriousAccessibilityViolations()
+    {
+        var page = await _portal.SignedInPageAsync("admin@demo.verivius.test", bypassCsp: true);
+        await page.GotoAsync("/admin/api-tokens");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Issue a token" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Issue token" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Choose at least one site the token may reach.");
+        await Axe.AssertNoSeriousViolationsAsync(page);
+
+        await page.GetByLabel("Name").FillAsync("Browser-issued care system");
+        await page.GetByLabel("Cedar Lodge (1-101000002)").CheckAsync();
+        await page.GetByLabel("Send packs: preview and import the monthly pack workbook of its sites").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Issue token" }).ClickAsync();
+        var secret = (await page.GetByLabel("API token").InnerTextAsync()).Trim();
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        using var system = new HttpClient { BaseAddress = new Uri(_portal.BaseUrl) };
+        system.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        using var read = await system.GetAsync(new Uri($"/api/v1/sites/{Site}/recovery", UriKind.Relative));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to API tokens" }).ClickAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Browser-issued care system" });
+        await Assertions.Expect(row).ToContainTextAsync("Read the recovery position");
+        await Assertions.Expect(row).Not.ToContainTextAsync("Never");
+        await row.GetByRole(AriaRole.Link, new() { Name = "Revoke" }).ClickAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke token" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Browser-issued care system" })).ToContainTextAsync("Revoked");
+        using var afterRevoke = await system.GetAsync(new Uri($"/api/v1/sites/{Site}/recovery", UriKind.Relative));
+        await page.Context.CloseAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, afterRevoke.StatusCode);
     }
 
     private async Task ScanAsync(string email, params string[] paths)

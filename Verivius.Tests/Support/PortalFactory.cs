@@ -62,6 +62,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Scheduling:Enabled", "false");
         builder.UseSetting("https_port", "443");
         builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
+        builder.UseSetting("Security:ApiCallsPerMinute", "1000");
         builder.ConfigureTestServices(services => services.AddSingleton(Clock));
         foreach (var (key, value) in Settings)
         {

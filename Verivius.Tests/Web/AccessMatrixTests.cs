@@ -19,7 +19,8 @@ namespace Verivius.Tests.Web;
 /// <summary>
 /// Every controller action, found by reflection (so a new one is covered without touching this file),
 /// asked for by every role about another provider's records: it answers 403 or 404 and shows none of
-/// their data; and asked for anonymously, it sends the visitor to sign in.
+/// their data; and asked for anonymously, it sends the visitor to sign in. The API's actions answer 401
+/// to anyone without a token (a signed-in browser too), and 404 to a token asking about a site not its own.
 /// </summary>
 public partial class AccessMatrixTests : IClassFixture<PortalFactory>
 {
@@ -39,8 +40,10 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
             using var response = await SendAsync(anonymous, action, foreign.Fill(action.Template), token: "");
 
             Assert.True(
-                response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/account/login", StringComparison.Ordinal),
-                $"{action} answered an anonymous visitor with {(int)response.StatusCode} instead of sending them to sign in.");
+                action.IsApi
+                    ? response.StatusCode == HttpStatusCode.Unauthorized
+                    : response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.ToString().Contains("/account/login", StringComparison.Ordinal),
+                $"{action} answered an anonymous visitor with {(int)response.StatusCode} instead of {(action.IsApi ? "401" : "sending them to sign in")}.");
         }
 
         Assert.True(actions.Count >= 25, $"Only {actions.Count} actions were found; the reflection is not finding the controllers.");
@@ -66,7 +69,7 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
                 var body = await response.Content.ReadAsStringAsync();
 
                 Assert.True(
-                    response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound,
+                    action.IsApi ? response.StatusCode == HttpStatusCode.Unauthorized : response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound,
                     $"{email} got {(int)response.StatusCode} from {action} about another provider's record.");
                 foreign.AssertAbsentFrom(body, $"{action} as {email}");
             }
@@ -77,6 +80,37 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
                 foreign.AssertAbsentFrom(await response.Content.ReadAsStringAsync(), $"{action} as {email}");
             }
         }
+    }
+
+    [Fact]
+    public async Task AnApiTokenWithEveryPermission_AskingAboutAnotherProvidersSite_OrASiteNotItsOwn_GetsNotFound_AndNoneOfTheirData()
+    {
+        var ours = await TestWorlds.CreateAsync(_factory, sites: 2);
+        var foreign = await ForeignRecordsAsync(await TestWorlds.CreateAsync(_factory));
+        var secret = await TestWorlds.IssueApiTokenAsync(_factory, ours, "Matrix probe", ApiPermissions.SendPacks | ApiPermissions.ReadRecovery, ours.SiteCodes[0]);
+        using var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        var api = Actions().Where(a => a.IsApi).ToList();
+
+        foreach (var action in api)
+        {
+            foreach (var path in new[] { foreign.Fill(action.Template), action.Template.Replace("{siteCode}", ours.SiteCodes[1], StringComparison.Ordinal) })
+            {
+                var site = path.Split('/')[4];
+                using var request = new HttpRequestMessage(new HttpMethod(action.Method), new Uri(path, UriKind.Relative));
+                if (action.Method == "POST")
+                {
+                    request.Content = new MultipartFormDataContent { { new ByteArrayContent(new PackWorkbook(site).Build()), "workbook", "pack.xlsx" } };
+                }
+
+                using var response = await client.SendAsync(request);
+
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"The token got {(int)response.StatusCode} from {action} for {path}.");
+                foreign.AssertAbsentFrom(await response.Content.ReadAsStringAsync(), $"{action} with a token");
+            }
+        }
+
+        Assert.Equal(2, api.Count);
     }
 
     [Fact]
@@ -110,7 +144,9 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
         var document = new GovernanceDocument(site.ProviderId, DocumentKind.SitePack, new DateOnly(2026, 10, 1), DocumentScope.Site(site.Id, site.Name), $"Site governance pack: {site.Name}", new DateOnly(2026, 10, 31), world.RegisteredManager);
         db.AddRange(challenge, meeting, document);
         await db.SaveChangesAsync();
-        return new ForeignRecords(world, userId, grantId, challenge.Id, meeting.Id, document.Id);
+        await TestWorlds.IssueApiTokenAsync(_factory, world, $"Their system {world.Tag}", ApiPermissions.SendPacks, world.SiteCodes[0]);
+        var tokenId = await db.ApiTokens.Where(t => t.Name == $"Their system {world.Tag}").Select(t => t.Id).SingleAsync();
+        return new ForeignRecords(world, userId, grantId, challenge.Id, meeting.Id, document.Id, tokenId);
     }
 
     private static async Task<HttpResponseMessage> SendAsync(PortalSession session, RoutedAction action, string path, string token)
@@ -154,6 +190,9 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
     {
         public bool HasParameters => Parameter().IsMatch(Template);
 
+        /// <summary>The care systems' API, which takes a token and never a browser's session.</summary>
+        public bool IsApi => Template.StartsWith("/api/", StringComparison.Ordinal);
+
         public override string ToString() => $"{Method} {Template} ({Name})";
 
         [GeneratedRegex(@"\{(\w+)(:[^}]*)?\}")]
@@ -161,13 +200,14 @@ public partial class AccessMatrixTests : IClassFixture<PortalFactory>
     }
 
     /// <summary>Another provider's records, and how to put them into any route of the portal.</summary>
-    private sealed record ForeignRecords(ProviderWorld World, string UserId, Guid GrantId, Guid ChallengeId, Guid MeetingId, Guid DocumentId)
+    private sealed record ForeignRecords(ProviderWorld World, string UserId, Guid GrantId, Guid ChallengeId, Guid MeetingId, Guid DocumentId, Guid TokenId)
     {
         public string Fill(string template) => RoutedAction.Parameter().Replace(template, match => match.Groups[1].Value switch
         {
             "siteCode" => World.SiteCodes[0],
             "userId" => UserId,
             "grantId" => GrantId.ToString(),
+            "tokenId" => TokenId.ToString(),
             "status" => "404",
             "period" => "2026-10",
             "number" => "1",

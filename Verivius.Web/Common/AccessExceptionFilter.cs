@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Verivius.Web.Api;
 
 namespace Verivius.Web.Common;
 
-/// <summary>Turns a handler's not-found or forbidden answer into the 404 or 403 page.</summary>
+/// <summary>Turns a handler's not-found or forbidden answer into the 404 or 403 page, or the API's problem details.</summary>
 public sealed class AccessExceptionFilter : IExceptionFilter
 {
     public void OnException(ExceptionContext context)
@@ -14,10 +16,15 @@ public sealed class AccessExceptionFilter : IExceptionFilter
             ForbiddenException => StatusCodes.Status403Forbidden,
             _ => 0,
         };
-        if (status != 0)
+        if (status == 0)
         {
-            context.Result = new StatusCodeResult(status);
-            context.ExceptionHandled = true;
+            return;
         }
+
+        // The API answers with the problem in words; a page answers with the 404 or 403 page.
+        context.Result = context.ActionDescriptor.EndpointMetadata.OfType<IApiBehaviorMetadata>().Any()
+            ? ApiProblem.Result(context.HttpContext, status, status == StatusCodes.Status404NotFound ? "Not found" : "Not allowed", context.Exception.Message)
+            : new StatusCodeResult(status);
+        context.ExceptionHandled = true;
     }
 }

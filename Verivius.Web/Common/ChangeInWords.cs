@@ -32,16 +32,19 @@ internal static class ChangeInWords
         ["Staffing"] = "Staffing week",
         ["Training"] = "Training record",
         ["Supervision"] = "Supervision record",
+        ["ApiTokens"] = "API token",
+        ["ApiTokenSites"] = "An API token's site",
+        ["ApiCalls"] = "API call",
     };
 
     /// <summary>Fields that are the database's bookkeeping, never something a person changed.</summary>
     private static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal)
     {
-        "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy", "ConcurrencyStamp", "SecurityStamp", "NormalizedEmail", "NormalizedUserName", "PasswordHash",
+        "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy", "ConcurrencyStamp", "SecurityStamp", "NormalizedEmail", "NormalizedUserName", "PasswordHash", "SecretHash",
     };
 
     /// <summary>The fields that name a record, in the order they are looked for.</summary>
-    private static readonly string[] NamingFields = ["DisplayName", "Name", "Ref", "Title"];
+    private static readonly string[] NamingFields = ["DisplayName", "Name", "Ref", "Title", "Path"];
 
     public static async Task<IReadOnlyList<ChangeVm>> DescribeAsync(VeriviusDbContext db, IReadOnlyList<ChangeLogEntry> entries, CancellationToken cancellationToken)
     {

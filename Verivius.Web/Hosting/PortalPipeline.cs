@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Verivius.Web.Api;
 using Verivius.Web.Security;
 
 namespace Verivius.Web.Hosting;
@@ -22,6 +23,7 @@ public static class PortalPipeline
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<ApiCallLog>();
         app.UseAuthorization();
 
         // A pending migration leaves an instance unable to serve: the balancer should pass it by.
@@ -31,6 +33,7 @@ public static class PortalPipeline
             ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
         }).AllowAnonymous();
         app.MapControllers();
+        app.MapApiDescription();
         return app;
     }
 }

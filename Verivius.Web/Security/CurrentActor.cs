@@ -22,6 +22,9 @@ public sealed class CurrentActor : IActorContext
         ? _assumed.UserId
         : _http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
 
+    /// <summary>The sites and role a care system's API token carries, when that is who is calling.</summary>
+    public Domain.Access.UserScope? ApiTokenScope => _assumed is null ? ApiTokenAuthentication.ScopeOf(_http.HttpContext?.User) : null;
+
     public string ActorName => _assumed?.Name ?? _http.HttpContext?.User.Identity?.Name ?? "system";
 
     /// <summary>

@@ -8,6 +8,9 @@ public sealed class SecurityOptions
     /// <summary>Sign-in attempts one client address may make per minute before it is told to wait.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 10;
 
+    /// <summary>Requests one API token may make per minute before it is told to wait (429, with Retry-After).</summary>
+    public int ApiCallsPerMinute { get; set; } = 60;
+
     /// <summary>The largest request body, which bounds a pack upload with its attachments.</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024 * 1024;
 

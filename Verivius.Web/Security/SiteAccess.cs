@@ -163,6 +163,11 @@ public sealed class SiteAccess
             return (UserScope.Operator, null);
         }
 
+        if (_actor.ApiTokenScope is { } apiToken)
+        {
+            return (apiToken, null);
+        }
+
         if (userId is null)
         {
             return (UserScope.Nobody, null);

@@ -27,7 +27,7 @@ namespace Verivius.Web.Features.Packs;
 /// off and runs the engine once at the end, so the register is not filled with the gaps of half a history.
 /// </param>
 /// <param name="ConfirmsVersion">
-/// The version a person saw the preview against. If another has arrived since, the pack is previewed again
+/// The version a person saw the preview against (0 when the month had none). If another has arrived since, the pack is previewed again
 /// rather than imported, since what they agreed to is no longer what it would change.
 /// </param>
 /// <param name="AllowRemovals">Whether a snapshot row the month holds may go; when not, such a pack is refused, with its preview.</param>
@@ -53,7 +53,16 @@ public enum PackImportMode
 }
 
 /// <summary>An uploaded file: the name it was sent with and its bytes.</summary>
-public sealed record PackFile(string FileName, byte[] Content);
+public sealed record PackFile(string FileName, byte[] Content)
+{
+    /// <summary>A file as a form posted it, named without any folder the browser or care system sent.</summary>
+    public static async Task<PackFile> ReadAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        return new PackFile(Path.GetFileName(file.FileName), buffer.ToArray());
+    }
+}
 
 /// <param name="Version">The version imported, matched, or (previewed) that the month has now.</param>
 /// <param name="Challenges">What the challenge engine, run for the site after the import, changed; null if it did not run.</param>
@@ -169,7 +178,7 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
             return new PackImportResult(PackImportStatus.Unchanged, content.Period.ToString(), latest, [], read.Warnings, content.RowCounts);
         }
 
-        var overtaken = command.ConfirmsVersion is { } confirmed && confirmed != latest;
+        var overtaken = command.ConfirmsVersion is { } confirmed && confirmed != (latest ?? 0);
         if (command.Mode == PackImportMode.DryRun || (command.Mode == PackImportMode.PreviewNewVersion && latest is not null) || overtaken
             || (!command.AllowRemovals && changes.RemovesRows))
         {

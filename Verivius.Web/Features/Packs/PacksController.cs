@@ -43,10 +43,10 @@ public sealed class PacksController : Controller
         var files = new List<PackFile>();
         foreach (var attachment in attachments.Where(a => a.Length > 0))
         {
-            files.Add(await ReadAsync(attachment, cancellationToken));
+            files.Add(await PackFile.ReadAsync(attachment, cancellationToken));
         }
 
-        var upload = new ImportPackCommand(siteCode, await ReadAsync(workbook, cancellationToken), files, Mode: PackImportMode.PreviewNewVersion);
+        var upload = new ImportPackCommand(siteCode, await PackFile.ReadAsync(workbook, cancellationToken), files, Mode: PackImportMode.PreviewNewVersion);
         var result = await _mediator.Send(upload, cancellationToken);
         if (result.Status == PackImportStatus.Previewed)
         {
@@ -138,13 +138,6 @@ public sealed class PacksController : Controller
     private string HeldFor(string siteCode) => $"{User.FindFirstValue(ClaimTypes.NameIdentifier)}:{siteCode.Trim().ToUpperInvariant()}";
 
     private static PackFile PackFileOf(HeldFile file) => new(file.FileName, file.Content);
-
-    private static async Task<PackFile> ReadAsync(IFormFile file, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        return new PackFile(Path.GetFileName(file.FileName), buffer.ToArray());
-    }
 }
 
 public sealed record PacksPageVm(SitePacksVm Packs, PackImportResult? Refused);
