@@ -73,13 +73,17 @@ public static class TestWorlds
     }
 
     /// <summary>Issues an API token as the world's provider admin, through the admin's own command, and returns its secret.</summary>
-    public static async Task<string> IssueApiTokenAsync(PortalFactory factory, ProviderWorld world, string name, ApiPermissions permissions, params string[] siteCodes)
+    public static Task<string> IssueApiTokenAsync(PortalFactory factory, ProviderWorld world, string name, ApiPermissions permissions, params string[] siteCodes) =>
+        IssueApiTokenAsync(factory, world.Admin, name, permissions, siteCodes);
+
+    /// <summary>Issues an API token as the named provider admin and returns its secret.</summary>
+    public static async Task<string> IssueApiTokenAsync(PortalFactory factory, string adminEmail, string name, ApiPermissions permissions, params string[] siteCodes)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
-        var adminId = await db.Users.Where(u => u.Email == world.Admin).Select(u => u.Id).SingleAsync();
+        var adminId = await db.Users.Where(u => u.Email == adminEmail).Select(u => u.Id).SingleAsync();
         var siteIds = await db.Sites.Where(s => siteCodes.Contains(s.Code)).Select(s => s.Id).ToListAsync();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(adminId, world.Admin);
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(adminId, adminEmail);
         var form = new ApiTokenForm
         {
             Name = name,

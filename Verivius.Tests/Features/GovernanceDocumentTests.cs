@@ -120,9 +120,15 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
     /// the board pack's staffing table and the commissioner update say, and the provider view shows their sums.
     /// </summary>
     [Fact]
-    public async Task EveryMeasure_IsOneFigure_OnEachSitesPage_TheProviderView_TheBoardPack_AndTheCommissionerUpdate_AsCountedWithSql()
+    public async Task EveryMeasure_IsOneFigure_OnEachSitesPage_TheProviderView_TheBoardPack_TheCommissionerUpdate_AndTheApi_AsCountedWithSql()
     {
         var counted = await MeasuresCountedWithSqlAsync(TestClock.LastMonth, TestClock.Today);
+        var training = (await TrainingCountedWithSqlAsync(TestClock.LastMonth)).ToDictionary(c => c.Name, c => (c.Staff, c.InDate));
+        var supervision = (await SupervisionCountedWithSqlAsync(TestClock.LastMonth, days: 90)).ToDictionary(c => c.Name, c => (c.Staff, c.InDate));
+        using var api = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer",
+            await TestWorlds.IssueApiTokenAsync(_factory, "admin@demo.verivius.test", $"Figures check {Guid.NewGuid():N}", Verivius.Domain.Access.ApiPermissions.ReadRecovery, [.. counted.Select(c => c.Code)]));
         using var board = await GenerateAsync("board-pack", provider: Provider);
         using var update = await GenerateAsync("commissioner-update", commissioner: "commissioner@demo.verivius.test");
         using var ni = await PortalSession.SignInAsync(_factory, "ni@demo.verivius.test", Password);
@@ -145,6 +151,17 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
             Assert.Contains(Counted(site.Agency, "hours"), figures, StringComparison.Ordinal);
             Assert.Contains(Counted(site.ActionsOnTime, "actions due"), figures, StringComparison.Ordinal);
             Assert.Contains(Counted(site.NotifiedOnTime, "notifiable incidents"), figures, StringComparison.Ordinal);
+
+            using var position = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/sites/{site.Code}/recovery?month={LastMonth}", UriKind.Relative)));
+            var inApi = position.RootElement.GetProperty("figures").EnumerateArray().ToDictionary(f => f.GetProperty("title").GetString()!, f => f.GetProperty("value").GetString());
+            Assert.Equal(Counted(site.Unfilled, "shifts"), inApi["Unfilled shifts"]);
+            Assert.Equal(Counted(site.Agency, "hours"), inApi["Agency share of hours"]);
+            Assert.Equal(Counted(site.ActionsOnTime, "actions due"), inApi["Actions closed on time"]);
+            Assert.Equal(Counted(site.NotifiedOnTime, "notifiable incidents"), inApi["CQC notifications on time"]);
+            var (staff, inDate) = training[site.Name];
+            Assert.Equal($"{inDate} of {staff} staff ({BritishNumbers.Percent(inDate, staff)})", inApi["Mandatory training in date"]);
+            var (supervisedStaff, onTime) = supervision[site.Name];
+            Assert.Equal($"{onTime} of {supervisedStaff} staff ({BritishNumbers.Percent(onTime, supervisedStaff)})", inApi["Staff supervised on time"]);
 
             if (site.Name is "Cedar Lodge" or "Elm Court")
             {
@@ -195,6 +212,22 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         var worst = inPack.Select(s => Enum.Parse<RagRating>(s.Rating)).ToList();
         Assert.Equal(worst.OrderByDescending(r => r), worst);
         Assert.Contains("Why each site is Red or Amber:", body.InnerText, StringComparison.Ordinal);
+
+        // Each site's own page and the API rate it as the provider view does: one rule, one answer.
+        var ratedOnPage = System.Text.RegularExpressions.Regex.Matches(glance, "<th scope=\"row\"><a href=\"/sites/(?<code>[^\"]+)\">[^<]+</a></th>\\s*<td>\\s*<span class=\"badge [^\"]+\">(?<rating>\\w+)</span>")
+            .ToDictionary(m => m.Groups["code"].Value, m => m.Groups["rating"].Value);
+        using var api = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer",
+            await TestWorlds.IssueApiTokenAsync(_factory, "admin@demo.verivius.test", $"Ratings check {Guid.NewGuid():N}", Verivius.Domain.Access.ApiPermissions.ReadRecovery, [.. ratedOnPage.Keys]));
+        Assert.Equal(onPage.Count, ratedOnPage.Count);
+        foreach (var (code, rating) in ratedOnPage)
+        {
+            using var position = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/v1/sites/{code}/recovery", UriKind.Relative)));
+            var (_, sitePage) = await ni.GetAsync($"/sites/{code}");
+            Assert.Equal(rating, position.RootElement.GetProperty("rating").GetString());
+            Assert.Matches($"<dt class=\"col-sm-3\">Rating</dt>\\s*<dd class=\"col-sm-9\">\\s*<span class=\"badge [^\"]+\">{rating}</span>", sitePage);
+        }
     }
 
     [Fact]

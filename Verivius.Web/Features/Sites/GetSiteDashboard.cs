@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Figures;
 using Verivius.Domain.Packs;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
@@ -14,7 +15,7 @@ namespace Verivius.Web.Features.Sites;
 /// <summary>
 /// A site's picture for the people who run it: its recovery map, what is overdue and due soon, the
 /// challenges waiting for its answer, its packs, what the last pack changed, its figures for the month
-/// as every view counts them, and its trends over the
+/// as every view counts them, its Red, Amber or Green rating by the provider's rule, and its trends over the
 /// twelve months ending with <paramref name="Month"/> (last month if none).
 /// </summary>
 public sealed record GetSiteDashboardQuery(string SiteCode, string? Month) : IQuery<SiteDashboardVm>;
@@ -31,7 +32,8 @@ public sealed record SiteDashboardVm(
     IReadOnlyList<PackMonthVm> PackMonths,
     LatestPackVm? LatestPack,
     IReadOnlyList<MeasuredValue> Measures,
-    IReadOnlyList<TrendVm> Trends);
+    IReadOnlyList<TrendVm> Trends,
+    SiteRating Rating);
 
 public sealed record SiteRiskVm(string Ref, AssuranceArea Area, string Risk, string? CurrentActionRef, string? Owner, DateOnly? ReviewOn, RiskTrend Trend, DateOnly? NewestEvidenceOn, int OpenChallenges);
 
@@ -91,8 +93,9 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
         var awaiting = ChallengeRegister.Rows(db, db.Sites.Where(s => s.Id == siteId), new ChallengeFilter(Status: nameof(ChallengeStatus.Open)), today);
         var versions = await PackHistory.VersionsAsync(db, siteId, cancellationToken);
         var thisSite = db.Sites.Where(s => s.Id == siteId);
-        var supervisionDays = await thisSite.Select(s => db.ChallengeSettings.Where(c => c.ProviderId == s.ProviderId).Select(c => (int?)c.Thresholds.SupervisionDays).FirstOrDefault())
-            .SingleAsync(cancellationToken) ?? ChallengeThresholds.Defaults.SupervisionDays;
+        var thresholds = await thisSite.Select(s => db.ChallengeSettings.Where(c => c.ProviderId == s.ProviderId).Select(c => c.Thresholds).FirstOrDefault())
+            .SingleAsync(cancellationToken) ?? ChallengeThresholds.Defaults;
+        var supervisionDays = thresholds.SupervisionDays;
         var (trends, monthly) = await Trends.ForSitesAsync(db, thisSite.Select(s => s.Id), month, withSupervision: true, cancellationToken);
         var figures = await SiteFigures.LoadAsync(db, thisSite, today, month, monthly, supervisionDays, SiteFigures.TwelveMonthsBefore(today), cancellationToken);
         return new SiteDashboardVm(
@@ -107,7 +110,10 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
             PackHistory.LastTwelveMonths(versions, today, figures[0].ReportingFrom),
             await LatestPackAsync(db, siteId, versions.Count > 0 ? versions[0] : null, cancellationToken),
             SiteFigures.Measured(figures, supervisionDays),
-            trends);
+            trends,
+
+            // The provider view's rule on the same figures and open risks, so the site and the ranking agree.
+            figures[0].Rating(risks.Select(r => r.Row.Trend).Where(t => t != RiskTrend.Resolved), thresholds));
     }
 
     /// <summary>The date of the newest evidence each risk cites: how fresh the proof of its trend is.</summary>

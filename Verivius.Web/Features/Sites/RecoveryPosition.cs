@@ -9,6 +9,8 @@ namespace Verivius.Web.Features.Sites;
 /// are in words ("Worsening", "Nursing home"); dates are ISO 8601.
 /// </summary>
 /// <param name="Month">The month the figures are for, as yyyy-MM.</param>
+/// <param name="Rating">"Red", "Amber" or "Green", by the rule that ranks the provider's sites (docs/figures.md).</param>
+/// <param name="RatingReasons">Why the site is Red or Amber, in words; empty for Green.</param>
 /// <param name="ReportingFrom">The first month the site owes a pack for, as yyyy-MM.</param>
 /// <param name="Figures">Each measure with its explanation and its value, as every view counts it.</param>
 /// <param name="Packs">The twelve months before this one, oldest first, with whether each pack is in.</param>
@@ -20,6 +22,8 @@ public sealed record RecoveryPosition(
     DateOnly? CqcRatingPublishedOn,
     string Month,
     string ReportingFrom,
+    string Rating,
+    IReadOnlyList<string> RatingReasons,
     IReadOnlyList<RecoveryRiskAnswer> RecoveryMap,
     IReadOnlyList<FigureAnswer> Figures,
     int OverdueActions,
@@ -39,6 +43,8 @@ public sealed record RecoveryPosition(
             site.Site.CqcRatingPublishedOn,
             dashboard.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
             site.Site.ReportingFrom.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            dashboard.Rating.Rating.ToString(),
+            [.. dashboard.Rating.Reasons.Select(r => r.Text)],
             [.. dashboard.Risks.Select(r => new RecoveryRiskAnswer(
                 r.Ref, PlainWords.Of(r.Area), r.Risk, r.CurrentActionRef, r.Owner, r.ReviewOn, PlainWords.Of(r.Trend), r.NewestEvidenceOn, r.OpenChallenges))],
             [.. dashboard.Measures.Select(m => new FigureAnswer(m.Measure.Title, m.Measure.Explanation, m.Value))],
