@@ -50,11 +50,19 @@ public sealed class Site : Entity
     /// </summary>
     public DateOnly ReportingFrom { get; private set; }
 
+    public const int ReportUrlLength = 300;
+
     /// <summary>CQC's overall rating of the location as last published, when the provider has recorded it.</summary>
     public QualityRating? CqcRating { get; private set; }
 
     /// <summary>The day CQC published <see cref="CqcRating"/>.</summary>
     public DateOnly? CqcRatingPublishedOn { get; private set; }
+
+    /// <summary>CQC's Well-led rating published with <see cref="CqcRating"/>, when the provider has recorded it.</summary>
+    public QualityRating? CqcWellLedRating { get; private set; }
+
+    /// <summary>Where CQC's report for that rating is published, for a reader who wants the whole of it.</summary>
+    public string? CqcReportUrl { get; private set; }
 
     public void Describe(string name, ServiceType serviceType, string? registeredManager)
     {
@@ -86,12 +94,14 @@ public sealed class Site : Entity
     }
 
     /// <summary>
-    /// Records CQC's published overall rating and its date, or clears both (a new service not yet rated).
-    /// A rating means nothing without the day it was published, so one is never kept without the other.
+    /// Records CQC's published overall rating and its date, with the Well-led rating and the report's
+    /// address when known, or clears them all (a new service not yet rated). A rating means nothing
+    /// without the day it was published, so one is never kept without the other, and the Well-led rating
+    /// and report belong to an overall rating.
     /// </summary>
-    public void RecordCqcRating(QualityRating? rating, DateOnly? publishedOn, DateOnly today)
+    public void RecordCqcRating(QualityRating? rating, DateOnly? publishedOn, DateOnly today, QualityRating? wellLed = null, string? reportUrl = null)
     {
-        if (rating is { } given && !Enum.IsDefined(given))
+        if ((rating is { } given && !Enum.IsDefined(given)) || (wellLed is { } key && !Enum.IsDefined(key)))
         {
             throw new DomainException("Choose one of CQC's four ratings, or none if the service is not rated yet.");
         }
@@ -103,13 +113,37 @@ public sealed class Site : Entity
                 : "Enter the day CQC published the rating.");
         }
 
+        if (rating is null && (wellLed is not null || !string.IsNullOrWhiteSpace(reportUrl)))
+        {
+            throw new DomainException("A Well-led rating or a report comes with the overall rating CQC published with it; enter that too.");
+        }
+
         if (publishedOn > today)
         {
             throw new DomainException($"CQC cannot have published the rating after today ({today.ToBritishDate()}).");
         }
 
+        if (ReportUrlProblem(reportUrl, Code) is { } problem)
+        {
+            throw new DomainException(problem);
+        }
+
+        reportUrl = string.IsNullOrWhiteSpace(reportUrl) ? null : reportUrl.Trim();
+
         CqcRating = rating;
         CqcRatingPublishedOn = publishedOn;
+        CqcWellLedRating = wellLed;
+        CqcReportUrl = reportUrl;
+    }
+
+    /// <summary>Why an address cannot be a CQC report's, or null when it can (or is empty).</summary>
+    public static string? ReportUrlProblem(string? reportUrl, string siteCode)
+    {
+        var address = reportUrl?.Trim();
+        return string.IsNullOrEmpty(address)
+            || (address.Length <= ReportUrlLength && Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
+            ? null
+            : $"The report's address must be a web address starting https:// of at most {ReportUrlLength} characters, such as https://www.cqc.org.uk/location/{siteCode}.";
     }
 
     /// <summary>The admin sets the first month owed: at most a year ahead, for a service about to open.</summary>

@@ -8,7 +8,7 @@ namespace Verivius.Tests.Cli;
 /// <summary>The verbs as an operator runs them: a separate process, against the database its environment names.</summary>
 public sealed class OperatorCommandTests : IDisposable
 {
-    private static readonly string[] Verbs = ["migrate", "create-provider", "create-user", "import-sites", "verify-history", "checkpoint-history", "verify-storage", "import-pack", "packs", "challenges", "run-challenges"];
+    private static readonly string[] Verbs = ["migrate", "create-provider", "create-user", "import-sites", "import-ratings", "verify-history", "checkpoint-history", "verify-storage", "import-pack", "packs", "challenges", "run-challenges"];
 
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"verivius-cli-{Guid.NewGuid():N}.db");
     private readonly string _csv = Path.Combine(Path.GetTempPath(), $"verivius-sites-{Guid.NewGuid():N}.csv");
@@ -51,6 +51,10 @@ public sealed class OperatorCommandTests : IDisposable
         var wrongSite = await RunAsync("create-user", "--email", "rm2@hillside.example", "--role", "RegisteredManager", "--provider", "Hillside Care", "--sites", "1-555000009");
         var noEmail = await RunAsync("create-user", "--role", "NominatedIndividual");
         var badRole = await RunAsync("create-user", "--email", "x@hillside.example", "--role", "Inspector", "--provider", "Hillside Care");
+        await File.WriteAllTextAsync(_csv, "SiteCode,Overall,WellLed,PublishedOn,ReportUrl\n1-555000001,Good,Good,2025-04-01,\n1-555000002,Good,Great,2025-04-01,\n");
+        var badRatings = await RunAsync("import-ratings", "--provider", "Hillside Care", "--file", _csv);
+        await File.WriteAllTextAsync(_csv, "SiteCode,Overall,WellLed,PublishedOn,ReportUrl\n1-555000001,Good,Good,2025-04-01,\n1-555000002,Requires improvement,Inadequate,2019-05-20,https://www.cqc.org.uk/location/1-555000002\n");
+        var ratings = await RunAsync("import-ratings", "--provider", "Hillside Care", "--file", _csv);
 
         Assert.Equal((0, true), (migrate.Exit, migrate.Out.Contains("Applied", StringComparison.Ordinal)));
         Assert.Equal(0, created.Exit);
@@ -64,6 +68,8 @@ public sealed class OperatorCommandTests : IDisposable
         Assert.NotEqual(0, noEmail.Exit);
         Assert.Contains("--email", noEmail.Error, StringComparison.Ordinal);
         Assert.Equal((1, true), (badRole.Exit, badRole.Error.Contains("\"Inspector\" is not a role", StringComparison.Ordinal)));
+        Assert.Equal((1, true), (badRatings.Exit, badRatings.Error.Contains("Line 3: WellLed \"Great\" is not one of CQC's ratings", StringComparison.Ordinal)));
+        Assert.Equal((0, true), (ratings.Exit, ratings.Out.Contains("CQC's ratings of 2 site(s) recorded", StringComparison.Ordinal)));
     }
 
     [Fact]

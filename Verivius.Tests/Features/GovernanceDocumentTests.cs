@@ -61,10 +61,15 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
             OpenRisks = db.RecoveryRisks.Count(r => r.SiteId == s.Id && r.Details.Trend != RiskTrend.Resolved),
             Worsening = db.RecoveryRisks.Count(r => r.SiteId == s.Id && r.Details.Trend == RiskTrend.Worsening),
             s.CqcRating,
+            s.CqcWellLedRating,
             s.CqcRatingPublishedOn,
         }).ToListAsync();
         Assert.Equal(sites.Select(s => $"{s.Name} ({s.Code})"), rows.Select(r => r[0]));
-        Assert.Equal(sites.Select(s => $"{PlainWords.Of(s.CqcRating!.Value)} (published {s.CqcRatingPublishedOn!.Value.ToBritishDate()})"), rows.Select(r => r[1]));
+        Assert.Equal(
+            sites.Select(s => $"{PlainWords.Of(s.CqcRating!.Value)}, Well-led: {PlainWords.Of(s.CqcWellLedRating!.Value)} (published {s.CqcRatingPublishedOn!.Value.ToBritishDate()}, "),
+            rows.Select(r => r[1][..(r[1].IndexOf(", ", r[1].IndexOf("published", StringComparison.Ordinal), StringComparison.Ordinal) + 2)]));
+        Assert.All(rows, r => Assert.Matches(@"\d+ months? ago\)$", r[1]));
+        Assert.Equal(QualityRating.RequiresImprovement, sites.Single(s => s.Name == "Riverside Home Care").CqcWellLedRating);
         Assert.Equal("Requires improvement", PlainWords.Of(sites.Single(s => s.Code == CedarLodge).CqcRating!.Value));
         Assert.Equal(sites.Select(s => s.OpenRisks.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r[3]));
         Assert.Equal(sites.Select(s => s.Worsening.ToString(CultureInfo.InvariantCulture)), rows.Select(r => r[4]));

@@ -97,9 +97,59 @@ public class SiteAdministrationTests : IClassFixture<PortalFactory>
         Assert.Contains("Enter the day CQC published the rating.", await withoutDay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("<span class=\"text-muted\">Not recorded</span>", before, StringComparison.Ordinal);
-        Assert.Contains($"<dt class=\"col-sm-3\">CQC rating</dt><dd class=\"col-sm-9\">Requires improvement, published {TestClock.Today.AddMonths(-3).ToBritishDate()}</dd>", sitePage, StringComparison.Ordinal);
-        Assert.Contains($"<td>Requires improvement<br /><small class=\"text-muted\">published {TestClock.Today.AddMonths(-3).ToShortBritishDate()}</small> </td>", provider, StringComparison.Ordinal);
+        Assert.Matches($"<dt class=\"col-sm-3\">CQC rating</dt>\\s*<dd class=\"col-sm-9\">\\s*Requires improvement \\(published {TestClock.Today.AddMonths(-3).ToBritishDate()}, 3 months ago\\)\\s*</dd>", sitePage);
+        Assert.Matches($"<td>\\s*Requires improvement\\s*<br /><small class=\"text-muted\">published {TestClock.Today.AddMonths(-3).ToShortBritishDate()}, 3 months ago</small>\\s*</td>", provider);
         Assert.Matches("<option selected=\"selected\" value=\"RequiresImprovement\">Requires improvement</option>", form);
+    }
+
+    /// <summary>
+    /// CQC's ratings come in by CSV, all or nothing: a bad line is named by its number and nothing changes;
+    /// a good file records the overall and Well-led ratings, the day and the report, and a rating over six
+    /// years old is flagged on the provider view and the site's page.
+    /// </summary>
+    [Fact]
+    public async Task CqcRatingsCsv_WithABadLine_ChangesNothing_AndAGoodOne_RecordsEveryRating_FlaggingOneOverSixYearsOld()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 2);
+        var (recent, old) = (world.SiteCodes[0], world.SiteCodes[1]);
+        var stale = TestClock.Today.AddYears(-6).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var lately = TestClock.Today.AddMonths(-14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var admin = await PortalSession.SignInAsync(_factory, world.Admin);
+        using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
+        var bad = $"""
+            SiteCode,Overall,WellLed,PublishedOn,ReportUrl
+            {recent},Good,Requires improvement,{lately},https://www.cqc.org.uk/location/{recent}
+            {old},Satisfactory,,{stale},
+            {TestWorlds.NewSiteCode()},Good,,{lately},
+            {recent},Good,,{lately},http://example.test/report
+            """;
+        var good = $"""
+            SiteCode,Overall,WellLed,PublishedOn,ReportUrl
+            {recent},Good,Requires improvement,{lately},https://www.cqc.org.uk/location/{recent}
+            {old},Outstanding,Outstanding,{stale},
+            """;
+
+        using var refused = await UploadAsync(admin, bad, "/admin/sites/ratings");
+        var refusal = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        var (_, afterRefusal) = await ni.GetAsync($"/sites/{recent}");
+        using var imported = await UploadAsync(admin, good, "/admin/sites/ratings");
+        var (_, recentPage) = await ni.GetAsync($"/sites/{recent}");
+        var (_, oldPage) = await ni.GetAsync($"/sites/{old}");
+        var (_, provider) = await ni.GetAsync("/provider");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Line 3: Overall \"Satisfactory\" is not one of CQC's ratings", refusal, StringComparison.Ordinal);
+        Assert.Contains("is not a site of your provider", refusal, StringComparison.Ordinal);
+        Assert.Contains($"Line 5: site {recent} is also on line 2.", refusal, StringComparison.Ordinal);
+        Assert.Contains("Not recorded", afterRefusal, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Contains($"Good, Well-led: Requires improvement (published {TestClock.Today.AddMonths(-14).ToBritishDate()}, 1 year 2 months ago)", WebUtility.HtmlDecode(recentPage), StringComparison.Ordinal);
+        Assert.Matches($"<a href=\"https://www.cqc.org.uk/location/{recent}\" rel=\"noopener noreferrer external\">CQC('|&#x27;)s report</a>", recentPage);
+        Assert.DoesNotContain("Over six years old", recentPage, StringComparison.Ordinal);
+        Assert.Contains("Outstanding, Well-led: Outstanding (published", oldPage, StringComparison.Ordinal);
+        Assert.Contains("6 years ago: over six years old)", oldPage, StringComparison.Ordinal);
+        Assert.Contains("Over six years old: CQC inspects these first", oldPage, StringComparison.Ordinal);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(provider, "<span class=\"badge text-bg-warning\">Over six years old</span>"));
     }
 
     /// <summary>A site added today owes nothing for the year before it joined, until the admin says it reported earlier.</summary>
@@ -216,14 +266,14 @@ public class SiteAdministrationTests : IClassFixture<PortalFactory>
         Assert.Contains("no commissioner account with the email", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(PortalSession session, string csv)
+    private static async Task<HttpResponseMessage> UploadAsync(PortalSession session, string csv, string page = "/admin/sites/import")
     {
-        var token = await session.TokenFromAsync("/admin/sites/import");
+        var token = await session.TokenFromAsync(page);
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", "sites.csv");
         form.Add(new StringContent(token), "__RequestVerificationToken");
-        return await session.Client.PostAsync(new Uri("/admin/sites/import", UriKind.Relative), form);
+        return await session.Client.PostAsync(new Uri(page, UriKind.Relative), form);
     }
 }

@@ -22,6 +22,7 @@ internal static class Verbs
         yield return CreateProvider(console);
         yield return CreateUser(console);
         yield return ImportSites(console);
+        yield return ImportRatings(console);
         yield return VerifyHistory(console);
         yield return CheckpointHistory(console);
         yield return VerifyStorage(console);
@@ -109,11 +110,35 @@ internal static class Verbs
         return command;
     }
 
-    private static Command ImportSites(VerbConsole console)
+    private static Command ImportSites(VerbConsole console) => ProviderCsvVerb(
+        console,
+        "import-sites",
+        "Add or update a provider's sites from CSV, all or nothing.",
+        "A CSV file with the header SiteCode,Name,ServiceType.",
+        async (mediator, csv, provider, file, cancellationToken) =>
+        {
+            var outcome = await mediator.Send(new ImportSitesCommand(csv, provider), cancellationToken);
+            return Report(console, outcome, () => $"Imported {file}: {outcome.Value!.Added} site(s) added, {outcome.Value.Updated} updated.");
+        });
+
+    private static Command ImportRatings(VerbConsole console) => ProviderCsvVerb(
+        console,
+        "import-ratings",
+        "Record CQC's published ratings of a provider's sites from CSV, all or nothing.",
+        "A CSV file with the header SiteCode,Overall,WellLed,PublishedOn,ReportUrl.",
+        async (mediator, csv, provider, file, cancellationToken) =>
+        {
+            var outcome = await mediator.Send(new ImportCqcRatingsCommand(csv, provider), cancellationToken);
+            return Report(console, outcome, () => $"Imported {file}: CQC's ratings of {outcome.Value} site(s) recorded.");
+        });
+
+    /// <summary>A verb that reads a provider's CSV file (at most 1 MB) and sends it as an operator.</summary>
+    private static Command ProviderCsvVerb(
+        VerbConsole console, string name, string description, string fileDescription, Func<IMediator, string, string, string, CancellationToken, Task<int>> send)
     {
         var provider = new Option<string>("--provider") { Description = "The provider's name.", Required = true };
-        var file = new Option<FileInfo>("--file") { Description = "A CSV file with the header SiteCode,Name,ServiceType.", Required = true };
-        var command = new Command("import-sites", "Add or update a provider's sites from CSV, all or nothing.") { provider, file };
+        var file = new Option<FileInfo>("--file") { Description = fileDescription, Required = true };
+        var command = new Command(name, description) { provider, file };
         command.SetAction((parsed, cancellationToken) => AsOperator(console, async mediator =>
         {
             var csvFile = parsed.GetValue(file)!;
@@ -125,13 +150,12 @@ internal static class Verbs
 
             if (csvFile.Length > AdminSitesController.MaxCsvBytes)
             {
-                await console.Error.WriteLineAsync($"{csvFile.Name} is larger than 1 MB; a sites list is much smaller. Check it is the right file.");
+                await console.Error.WriteLineAsync($"{csvFile.Name} is larger than 1 MB; a list of sites is much smaller. Check it is the right file.");
                 return 1;
             }
 
             var csv = await File.ReadAllTextAsync(csvFile.FullName, cancellationToken);
-            var outcome = await mediator.Send(new ImportSitesCommand(csv, parsed.GetValue(provider)), cancellationToken);
-            return Report(console, outcome, () => $"Imported {csvFile.Name}: {outcome.Value!.Added} site(s) added, {outcome.Value.Updated} updated.");
+            return await send(mediator, csv, parsed.GetValue(provider)!, csvFile.Name, cancellationToken);
         }));
         return command;
     }

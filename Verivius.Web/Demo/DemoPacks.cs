@@ -449,8 +449,12 @@ internal sealed record DemoSite(
     bool MaskedTheme = false,
     bool TooCleanMatrix = false,
     bool CarePlanGaps = false,
-    QualityRating CqcRating = QualityRating.Good)
+    QualityRating CqcRating = QualityRating.Good,
+    QualityRating? WellLedRating = null)
 {
+    /// <summary>CQC's Well-led rating published with the overall one: the same unless the character says otherwise.</summary>
+    public QualityRating CqcWellLedRating => WellLedRating ?? CqcRating;
+
     /// <summary>
     /// How long before today CQC published each site's rating: after the inspection the first demo
     /// month's findings come from, so the rating, the findings and their actions tell one story.

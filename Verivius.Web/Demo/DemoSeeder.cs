@@ -48,7 +48,7 @@ public sealed class DemoSeeder
         new("1-101000003", "Elm Court", ActionsPileUp: true, CqcRating: QualityRating.RequiresImprovement),
         new("1-101000004", "Hawthorn View", MeetingGaps: true, StaleMatrix: true, CqcRating: QualityRating.Inadequate),
         new("1-101000005", "Maple Grange", MaskedTheme: true, TooCleanMatrix: true),
-        new("1-101000006", "Riverside Home Care", IsHomeCare: true, CarePlanGaps: true),
+        new("1-101000006", "Riverside Home Care", IsHomeCare: true, CarePlanGaps: true, WellLedRating: QualityRating.RequiresImprovement),
     ];
 
     private readonly VeriviusDbContext _db;
@@ -136,7 +136,9 @@ public sealed class DemoSeeder
         var codes = Characters.Select(c => c.Code).ToList();
         foreach (var site in await _db.Sites.Where(s => codes.Contains(s.Code)).ToListAsync(cancellationToken))
         {
-            site.RecordCqcRating(Characters.Single(c => c.Code == site.Code).CqcRating, today.AddMonths(-DemoSite.RatedMonthsAgo), today);
+            var character = Characters.Single(c => c.Code == site.Code);
+            site.RecordCqcRating(
+                character.CqcRating, today.AddMonths(-DemoSite.RatedMonthsAgo), today, character.CqcWellLedRating, $"https://www.cqc.org.uk/location/{site.Code}");
         }
 
         await _db.SaveChangesAsync(cancellationToken);

@@ -28,10 +28,13 @@ public sealed class SiteFigures
 
     public DateOnly? CqcRatingPublishedOn { get; init; }
 
-    /// <summary>The rating as a board reads it: "Requires improvement (published 3 March 2025)", or that none is recorded.</summary>
-    public string CqcRatingInWords => CqcRating is { } rating
-        ? $"{PlainWords.Of(rating)} (published {CqcRatingPublishedOn?.ToBritishDate()})"
-        : "Not recorded";
+    public QualityRating? CqcWellLedRating { get; init; }
+
+    /// <summary>The rating as a board reads it on a day, with its age (<see cref="RatingAge.Describe"/>).</summary>
+    public string CqcRatingInWords(DateOnly today) => RatingAge.Describe(CqcRating, CqcWellLedRating, CqcRatingPublishedOn, today);
+
+    /// <summary>Whether the rating is over six years old on the day: first in line for CQC's next inspection.</summary>
+    public bool CqcRatingIsStale(DateOnly today) => CqcRatingPublishedOn is { } published && RatingAge.IsStale(published, today);
 
     public int Overdue { get; init; }
 
@@ -126,6 +129,7 @@ public sealed class SiteFigures
             Name = s.Name,
             CqcRating = s.CqcRating,
             CqcRatingPublishedOn = s.CqcRatingPublishedOn,
+            CqcWellLedRating = s.CqcWellLedRating,
             ReportingFrom = s.ReportingFrom,
             Overdue = db.Actions.Count(a => a.SiteId == s.Id && a.Details.DueOn < asOf && (a.Details.Status != ActionStatus.Closed || a.Details.ClosedOn > asOf)),
             Notifiable = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf),

@@ -19,6 +19,10 @@ public sealed class SiteSummaryVm
 
     public DateOnly? CqcRatingPublishedOn { get; init; }
 
+    public Verivius.Domain.Evidence.QualityRating? CqcWellLedRating { get; init; }
+
+    public string? CqcReportUrl { get; init; }
+
     /// <summary>The first month the site owes a pack for.</summary>
     public DateOnly ReportingFrom { get; init; }
 }

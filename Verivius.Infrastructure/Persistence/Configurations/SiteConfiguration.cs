@@ -18,6 +18,8 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         builder.Property(s => s.ServiceType).HasConversion<string>().HasMaxLength(40);
         builder.Property(s => s.RegisteredManager).HasMaxLength(Site.MaxManagerNameLength);
         builder.Property(s => s.CqcRating).HasConversion<string>().HasMaxLength(40);
+        builder.Property(s => s.CqcWellLedRating).HasConversion<string>().HasMaxLength(40);
+        builder.Property(s => s.CqcReportUrl).HasMaxLength(Site.ReportUrlLength);
         builder.HasOne<Provider>().WithMany().HasForeignKey(s => s.ProviderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.ProviderId, s.Name });
     }

@@ -46,7 +46,8 @@ public sealed record ProviderHomeVm(
     IReadOnlyList<MeasuredValue> Measures,
     IReadOnlyList<DateOnly> PackMonths,
     IReadOnlyList<TrendVm> Trends,
-    DateOnly Month);
+    DateOnly Month,
+    DateOnly Today);
 
 /// <summary>One site at a glance: its place in the ranking (worst first), its rating with the reasons, and the figures behind them.</summary>
 public sealed record GlanceRowVm(int Rank, SiteRating Rating, SiteFigures Figures, int OpenRisks);
@@ -206,7 +207,8 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             SiteFigures.Measured(active, data.SupervisionDays),
             packMonths,
             data.Trends,
-            month);
+            month,
+            today);
     }
 
     /// <summary>

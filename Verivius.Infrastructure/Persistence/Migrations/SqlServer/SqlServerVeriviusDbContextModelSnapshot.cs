@@ -2593,6 +2593,14 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("CqcRatingPublishedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("CqcReportUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("CqcWellLedRating")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 

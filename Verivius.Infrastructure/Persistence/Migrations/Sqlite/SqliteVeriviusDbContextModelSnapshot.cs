@@ -2581,6 +2581,14 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("CqcRatingPublishedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CqcReportUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CqcWellLedRating")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

@@ -64,20 +64,12 @@ public sealed class AdminSitesController : Controller
     [HttpPost("import")]
     public async Task<IActionResult> Import(IFormFile? file, CancellationToken cancellationToken)
     {
-        if (file is null || file.Length == 0)
+        if (await CsvOfAsync(file, "sites", cancellationToken) is not { } csv)
         {
-            ModelState.AddModelError("file", "Choose a CSV file of sites to import.");
             return View();
         }
 
-        if (file.Length > MaxCsvBytes)
-        {
-            ModelState.AddModelError("file", "The file is larger than 1 MB; a sites list is much smaller. Check it is the right file.");
-            return View();
-        }
-
-        using var reader = new StreamReader(file.OpenReadStream());
-        var outcome = await _mediator.Send(new ImportSitesCommand(await reader.ReadToEndAsync(cancellationToken)), cancellationToken);
+        var outcome = await _mediator.Send(new ImportSitesCommand(csv), cancellationToken);
         if (!outcome.Succeeded)
         {
             ModelState.AddProblems(outcome);
@@ -88,12 +80,54 @@ public sealed class AdminSitesController : Controller
         return RedirectToAction(nameof(Index));
     }
 
+    [HttpGet("ratings")]
+    public IActionResult ImportRatings() => View();
+
+    [HttpPost("ratings")]
+    public async Task<IActionResult> ImportRatings(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (await CsvOfAsync(file, "CQC ratings", cancellationToken) is not { } csv)
+        {
+            return View();
+        }
+
+        var outcome = await _mediator.Send(new ImportCqcRatingsCommand(csv), cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddProblems(outcome);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View();
+        }
+
+        TempData["Notice"] = $"Recorded CQC's ratings of {outcome.Value} site(s).";
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>The uploaded CSV as text, or null with the reason on the form: none chosen, or too large to be a list of sites.</summary>
+    private async Task<string?> CsvOfAsync(IFormFile? file, string contents, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", $"Choose a CSV file of {contents} to import.");
+            return null;
+        }
+
+        if (file.Length > MaxCsvBytes)
+        {
+            ModelState.AddModelError("file", $"The file is larger than 1 MB; a list of {contents} is much smaller. Check it is the right file.");
+            return null;
+        }
+
+        using var reader = new StreamReader(file.OpenReadStream());
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+
     private async Task<IActionResult> Save(SiteFormVm form, string notice, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)
         {
             var outcome = await _mediator.Send(
-                new SaveSiteCommand(form.IsNew, form.Code, form.Name, form.ServiceType, form.RegisteredManager, form.CqcRating, form.CqcRatingPublishedOn, form.ReportingFrom), cancellationToken);
+                new SaveSiteCommand(form.IsNew, form.Code, form.Name, form.ServiceType, form.RegisteredManager, form.CqcRating, form.CqcRatingPublishedOn, form.ReportingFrom, form.CqcWellLedRating, form.CqcReportUrl), cancellationToken);
             if (outcome.Succeeded)
             {
                 TempData["Notice"] = notice;

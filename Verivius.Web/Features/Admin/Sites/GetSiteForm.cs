@@ -37,6 +37,8 @@ internal sealed class GetSiteFormHandler : IQueryHandler<GetSiteFormQuery, SiteF
                     RegisteredManager = s.RegisteredManager,
                     CqcRating = s.CqcRating.HasValue ? s.CqcRating.Value.ToString() : null,
                     CqcRatingPublishedOn = s.CqcRatingPublishedOn,
+                    CqcWellLedRating = s.CqcWellLedRating.HasValue ? s.CqcWellLedRating.Value.ToString() : null,
+                    CqcReportUrl = s.CqcReportUrl,
                     IsActive = s.IsActive,
                     IsNew = false,
                 }

@@ -36,13 +36,13 @@ internal sealed class ImportSitesHandler : ICommandHandler<ImportSitesCommand, O
 
     public async ValueTask<Outcome<SiteImportResult>> Handle(ImportSitesCommand command, CancellationToken cancellationToken)
     {
-        var (providerId, unknownProvider) = await ProviderOfAsync(command, cancellationToken);
+        var (providerId, unknownProvider) = await ImportingProvider.ResolveAsync(_db, _access, command.ProviderName, cancellationToken);
         if (unknownProvider is not null)
         {
-            return unknownProvider;
+            return Refused(unknownProvider);
         }
 
-        var (table, unreadable) = SiteTable.Read(command.Csv, MaxRows);
+        var (table, unreadable) = SiteTable.Read(command.Csv, MaxRows, SiteTable.SiteColumns);
         if (unreadable is not null)
         {
             return Refused(unreadable);
@@ -64,20 +64,6 @@ internal sealed class ImportSitesHandler : ICommandHandler<ImportSitesCommand, O
         var added = _db.ChangeTracker.Entries<Site>().Count(e => e.State == EntityState.Added);
         await _db.SaveChangesAsync(cancellationToken);
         return Outcome<SiteImportResult>.Of(new SiteImportResult(added, table.Rows.Count - added));
-    }
-
-    /// <summary>An operator names the provider; a provider admin imports into their own.</summary>
-    private async Task<(Guid ProviderId, Outcome<SiteImportResult>? Refusal)> ProviderOfAsync(ImportSitesCommand command, CancellationToken cancellationToken)
-    {
-        var scope = await _access.ScopeAsync(cancellationToken);
-        if (!scope.IsOperator)
-        {
-            return (await _access.AdministeredProviderAsync(cancellationToken), null);
-        }
-
-        var name = command.ProviderName?.Trim();
-        var found = await _db.Providers.Where(p => p.Name == name).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
-        return found is { } id ? (id, null) : (Guid.Empty, Refused($"There is no provider called \"{name}\"."));
     }
 
     /// <summary>Adds or describes each row's site, tracked but not saved; returns every line's problem.</summary>
@@ -137,10 +123,28 @@ internal sealed class ImportSitesHandler : ICommandHandler<ImportSitesCommand, O
     private static Outcome<SiteImportResult> Refused(string message) => Outcome<SiteImportResult>.Refused("File", message);
 }
 
-/// <summary>A site list as a CSV file holds it: the header's columns by name and the non-empty lines after it.</summary>
+/// <summary>The provider a CSV import is for: an operator names it; a provider admin imports into their own.</summary>
+internal static class ImportingProvider
+{
+    public static async Task<(Guid ProviderId, string? Problem)> ResolveAsync(VeriviusDbContext db, SiteAccess access, string? providerName, CancellationToken cancellationToken)
+    {
+        var scope = await access.ScopeAsync(cancellationToken);
+        if (!scope.IsOperator)
+        {
+            return (await access.AdministeredProviderAsync(cancellationToken), null);
+        }
+
+        var name = providerName?.Trim();
+        var found = await db.Providers.Where(p => p.Name == name).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        return found is { } id ? (id, null) : (Guid.Empty, $"There is no provider called \"{name}\".");
+    }
+}
+
+/// <summary>A list of sites as a CSV file holds it: the header's columns by name and the non-empty lines after it.</summary>
 internal sealed class SiteTable
 {
-    private static readonly string[] Required = ["SiteCode", "Name", "ServiceType"];
+    /// <summary>The columns a site list must have.</summary>
+    public static readonly string[] SiteColumns = ["SiteCode", "Name", "ServiceType"];
 
     private readonly List<string> _header;
 
@@ -152,9 +156,10 @@ internal sealed class SiteTable
 
     public List<CsvRecord> Rows { get; }
 
-    /// <summary>The table, or why the file cannot be one: malformed, empty, too long or missing a required column.</summary>
-    public static (SiteTable Table, string? Problem) Read(string csv, int maxRows)
+    /// <summary>The table, or why the file cannot be one: malformed, empty, too long or missing one of the <paramref name="required"/> columns.</summary>
+    public static (SiteTable Table, string? Problem) Read(string csv, int maxRows, IReadOnlyList<string> required)
     {
+        var header = string.Join(",", required);
         List<CsvRecord> records;
         try
         {
@@ -167,7 +172,7 @@ internal sealed class SiteTable
 
         if (records.Count == 0)
         {
-            return (Empty, "The file is empty. The first line must be the header SiteCode,Name,ServiceType.");
+            return (Empty, $"The file is empty. The first line must be the header {header}.");
         }
 
         if (records.Count > maxRows + 1)
@@ -178,9 +183,9 @@ internal sealed class SiteTable
         var table = new SiteTable(
             [.. records[0].Fields.Select(h => h.Replace(" ", "", StringComparison.Ordinal).Trim())],
             [.. records.Skip(1).Where(r => r.Fields.Any(f => f.Trim().Length > 0))]);
-        var missing = Required.Where(name => !table.Has(name)).ToList();
+        var missing = required.Where(name => !table.Has(name)).ToList();
         return missing.Count > 0
-            ? (Empty, $"Line 1: the header has no {string.Join(", ", missing)} column; it must be SiteCode,Name,ServiceType.")
+            ? (Empty, $"Line 1: the header has no {string.Join(", ", missing)} column; it must be {header}.")
             : (table, null);
     }
 

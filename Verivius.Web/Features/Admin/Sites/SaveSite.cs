@@ -16,7 +16,7 @@ namespace Verivius.Web.Features.Admin.Sites;
 /// </summary>
 /// <param name="ReportingFrom">The first month owed, as <c>yyyy-MM</c>; empty for this month on a new site, and unchanged on an edit.</param>
 public sealed record SaveSiteCommand(
-    bool IsNew, string Code, string Name, string ServiceType, string? RegisteredManager, string? CqcRating = null, DateOnly? CqcRatingPublishedOn = null, string? ReportingFrom = null)
+    bool IsNew, string Code, string Name, string ServiceType, string? RegisteredManager, string? CqcRating = null, DateOnly? CqcRatingPublishedOn = null, string? ReportingFrom = null, string? CqcWellLedRating = null, string? CqcReportUrl = null)
     : ICommand<Outcome>;
 
 internal sealed class SaveSiteHandler : ICommandHandler<SaveSiteCommand, Outcome>
@@ -42,6 +42,12 @@ internal sealed class SaveSiteHandler : ICommandHandler<SaveSiteCommand, Outcome
 
         var problems = new List<FieldProblem>();
         var rating = FormValues.OptionalChoice<QualityRating>(command.CqcRating, "CqcRating", problems);
+        var wellLed = FormValues.OptionalChoice<QualityRating>(command.CqcWellLedRating, "CqcWellLedRating", problems);
+        if (Site.ReportUrlProblem(command.CqcReportUrl, command.Code) is { } badAddress)
+        {
+            problems.Add(new FieldProblem("CqcReportUrl", badAddress));
+        }
+
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         DateOnly? reportingFrom = null;
         if (FormValues.Blank(command.ReportingFrom) is { } month)
@@ -94,7 +100,7 @@ internal sealed class SaveSiteHandler : ICommandHandler<SaveSiteCommand, Outcome
 
         try
         {
-            site.RecordCqcRating(rating, command.CqcRatingPublishedOn, today);
+            site.RecordCqcRating(rating, command.CqcRatingPublishedOn, today, wellLed, command.CqcReportUrl);
         }
         catch (DomainException refused)
         {

@@ -26,6 +26,13 @@ public sealed class SiteFormVm
     [Display(Name = "Published by CQC on")]
     public DateOnly? CqcRatingPublishedOn { get; set; }
 
+    [Display(Name = "CQC Well-led rating")]
+    public string? CqcWellLedRating { get; set; }
+
+    [StringLength(300)]
+    [Display(Name = "Address of CQC's report")]
+    public string? CqcReportUrl { get; set; }
+
     /// <summary>The first month the site owes a pack for, as <c>yyyy-MM</c> (what a month input sends).</summary>
     [Display(Name = "Reporting from")]
     public string? ReportingFrom { get; set; }

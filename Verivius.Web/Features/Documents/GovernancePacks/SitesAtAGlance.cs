@@ -30,7 +30,7 @@ internal sealed class SitesAtAGlance : WrittenSection<GovernancePackEvidence>
                 [new("Site", 3), new("CQC rating", 2), new($"Pack for {ShortMonth(pack.Period)}"), new("Open risks"), new("Worsening"), new("Overdue actions"), new("Open challenges (high)"), new("Notified on time, 12 months"), new("Mandatory training in date"), new("Rating")],
                 [.. rated.Select(s => (IReadOnlyList<TableCellText>)
                 [
-                    $"{s.Figures.Name} ({s.Figures.Code})", s.Figures.CqcRatingInWords, s.Figures.MonthsPackInWords, Number(risksAt[s.Figures.Id].Count()), Number(s.Rating.Measures.WorseningRisks), Number(s.Figures.Overdue),
+                    $"{s.Figures.Name} ({s.Figures.Code})", s.Figures.CqcRatingInWords(pack.AsOf), s.Figures.MonthsPackInWords, Number(risksAt[s.Figures.Id].Count()), Number(s.Rating.Measures.WorseningRisks), Number(s.Figures.Overdue),
                     $"{s.Figures.OpenChallenges} ({s.Figures.HighChallenges})", BritishNumbers.Percent(s.Figures.Notifiable - s.Figures.NotifiedLate, s.Figures.Notifiable),
                     StaffCount.Percent(s.Figures.Training), new TableCellText(s.Rating.Rating.ToString(), s.Rating.Rating),
                 ])],

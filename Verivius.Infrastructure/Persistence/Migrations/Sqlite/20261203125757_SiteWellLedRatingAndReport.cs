@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SiteWellLedRatingAndReport : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CqcReportUrl",
+                table: "Sites",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CqcWellLedRating",
+                table: "Sites",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CqcReportUrl",
+                table: "Sites");
+
+            migrationBuilder.DropColumn(
+                name: "CqcWellLedRating",
+                table: "Sites");
+        }
+    }
+}
