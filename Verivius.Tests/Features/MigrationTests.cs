@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Verivius.Infrastructure.Persistence;
 
 namespace Verivius.Tests.Features;
@@ -22,6 +25,49 @@ public class MigrationTests
         Assert.False(db.Database.HasPendingModelChanges(), "Run ./scripts/add-migration.sh: the SQL Server migrations lag the model.");
         Assert.Equal(db.Database.GetMigrations().Select(Name), new SqliteVeriviusDbContext(
             new DbContextOptionsBuilder<SqliteVeriviusDbContext>().UseSqlite("Data Source=:memory:").Options).Database.GetMigrations().Select(Name));
+    }
+
+    /// <summary>
+    /// SQL Server cannot run here, so its idempotent migration script (what an operator's DBA would run) is
+    /// parsed by Microsoft's own T-SQL parser instead: a syntax error in hand-written SQL (the change log's
+    /// triggers and DENY, a data migration) fails here rather than on a provider's server. EF wraps such
+    /// SQL in EXEC(N'...') in an idempotent script, so the strings it executes are parsed too.
+    /// </summary>
+    [Fact]
+    public void SqlServerMigrationScript_ParsesAsTSql_WithEveryStatementItExecutes()
+    {
+        using var db = new SqlServerVeriviusDbContext(new DbContextOptionsBuilder<SqlServerVeriviusDbContext>().UseSqlServer("Server=unused;Database=unused").Options);
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        var executed = new ExecutedSql();
+        var errors = Parse(script, "the script", executed);
+        for (var i = 0; i < executed.Strings.Count; i++)
+        {
+            errors.AddRange(Parse(executed.Strings[i], $"EXEC string {i + 1}", executed));
+        }
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.True(executed.Strings.Count > 0, "No EXEC string was found: the script's hand-written SQL went unchecked.");
+        Assert.Contains(executed.Strings, sql => sql.Contains("INSTEAD OF UPDATE", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("DATEFROMPARTS", script, StringComparison.Ordinal);
+    }
+
+    private static List<string> Parse(string sql, string what, ExecutedSql executed)
+    {
+        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
+        fragment?.Accept(executed);
+        return [.. errors.Select(e => $"{what}, line {e.Line}: {e.Message} near \"{Near(sql, e.Line)}\"")];
+    }
+
+    private static string Near(string sql, int line) => sql.Split('\n').ElementAtOrDefault(line - 1)?.Trim() ?? "";
+
+    /// <summary>The SQL each EXEC(N'...') runs, gathered as the parser meets it.</summary>
+    private sealed class ExecutedSql : TSqlFragmentVisitor
+    {
+        public List<string> Strings { get; } = [];
+
+        public override void Visit(ExecutableStringList node) =>
+            Strings.Add(string.Concat(node.Strings.OfType<StringLiteral>().Select(s => s.Value)));
     }
 
     private static string Name(string migrationId) => migrationId[(migrationId.IndexOf('_', StringComparison.Ordinal) + 1)..];

@@ -12,11 +12,13 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
     {
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // CREATE TRIGGER must begin its batch; EF's idempotent script puts each statement inside an
+            // IF block, so the trigger is created by EXEC, which is its own batch in either script.
             migrationBuilder.Sql("""
-                CREATE TRIGGER [ChangeLog_AppendOnly] ON [ChangeLog] INSTEAD OF UPDATE, DELETE AS
+                EXEC(N'CREATE TRIGGER [ChangeLog_AppendOnly] ON [ChangeLog] INSTEAD OF UPDATE, DELETE AS
                 BEGIN
-                    THROW 51000, 'The change log is append-only: an entry cannot be changed or deleted.', 1;
-                END;
+                    THROW 51000, ''The change log is append-only: an entry cannot be changed or deleted.'', 1;
+                END;');
                 """);
             migrationBuilder.Sql("DENY UPDATE, DELETE ON [ChangeLog] TO PUBLIC;");
         }
