@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test of Verivius: unit, HTTP, command-line and browser tests, on real SQLite and Chromium.
-# Installs what the tests need first if it is missing (Debian's chromium for the Playwright tests).
+# Runs every test of Verivius: unit, HTTP, command-line and browser tests, on real SQLite, PostgreSQL and Chromium.
+# Installs what the tests need first if it is missing (Debian's chromium and postgresql).
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian's chromium for the browser tests..."
+# Debian's packages the tests need: chromium for the browser tests, and postgresql's server, of which
+# the PostgreSQL tests start a throwaway cluster of their own (a private port and data directory).
+missing=()
+if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then missing+=(postgresql); fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing Debian's ${missing[*]} for the tests..."
   sudo_if_needed=""
   if [ "$(id -u)" -ne 0 ]; then sudo_if_needed="sudo"; fi
   $sudo_if_needed apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 # axe-core, which the browser tests inject into pages to check accessibility.

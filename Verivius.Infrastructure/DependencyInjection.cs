@@ -31,6 +31,12 @@ public static class DependencyInjection
                 .UseSqlite(database.ConnectionString)
                 .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>(), DataGenerationInterceptor.Instance));
         }
+        else if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddDbContext<VeriviusDbContext, PostgreSqlVeriviusDbContext>((provider, db) => db
+                .UseNpgsql(database.ConnectionString)
+                .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>(), DataGenerationInterceptor.Instance));
+        }
         else
         {
             services.AddDbContext<VeriviusDbContext, SqlServerVeriviusDbContext>((provider, db) => db

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Adds a migration with the same name to both providers' migration sets, from the one model.
+# Adds a migration with the same name to each provider's migration set, from the one model.
 # Usage: ./scripts/add-migration.sh MigrationName
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:?usage: $0 MigrationName}"
 dotnet tool restore >/dev/null
-for provider in Sqlite SqlServer; do
+for provider in Sqlite SqlServer PostgreSql; do
   dotnet ef migrations add "$name" \
     --project Verivius.Infrastructure \
     --startup-project Verivius.Infrastructure \

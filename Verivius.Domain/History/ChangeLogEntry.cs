@@ -25,7 +25,7 @@ public sealed class ChangeLogEntry
         ChainKey key)
     {
         Sequence = (previous?.Sequence ?? 0) + 1;
-        At = at.ToUniversalTime();
+        At = ChainTime.Of(at);
         Actor = actor;
         Entity = entity;
         EntityKey = entityKey;

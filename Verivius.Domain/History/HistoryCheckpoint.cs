@@ -22,7 +22,7 @@ public sealed class HistoryCheckpoint
         ArgumentNullException.ThrowIfNull(key);
         Sequence = last.Sequence;
         EntryHash = last.Hash;
-        At = at.ToUniversalTime();
+        At = ChainTime.Of(at);
         Signature = key.Seal(Text);
     }
 

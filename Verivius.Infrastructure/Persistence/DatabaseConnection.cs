@@ -14,8 +14,8 @@ public sealed record DatabaseConnection(DatabaseProvider Provider, string Connec
         return options.Provider switch
         {
             DatabaseProvider.Sqlite => new(options.Provider, SqliteConnectionStrings.Resolve(connectionString, contentRoot)),
-            DatabaseProvider.SqlServer => new(options.Provider, connectionString),
-            _ => throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not {options.Provider}."),
+            DatabaseProvider.SqlServer or DatabaseProvider.PostgreSql => new(options.Provider, connectionString),
+            _ => throw new InvalidOperationException($"Database:Provider must be Sqlite, SqlServer or PostgreSql, not {options.Provider}."),
         };
     }
 }

@@ -15,3 +15,9 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     public SqlServerVeriviusDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerVeriviusDbContext>().UseSqlServer("Server=design-time;Database=Verivius").Options);
 }
+
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlVeriviusDbContext>
+{
+    public PostgreSqlVeriviusDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlVeriviusDbContext>().UseNpgsql("Host=design-time;Database=verivius").Options);
+}

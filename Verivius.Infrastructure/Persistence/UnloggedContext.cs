@@ -13,9 +13,12 @@ public static class UnloggedContext
     public static VeriviusDbContext Create(DatabaseConnection database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        VeriviusDbContext context = database.Provider == DatabaseProvider.SqlServer
-            ? new SqlServerVeriviusDbContext(new DbContextOptionsBuilder<SqlServerVeriviusDbContext>().UseSqlServer(database.ConnectionString).Options)
-            : new SqliteVeriviusDbContext(new DbContextOptionsBuilder<SqliteVeriviusDbContext>().UseSqlite(database.ConnectionString).Options);
+        VeriviusDbContext context = database.Provider switch
+        {
+            DatabaseProvider.SqlServer => new SqlServerVeriviusDbContext(new DbContextOptionsBuilder<SqlServerVeriviusDbContext>().UseSqlServer(database.ConnectionString).Options),
+            DatabaseProvider.PostgreSql => new PostgreSqlVeriviusDbContext(new DbContextOptionsBuilder<PostgreSqlVeriviusDbContext>().UseNpgsql(database.ConnectionString).Options),
+            _ => new SqliteVeriviusDbContext(new DbContextOptionsBuilder<SqliteVeriviusDbContext>().UseSqlite(database.ConnectionString).Options),
+        };
         context.ChangeTracker.AutoDetectChangesEnabled = false;
         context.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         return context;

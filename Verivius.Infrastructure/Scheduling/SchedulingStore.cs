@@ -5,7 +5,7 @@ namespace Verivius.Infrastructure.Scheduling;
 
 /// <summary>
 /// Quartz keeps its schedules in the portal's own database (the ADO.NET job store), so they and any
-/// run that was due survive a restart. On SQL Server the schedulers of several instances form a
+/// run that was due survive a restart. On SQL Server and PostgreSQL the schedulers of several instances form a
 /// cluster over the same tables and share the work; the embedded SQLite database has one instance.
 /// </summary>
 public static class SchedulingStore
@@ -20,14 +20,19 @@ public static class SchedulingStore
         ArgumentNullException.ThrowIfNull(database);
         quartz.UsePersistentStore(store =>
         {
-            if (database.Provider == DatabaseProvider.SqlServer)
+            switch (database.Provider)
             {
-                store.UseSqlServer(database.ConnectionString);
-                store.UseClustering(_ => { });
-            }
-            else
-            {
-                store.UseSqlite(database.ConnectionString);
+                case DatabaseProvider.SqlServer:
+                    store.UseSqlServer(database.ConnectionString);
+                    store.UseClustering(_ => { });
+                    break;
+                case DatabaseProvider.PostgreSql:
+                    store.UsePostgres(database.ConnectionString);
+                    store.UseClustering(_ => { });
+                    break;
+                default:
+                    store.UseSqlite(database.ConnectionString);
+                    break;
             }
 
             if (provisionSchema)

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Verivius.Domain.History;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Tests.Support;
+
+namespace Verivius.Tests.Features;
+
+/// <summary>
+/// The portal on PostgreSQL, a real server in a throwaway cluster: its own migration set applies to an
+/// empty database at start-up, a provider is set up and a pack imported through the portal's commands,
+/// and the change log refuses to be changed, deleted or truncated there as on SQLite.
+/// </summary>
+public class PostgreSqlTests : IClassFixture<PostgreSqlTests.PostgreSqlPortal>
+{
+    private readonly PostgreSqlPortal _portal;
+
+    public PostgreSqlTests(PostgreSqlPortal portal) => _portal = portal;
+
+    [Fact]
+    public void ThePostgreSqlMigrations_MatchTheModel()
+    {
+        using var db = new PostgreSqlVeriviusDbContext(new DbContextOptionsBuilder<PostgreSqlVeriviusDbContext>().UseNpgsql("Host=unused;Database=unused").Options);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "Run ./scripts/add-migration.sh: the PostgreSQL migrations lag the model.");
+    }
+
+    [Fact]
+    public async Task OnAnEmptyDatabase_TheMigrationsApply_APackImports_AndTheChangeLogCannotBeChanged()
+    {
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_portal);
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var pending = await db.Database.GetPendingMigrationsAsync();
+        var entries = await db.ChangeLog.CountAsync();
+        var versions = await db.PackVersions.CountAsync(v => db.Packs.Any(p => p.Id == v.PackId && db.Sites.Any(s => s.Id == p.SiteId && s.Code == site)));
+        var chain = ChangeLogChain.Verify(await db.ChangeLog.OrderBy(e => e.Sequence).ToListAsync(), scope.ServiceProvider.GetRequiredService<ChainKey>());
+
+        var refusals = new List<string>();
+        await using var connection = new NpgsqlConnection(_portal.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var tamper in new[] { """UPDATE "ChangeLog" SET "Actor" = 'nobody' WHERE "Sequence" = 1""", """DELETE FROM "ChangeLog" WHERE "Sequence" = 1""", """TRUNCATE "ChangeLog" """ })
+        {
+            await using var command = new NpgsqlCommand(tamper, connection);
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+            refusals.Add(refused.MessageText);
+        }
+
+        Assert.Empty(pending);
+        Assert.Equal(1, versions);
+        Assert.True(entries > 10, $"Only {entries} change-log entries for a provider, its users and a pack.");
+        Assert.Null(chain);
+        Assert.All(refusals, message => Assert.Equal("The change log is append-only: an entry cannot be changed or deleted.", message));
+        Assert.Equal(entries, await db.ChangeLog.CountAsync());
+        Assert.Contains(world.Tag, world.ProviderName, StringComparison.Ordinal);
+    }
+
+    /// <summary>The portal with PostgreSQL as its database, a new one per test class.</summary>
+    public sealed class PostgreSqlPortal : PortalFactory
+    {
+        public new string ConnectionString { get; } = PostgreSqlCluster.NewDatabaseAsync().GetAwaiter().GetResult();
+
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Verivius"] = ConnectionString,
+        };
+    }
+}
