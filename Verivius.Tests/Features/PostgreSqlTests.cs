@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Quartz;
 using Verivius.Domain.History;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
@@ -12,7 +13,7 @@ namespace Verivius.Tests.Features;
 /// empty database at start-up, a provider is set up and a pack imported through the portal's commands,
 /// and the change log refuses to be changed, deleted or truncated there as on SQLite.
 /// </summary>
-public class PostgreSqlTests : IClassFixture<PostgreSqlTests.PostgreSqlPortal>
+public class PostgreSqlTests : IClassFixture<PostgreSqlPortal>
 {
     private readonly PostgreSqlPortal _portal;
 
@@ -32,6 +33,7 @@ public class PostgreSqlTests : IClassFixture<PostgreSqlTests.PostgreSqlPortal>
         var (world, site) = await TestWorlds.WithImportedPackAsync(_portal);
         await using var scope = _portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        Assert.IsType<PostgreSqlVeriviusDbContext>(db);
         var pending = await db.Database.GetPendingMigrationsAsync();
         var entries = await db.ChangeLog.CountAsync();
         var versions = await db.PackVersions.CountAsync(v => db.Packs.Any(p => p.Id == v.PackId && db.Sites.Any(s => s.Id == p.SiteId && s.Code == site)));
@@ -56,15 +58,29 @@ public class PostgreSqlTests : IClassFixture<PostgreSqlTests.PostgreSqlPortal>
         Assert.Contains(world.Tag, world.ProviderName, StringComparison.Ordinal);
     }
 
-    /// <summary>The portal with PostgreSQL as its database, a new one per test class.</summary>
-    public sealed class PostgreSqlPortal : PortalFactory
+    /// <summary>Quartz makes its tables in the PostgreSQL database, as a cluster, and keeps the portal's schedules there.</summary>
+    [Fact]
+    public async Task TheScheduler_KeepsItsSchedulesInPostgreSql_AsACluster()
     {
-        public new string ConnectionString { get; } = PostgreSqlCluster.NewDatabaseAsync().GetAwaiter().GetResult();
+        using var portal = new ScheduledPostgreSqlPortal();
+        var scheduler = await portal.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var about = await scheduler.GetMetadata();
 
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        await using var connection = new NpgsqlConnection(portal.ConnectionString);
+        await connection.OpenAsync();
+        await using var stored = new NpgsqlCommand("SELECT trigger_name FROM qrtz_triggers ORDER BY trigger_name", connection);
+        var inDatabase = new List<string>();
+        await using (var reader = await stored.ExecuteReaderAsync())
         {
-            ["Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Verivius"] = ConnectionString,
-        };
+            while (await reader.ReadAsync())
+            {
+                inDatabase.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.True(about.JobStoreClustered, "Quartz's store on PostgreSQL is not clustered.");
+        Assert.True(about.JobStorePersistent);
+        Assert.Contains("nightly-challenges", inDatabase);
+        Assert.Contains("history-checkpoint", inDatabase);
     }
 }

@@ -1,0 +1,23 @@
+namespace Verivius.Tests.Support;
+
+/// <summary>The portal with PostgreSQL as its database: a new database of the test run's cluster per test class.</summary>
+public class PostgreSqlPortal : PortalFactory
+{
+    public new string ConnectionString { get; } = PostgreSqlCluster.NewDatabaseAsync().GetAwaiter().GetResult();
+
+    /// <summary>Whether this portal runs its Quartz scheduler, off as in every other test portal.</summary>
+    protected virtual bool Schedules => false;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "PostgreSql",
+        ["ConnectionStrings:Verivius"] = ConnectionString,
+        ["Scheduling:Enabled"] = Schedules ? "true" : "false",
+    };
+}
+
+/// <summary>The portal on PostgreSQL with its scheduler running, so Quartz's clustered store is made and used there.</summary>
+public sealed class ScheduledPostgreSqlPortal : PostgreSqlPortal
+{
+    protected override bool Schedules => true;
+}
