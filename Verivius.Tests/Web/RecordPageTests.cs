@@ -51,6 +51,21 @@ public partial class RecordPageTests : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.Forbidden, forbidden);
     }
 
+    /// <summary>A choice stored by its name ("MissingPerson") is found by the words a person reads and types.</summary>
+    [Fact]
+    public async Task EvidenceWhoseSummaryIsAChoice_IsFoundByTheWordsShown()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        var site = world.SiteCodes[0];
+        await TestWorlds.ImportPackAsync(_factory, world.RegisteredManager, site, new PackWorkbook(site).Set("Incidents", 2, "Category", "MissingPerson").Build());
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+
+        var (_, found) = await manager.GetAsync($"/sites/{site}/records/find.json?text=missing%20person");
+
+        Assert.Contains("\"cite\":\"Incidents:INC-1\"", found, StringComparison.Ordinal);
+        Assert.Contains("Missing person", found, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ARecord_ShowsItsFieldsItsLinksBothWaysAndItsHistory()
     {

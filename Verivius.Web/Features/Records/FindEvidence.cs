@@ -57,11 +57,15 @@ internal sealed class FindEvidenceHandler : IQueryHandler<FindEvidenceQuery, Evi
         // comparison overloads CA1862 asks for do not translate to SQL.
 #pragma warning disable CA1862
         var lower = text.ToLowerInvariant();
+
+        // A summary made of choices is stored by their names ("MissingPerson") and shown in words
+        // ("Missing person"), so the words typed are also matched with their spaces taken out.
+        var joined = lower.Replace(" ", "", StringComparison.Ordinal);
         var matches = new List<EvidenceMatch>();
         foreach (var kind in CitableKinds)
         {
             var rows = await kind.ListRows(_db, site.SiteId)
-                .Where(r => r.Ref.ToLower().Contains(lower) || r.Summary.ToLower().Contains(lower))
+                .Where(r => r.Ref.ToLower().Contains(lower) || r.Summary.ToLower().Contains(lower) || r.Summary.ToLower().Contains(joined))
                 .OrderBy(r => r.Ref.ToLower().StartsWith(lower) ? 0 : 1).ThenByDescending(r => r.Date).ThenBy(r => r.Ref)
                 .Take(EvidenceMatchesVm.Shown + 1 - matches.Count)
                 .ToListAsync(cancellationToken);
