@@ -36,7 +36,8 @@ public sealed class PortalProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the portal on the database and storage of <paramref name="databasePath"/> and waits until it answers.</summary>
-    public static async Task<PortalProcess> StartAsync(string databasePath)
+    /// <param name="settings">Settings that replace those, as environment variables (another database, a shared key).</param>
+    public static async Task<PortalProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -58,6 +59,11 @@ public sealed class PortalProcess : IAsyncDisposable
         start.Environment["DataProtection__Certificate"] = PortalFactory.SharedCertificate;
         start.Environment["Demo__Seed"] = "false";
         start.Environment["Scheduling__Enabled"] = "false";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var portal = new PortalProcess(Process.Start(start)!, address);
         portal._process.OutputDataReceived += (_, line) => portal.Record(line.Data);
         portal._process.ErrorDataReceived += (_, line) => portal.Record(line.Data);
