@@ -47,8 +47,9 @@ public sealed class ApiCallLog
                 {
                     await db.SaveChangesAsync(CancellationToken.None);
                 }
-                catch (Exception notRecorded) when (!failed)
+                catch (Exception notRecorded)
                 {
+                    // Logged, never thrown: the answer has gone, and a call that failed keeps its own error.
                     _log.LogError(notRecorded, "An API call of token {TokenId} could not be recorded.", tokenId);
                 }
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
 using Verivius.Domain.Packs.Workbooks;
 
@@ -80,8 +81,7 @@ internal sealed partial class RowReader : IRowCells
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-            && parsed >= Earliest && parsed <= Latest)
+        if (WrittenValues.TryDate(text, out var parsed) && parsed >= Earliest && parsed <= Latest)
         {
             return parsed;
         }
@@ -101,11 +101,9 @@ internal sealed partial class RowReader : IRowCells
             return null;
         }
 
-        var compact = text.Replace(" ", "", StringComparison.Ordinal);
-        var match = Enum.GetNames<T>().FirstOrDefault(name => string.Equals(name, compact, StringComparison.OrdinalIgnoreCase));
-        if (match is not null)
+        if (WrittenValues.Choice<T>(text) is { } chosen)
         {
-            return Enum.Parse<T>(match);
+            return chosen;
         }
 
         Problem(column, $"\"{text}\" is not {Article(Words(column))}; use {OneOf(Enum.GetNames<T>())}");

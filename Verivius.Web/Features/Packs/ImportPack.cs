@@ -62,6 +62,18 @@ public sealed record PackFile(string FileName, byte[] Content)
         await file.CopyToAsync(buffer, cancellationToken);
         return new PackFile(Path.GetFileName(file.FileName), buffer.ToArray());
     }
+
+    /// <summary>The files a form posted, leaving out any sent empty (a file input left blank).</summary>
+    public static async Task<List<PackFile>> ReadAllAsync(IEnumerable<IFormFile> files, CancellationToken cancellationToken)
+    {
+        var read = new List<PackFile>();
+        foreach (var file in files.Where(f => f.Length > 0))
+        {
+            read.Add(await ReadAsync(file, cancellationToken));
+        }
+
+        return read;
+    }
 }
 
 /// <param name="Version">The version imported, matched, or (previewed) that the month has now.</param>

@@ -57,11 +57,7 @@ public sealed class PacksApiController : ApiControllerBase
             return ApiProblem.Result(HttpContext, StatusCodes.Status400BadRequest, "No workbook", "Send the month's pack workbook (.xlsx) as the multipart form field \"workbook\".");
         }
 
-        var files = new List<PackFile>();
-        foreach (var attachment in attachments.Where(a => a.Length > 0))
-        {
-            files.Add(await PackFile.ReadAsync(attachment, cancellationToken));
-        }
+        var files = await PackFile.ReadAllAsync(attachments, cancellationToken);
 
         var command = new ImportPackCommand(
             siteCode,

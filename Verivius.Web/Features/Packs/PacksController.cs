@@ -40,11 +40,7 @@ public sealed class PacksController : Controller
             return View("Index", new PacksPageVm(await _mediator.Send(new ListPackVersionsQuery(siteCode), cancellationToken), null));
         }
 
-        var files = new List<PackFile>();
-        foreach (var attachment in attachments.Where(a => a.Length > 0))
-        {
-            files.Add(await PackFile.ReadAsync(attachment, cancellationToken));
-        }
+        var files = await PackFile.ReadAllAsync(attachments, cancellationToken);
 
         var upload = new ImportPackCommand(siteCode, await PackFile.ReadAsync(workbook, cancellationToken), files, Mode: PackImportMode.PreviewNewVersion);
         var result = await _mediator.Send(upload, cancellationToken);

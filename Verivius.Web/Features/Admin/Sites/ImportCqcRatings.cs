@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Common;
@@ -66,14 +65,14 @@ internal sealed class ImportCqcRatingsHandler : ICommandHandler<ImportCqcRatings
                 ?? (sites.ContainsKey(code) ? null : $"{code} is not a site of your provider")
                 ?? RatingProblem(overall, "Overall")
                 ?? RatingProblem(wellLed, "WellLed")
-                ?? (published.Length == 0 || TryDate(published, out _) ? null : $"PublishedOn \"{published}\" is not a date; write it as {today:yyyy-MM-dd}")
+                ?? (published.Length == 0 || WrittenValues.TryDate(published, out _) ? null : $"PublishedOn \"{published}\" is not a date; write it as {today:yyyy-MM-dd}")
                 ?? (Site.ReportUrlProblem(report, code) is { } badAddress ? $"ReportUrl: {char.ToLowerInvariant(badAddress[0])}{badAddress[1..]}" : null);
             seen.TryAdd(code, row.Line);
             if (problem is null)
             {
                 try
                 {
-                    sites[code].RecordCqcRating(Rating(overall), TryDate(published, out var day) ? day : null, today, Rating(wellLed), report);
+                    sites[code].RecordCqcRating(Rating(overall), WrittenValues.TryDate(published, out var day) ? day : null, today, Rating(wellLed), report);
                 }
                 catch (DomainException refused)
                 {
@@ -98,14 +97,8 @@ internal sealed class ImportCqcRatingsHandler : ICommandHandler<ImportCqcRatings
     }
 
     /// <summary>A rating as CQC writes it ("Requires improvement") or as the portal stores it ("RequiresImprovement"); empty is none.</summary>
-    private static QualityRating? Rating(string text) =>
-        Enum.TryParse<QualityRating>(text.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var rating) && Enum.IsDefined(rating) && !int.TryParse(text, out _)
-            ? rating
-            : null;
+    private static QualityRating? Rating(string text) => WrittenValues.Choice<QualityRating>(text);
 
     private static string? RatingProblem(string text, string column) =>
         text.Length == 0 || Rating(text) is not null ? null : $"{column} \"{text}\" is not one of CQC's ratings; use Outstanding, Good, Requires improvement or Inadequate";
-
-    private static bool TryDate(string text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 }
