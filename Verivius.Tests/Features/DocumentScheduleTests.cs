@@ -91,6 +91,29 @@ public sealed class DocumentScheduleTests : IDisposable
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Documents.CountAsync(x => x.ProviderId == providerId));
     }
 
+    /// <summary>Where the scheduler runs, a document asked for on a page is a one-off job in Quartz's tables, written and then gone from them.</summary>
+    [Fact]
+    public async Task ADocumentAskedForOnAPage_IsWrittenThroughQuartz_AndLeavesNoJobBehind()
+    {
+        using var portal = new ScheduledPortal(_database);
+        var world = await TestWorlds.CreateAsync(portal, sites: 1);
+        using var ni = await PortalSession.SignInAsync(portal, world.NominatedIndividual);
+
+        var asked = await ni.SubmitAsync("/documents/new", "/documents", new() { ["Kind"] = "board-pack", ["Period"] = LastMonth.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, asked.StatusCode);
+        var documentId = Guid.Parse(asked.Headers.Location!.OriginalString.Split('/')[^1]);
+        var status = DocumentStatus.Generating;
+        for (var attempt = 0; attempt < 120 && status == DocumentStatus.Generating; attempt++)
+        {
+            await Task.Delay(500);
+            await using var scope = portal.Services.CreateAsyncScope();
+            status = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Documents.Where(d => d.Id == documentId).Select(d => d.Status).SingleAsync();
+        }
+
+        Assert.Equal(DocumentStatus.Ready, status);
+        Assert.Equal(0L, await ScalarAsync<long>("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_GROUP = 'documents-asked'"));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

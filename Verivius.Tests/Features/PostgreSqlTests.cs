@@ -83,45 +83,4 @@ public class PostgreSqlTests : IClassFixture<PostgreSqlPortal>
         Assert.Contains("nightly-challenges", inDatabase);
         Assert.Contains("history-checkpoint", inDatabase);
     }
-
-    /// <summary>
-    /// Two real portal processes on one PostgreSQL database: a person signed in on one is signed in on the
-    /// other (the data-protection keys and the sessions are in the database), and signing out on the
-    /// second ends the session on the first.
-    /// </summary>
-    [Fact]
-    public async Task TwoInstancesOnOneDatabase_ShareTheSignIn_AndItsEnd()
-    {
-        var world = await TestWorlds.CreateAsync(_portal, sites: 1);
-        var site = world.SiteCodes[0];
-        var unused = Path.Combine(Path.GetTempPath(), $"verivius-unused-{Guid.NewGuid():N}.db");
-        await using var first = await PortalProcess.StartAsync(unused, _portal.SharedSettings);
-        await using var second = await PortalProcess.StartAsync(unused, _portal.SharedSettings);
-
-        var cookies = new System.Net.CookieContainer();
-        using var onFirst = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = first.Address };
-        var login = await onFirst.GetStringAsync(new Uri("/account/login", UriKind.Relative));
-        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var signIn = await onFirst.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = world.RegisteredManager,
-            ["Password"] = TestWorlds.Password,
-            ["__RequestVerificationToken"] = token,
-        }));
-        using var onSecond = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = second.Address };
-        onSecond.DefaultRequestHeaders.Add("Cookie", cookies.GetCookieHeader(first.Address));
-
-        using var readOnSecond = await onSecond.GetAsync(new Uri($"/sites/{site}", UriKind.Relative));
-        var page = await readOnSecond.Content.ReadAsStringAsync();
-        var signOutToken = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var signOut = await onSecond.PostAsync(new Uri("/account/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = signOutToken }));
-        using var afterSignOut = await onFirst.GetAsync(new Uri($"/sites/{site}", UriKind.Relative));
-
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
-        Assert.Equal(System.Net.HttpStatusCode.OK, readOnSecond.StatusCode);
-        Assert.Contains(world.SiteName(0), page, StringComparison.Ordinal);
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, signOut.StatusCode);
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, afterSignOut.StatusCode);
-        Assert.Contains("/account/login", afterSignOut.Headers.Location!.ToString(), StringComparison.Ordinal);
-    }
 }

@@ -1,17 +1,33 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Quartz;
 using Verivius.Domain.Documents;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Security;
+using SchedulingOptions = Verivius.Web.Hosting.SchedulingOptions;
 
 namespace Verivius.Web.Documents;
 
-/// <summary>Documents asked for on a page, waiting to be written one at a time in the background.</summary>
+/// <summary>
+/// Documents asked for on a page, waiting to be written in the background. Where this instance runs
+/// the scheduler, each is a one-off Quartz job in the portal's database: whichever instance of a
+/// cluster is free writes it, and a request taken by an instance that is then stopped or killed is
+/// written by another. An instance that runs no scheduler writes what is asked of it itself.
+/// </summary>
 public sealed class DocumentRequests
 {
     private readonly Channel<Guid> _waiting = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ISchedulerFactory? _scheduler;
 
-    public void Enqueue(Guid documentId) => _waiting.Writer.TryWrite(documentId);
+    public DocumentRequests(IServiceProvider services, SchedulingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        _scheduler = options.Enabled ? services.GetService<ISchedulerFactory>() : null;
+    }
+
+    /// <summary>True where the requests wait in the shared Quartz store rather than in this process.</summary>
+    internal bool AreShared => _scheduler is not null;
 
     /// <summary>Records a document someone asked for and queues it to be written; returns its id.</summary>
     public async Task<Guid> AskAsync(VeriviusDbContext db, GovernanceDocument document, CancellationToken cancellationToken)
@@ -20,16 +36,71 @@ public sealed class DocumentRequests
         ArgumentNullException.ThrowIfNull(document);
         db.Documents.Add(document);
         await db.SaveChangesAsync(cancellationToken);
-        Enqueue(document.Id);
+        await QueueAsync(document.Id, cancellationToken);
         return document.Id;
+    }
+
+    /// <summary>Queues a recorded document once: queuing one already waiting in the shared store adds nothing.</summary>
+    internal async Task QueueAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        if (_scheduler is null)
+        {
+            _waiting.Writer.TryWrite(documentId);
+            return;
+        }
+
+        var scheduler = await _scheduler.GetScheduler(cancellationToken);
+        var job = JobBuilder.Create<WriteDocumentJob>()
+            .WithIdentity(WriteDocumentJob.KeyOf(documentId))
+            .WithDescription($"Write the document {documentId} someone asked for")
+            .UsingJobData(WriteDocumentJob.DocumentKey, documentId.ToString())
+            .RequestRecovery()
+            .Build();
+        try
+        {
+            await scheduler.ScheduleJob(job, TriggerBuilder.Create().ForJob(job).StartNow().Build(), default, cancellationToken);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // Another instance, starting up, queued the same interrupted document first.
+        }
+    }
+
+    /// <summary>Writes one asked-for document as the document writer; a document no longer being written is left alone.</summary>
+    internal static async Task WriteAsync(IServiceScopeFactory scopes, Guid documentId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeOperator("document writer");
+        await scope.ServiceProvider.GetRequiredService<DocumentGenerator>().GenerateAsync(documentId, cancellationToken);
     }
 
     internal IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken cancellationToken) => _waiting.Reader.ReadAllAsync(cancellationToken);
 }
 
 /// <summary>
-/// Writes the queued documents. On start it takes up again any asked-for document a restart cut
-/// short, so a request is never silently lost.
+/// One asked-for document as a Quartz job. It asks for recovery, so if the instance writing it dies
+/// part way, another instance of the cluster writes it again from the start.
+/// </summary>
+public sealed class WriteDocumentJob : IJob
+{
+    public const string DocumentKey = "documentId";
+
+    private readonly IServiceScopeFactory _scopes;
+
+    public WriteDocumentJob(IServiceScopeFactory scopes) => _scopes = scopes;
+
+    public static JobKey KeyOf(Guid documentId) => new($"document-{documentId:N}", "documents-asked");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await DocumentRequests.WriteAsync(_scopes, Guid.Parse(context.MergedJobDataMap.GetString(DocumentKey)!), cancellationToken);
+    }
+}
+
+/// <summary>
+/// On start, queues again every asked-for document a restart cut short, so a request is never
+/// silently lost; then, where this instance keeps its own queue, writes its documents one at a time.
 /// </summary>
 internal sealed class DocumentWorker : BackgroundService
 {
@@ -52,14 +123,20 @@ internal sealed class DocumentWorker : BackgroundService
                 .OrderBy(d => d.CreatedAt)
                 .Select(d => d.Id)
                 .ToListAsync(stoppingToken);
-            interrupted.ForEach(_queue.Enqueue);
+            foreach (var documentId in interrupted)
+            {
+                await _queue.QueueAsync(documentId, stoppingToken);
+            }
+        }
+
+        if (_queue.AreShared)
+        {
+            return;
         }
 
         await foreach (var documentId in _queue.ReadAllAsync(stoppingToken))
         {
-            await using var scope = _scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeOperator("document writer");
-            await scope.ServiceProvider.GetRequiredService<DocumentGenerator>().GenerateAsync(documentId, stoppingToken);
+            await DocumentRequests.WriteAsync(_scopes, documentId, stoppingToken);
         }
     }
 }

@@ -25,6 +25,12 @@ public sealed class SchedulingOptions
     public string HistoryCheckpoint { get; set; } = "0 15 3 * * ?";
 
     public string TimeZone { get; set; } = "Europe/London";
+
+    /// <summary>
+    /// How long a starting instance serves pages before it takes scheduled and asked-for work: in a
+    /// rolling release, lets the instances already running carry the work while the new one settles.
+    /// </summary>
+    public int StartDelaySeconds { get; set; }
 }
 
 public static class Scheduling
@@ -42,6 +48,9 @@ public static class Scheduling
         services.AddQuartz(quartz =>
         {
             quartz.UsePortalDatabase(DatabaseConnection.From(configuration, contentRoot), options.ProvisionSchema);
+
+            // A document asked for on another instance is only in the shared store: look for it every few seconds, not every half-minute.
+            quartz.ConfigureScheduler(scheduler => scheduler.IdleWaitTime = TimeSpan.FromSeconds(5));
             quartz.AddJob<NightlyChallengesJob>(job => job.WithIdentity(NightlyChallengesJob.Key).StoreDurably().WithDescription("Run the challenge engine for every site"));
             quartz.AddTrigger(trigger => trigger
                 .ForJob(NightlyChallengesJob.Key)
@@ -54,7 +63,11 @@ public static class Scheduling
                 .WithCronSchedule(options.HistoryCheckpoint, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
         services.AddTransient<ScheduledDocumentsJob>();
-        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        services.AddQuartzHostedService(hosted =>
+        {
+            hosted.WaitForJobsToComplete = true;
+            hosted.StartDelay = options.StartDelaySeconds > 0 ? TimeSpan.FromSeconds(options.StartDelaySeconds) : null;
+        });
         services.AddHostedService<DocumentScheduleSync>();
         return services;
     }

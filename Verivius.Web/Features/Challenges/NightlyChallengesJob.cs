@@ -30,6 +30,6 @@ public sealed class NightlyChallengesJob : IJob
         await using var scope = _scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeOperator("nightly challenge run");
         var summary = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RunChallengesCommand(null), cancellationToken);
-        _log.LogInformation("Nightly challenge run: {Summary}", summary);
+        _log.LogInformation("Nightly challenge run due {Due:O}: {Summary}", context.ScheduledFireTimeUtc ?? context.FireTimeUtc, summary);
     }
 }
