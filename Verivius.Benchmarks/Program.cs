@@ -17,7 +17,7 @@ using Verivius.Web.Security;
 // dotnet run -c Release --project Verivius.Benchmarks -- board-pack [--sites 500 --months 36 --runs 5]
 // dotnet run -c Release --project Verivius.Benchmarks -- sign-in [--runs 20]
 // dotnet run -c Release --project Verivius.Benchmarks -- template [--runs 7]
-// dotnet run -c Release --project Verivius.Benchmarks -- views [--sites 500 --months 36 --runs 20 --seconds 30]  (wrk: apt-get install wrk)
+// dotnet run -c Release --project Verivius.Benchmarks -- views [--sites 500 --months 36 --runs 20 --seconds 30] [--postgresql]  (wrk: apt-get install wrk)
 // The first runs after start pay for JIT tiering (the first import ~2 s, the second ~1 s); they are
 // reported as the cold figure and kept out of the steady-state median and p95.
 const int WarmUp = 3;
@@ -38,7 +38,7 @@ if (args.Contains("template"))
 
 if (args.Contains("views"))
 {
-    await Verivius.Benchmarks.ViewBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs, Argument("--seconds", 30));
+    await Verivius.Benchmarks.ViewBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs, Argument("--seconds", 30), args.Contains("--postgresql"));
     return;
 }
 

@@ -27,9 +27,10 @@ internal static partial class ViewBenchmark
 {
     private const string Password = "a long enough benchmark password";
 
-    public static async Task RunAsync(int sites, int months, int runs, int seconds)
+    public static async Task RunAsync(int sites, int months, int runs, int seconds, bool onPostgreSql)
     {
-        using var factory = new KestrelPortal();
+        using PortalFactory factory = onPostgreSql ? new PostgreSqlKestrelPortal() : new KestrelPortal();
+        Console.WriteLine($"Views on {(onPostgreSql ? "PostgreSQL (a throwaway local cluster)" : "SQLite (a file)")}, {sites} sites x {months} months");
         factory.UseKestrel(0);
         factory.StartServer();
         var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
@@ -51,7 +52,7 @@ internal static partial class ViewBenchmark
         var commissionerCookies = new CookieContainer();
         using var commissioner = new HttpClient(new HttpClientHandler { CookieContainer = commissionerCookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
         await SignInAsync(commissioner, "commissioner@scale.example");
-        await FloorAsync(factory, runs);
+        await FloorAsync(factory, onPostgreSql ? ((PostgreSqlPortal)factory).ConnectionString : factory.ConnectionString, onPostgreSql, runs);
         var site = "1-900100001";
         foreach (var (name, path, recompute, user, jar) in new[]
         {
@@ -92,7 +93,7 @@ internal static partial class ViewBenchmark
     }
 
     /// <summary>The provider view's figures computed by the portal's own queries, against the same aggregates in hand-written SQL.</summary>
-    private static async Task FloorAsync(PortalFactory factory, int runs)
+    private static async Task FloorAsync(PortalFactory factory, string connectionString, bool onPostgreSql, int runs)
     {
         Guid providerId;
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -104,6 +105,7 @@ internal static partial class ViewBenchmark
         var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var portal = new List<double>();
         var floor = new List<double>();
+        var floorRows = 0;
         for (var run = 0; run < runs + 2; run++)
         {
             await using var scope = factory.Services.CreateAsyncScope();
@@ -111,7 +113,7 @@ internal static partial class ViewBenchmark
             await GetProviderHomeHandler.LoadAsync(scope.ServiceProvider.GetRequiredService<VeriviusDbContext>(), providerId, today, month, CancellationToken.None);
             var portalMs = timer.Elapsed.TotalMilliseconds;
             timer.Restart();
-            SqlFloor.Run(factory.ConnectionString, providerId.ToString().ToUpperInvariant(), today, 90);
+            floorRows = SqlFloor.Run(connectionString, onPostgreSql, providerId, today, 90);
             var floorMs = timer.Elapsed.TotalMilliseconds;
             if (run >= 2)
             {
@@ -121,7 +123,7 @@ internal static partial class ViewBenchmark
         }
 
         Figures.Report("Provider view figures, the portal's queries (ms)", portal);
-        Figures.Report("Provider view figures, hand-written SQL floor (ms)", floor);
+        Figures.Report($"Provider view figures, hand-written SQL floor, {floorRows:N0} rows (ms)", floor);
         // Figures.Report sorted both; the median is taken as it takes it.
         static double Median(List<double> sorted) => sorted[(int)Math.Ceiling(0.5 * sorted.Count) - 1];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ratio of medians, portal to floor: {Median(portal) / Median(floor):F2}"));
@@ -178,5 +180,13 @@ internal static partial class ViewBenchmark
         protected override string EnvironmentName => "Development";
 
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Security:LoginAttemptsPerMinute"] = "1000" };
+    }
+
+    /// <summary>The same on a new database of the test run's PostgreSQL cluster.</summary>
+    private sealed class PostgreSqlKestrelPortal : PostgreSqlPortal
+    {
+        protected override string EnvironmentName => "Development";
+
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings) { ["Security:LoginAttemptsPerMinute"] = "1000" };
     }
 }
