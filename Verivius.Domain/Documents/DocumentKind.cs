@@ -22,6 +22,12 @@ public static class DocumentKinds
     /// <summary>The kinds the schedule writes, in the order a month produces them.</summary>
     public static IReadOnlyList<DocumentKind> Scheduled { get; } = [DocumentKind.BoardPack, DocumentKind.SitePack, DocumentKind.CommissionerUpdate];
 
+    /// <summary>
+    /// The kinds read outside the management of the sites — by the board, by a commissioner — which the
+    /// nominated individual approves before anyone else sees them.
+    /// </summary>
+    public static bool NeedsApproval(DocumentKind kind) => kind is DocumentKind.BoardPack or DocumentKind.CommissionerUpdate;
+
     public static string Title(DocumentKind kind) => kind switch
     {
         DocumentKind.BoardPack => "Board pack",

@@ -9,6 +9,25 @@ public enum DocumentStatus
     Failed,
 }
 
+/// <summary>Where a document stands with its reviewer.</summary>
+public enum DocumentReview
+{
+    /// <summary>A kind read only inside the management of the sites: it is there as soon as it is written.</summary>
+    NotNeeded,
+
+    /// <summary>Written, or being written, for the nominated individual to read and approve; nobody else sees it.</summary>
+    Draft,
+
+    /// <summary>Approved, with its commentary: the copy its readers see.</summary>
+    Published,
+
+    /// <summary>Replaced by a later revision of the same document.</summary>
+    Superseded,
+
+    /// <summary>Published, then withdrawn with a reason its readers see.</summary>
+    Withdrawn,
+}
+
 /// <summary>
 /// One written governance document, kept for ever with what it covers (kind, month, scope), who or
 /// what asked for it, the day its evidence is as at, and the fingerprint of the file. A scheduled
@@ -18,12 +37,15 @@ public sealed class GovernanceDocument : Entity
 {
     public const string BySchedule = "schedule";
     public const int MaxScopeLength = 256;
+    public const int MaxCommentaryLength = 4000;
+    public const int MaxReasonLength = 1000;
 
     private GovernanceDocument()
     {
     }
 
-    public GovernanceDocument(Guid providerId, DocumentKind kind, DateOnly period, DocumentScope scope, string title, DateOnly dataAsOf, string requestedBy)
+    /// <param name="revision">Which writing of this (kind, month, scope) it is: 1 for the first, one more for each asked for again.</param>
+    public GovernanceDocument(Guid providerId, DocumentKind kind, DateOnly period, DocumentScope scope, string title, DateOnly dataAsOf, string requestedBy, int revision = 1)
     {
         ArgumentNullException.ThrowIfNull(scope);
         if (period.Day != 1)
@@ -40,7 +62,10 @@ public sealed class GovernanceDocument : Entity
         Title = title;
         DataAsOf = dataAsOf;
         RequestedBy = requestedBy;
-        ScheduleSlot = requestedBy == BySchedule ? SlotOf(providerId, kind, period, scope) : null;
+        Series = SlotOf(providerId, kind, period, scope);
+        ScheduleSlot = requestedBy == BySchedule ? Series : null;
+        Revision = revision >= 1 ? revision : throw new DomainException("A document's revisions are numbered from 1.");
+        Review = DocumentKinds.NeedsApproval(kind) ? DocumentReview.Draft : DocumentReview.NotNeeded;
         Stage = "Waiting to start";
     }
 
@@ -71,7 +96,30 @@ public sealed class GovernanceDocument : Entity
     /// <summary>Unique among scheduled documents, null for documents asked for by a person.</summary>
     public string? ScheduleSlot { get; private set; }
 
+    /// <summary>What the revisions of one document share: the provider, kind, month and scope.</summary>
+    public string Series { get; private set; } = "";
+
+    public int Revision { get; private set; }
+
     public DocumentStatus Status { get; private set; }
+
+    public DocumentReview Review { get; private set; }
+
+    /// <summary>The nominated individual's commentary, printed at the front of the published copy.</summary>
+    public string? Commentary { get; private set; }
+
+    /// <summary>Who approved or withdrew it, and when.</summary>
+    public string? ReviewedBy { get; private set; }
+
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    public string? WithdrawnReason { get; private set; }
+
+    /// <summary>The draft's file, kept once the approved copy replaces it as <see cref="StoredName"/>.</summary>
+    public string? DraftStoredName { get; private set; }
+
+    /// <summary>What the draft says, kept so the approved copy says exactly the same with the commentary added.</summary>
+    public string? ContentStoredName { get; private set; }
 
     /// <summary>Where the writing is, for the page that waits on it.</summary>
     public string Stage { get; private set; } = "";
@@ -93,15 +141,23 @@ public sealed class GovernanceDocument : Entity
     public static string SlotOf(Guid providerId, DocumentKind kind, DateOnly period, DocumentScope scope) =>
         $"{providerId:N}|{DocumentKinds.Slug(kind)}|{period:yyyy-MM}|{scope.SiteId?.ToString("N") ?? scope.CommissionerId ?? "provider"}";
 
+    /// <summary>Numbers a document asked for again as the revision after the latest of its series.</summary>
+    public void FollowRevision(int latest)
+    {
+        EnsureGenerating();
+        Revision = latest + 1;
+    }
+
     public void Reached(string stage)
     {
         EnsureGenerating();
         Stage = stage;
     }
 
-    public void Written(string storedName, string fileName, long sizeBytes, string sha256, DateTimeOffset at)
+    public void Written(string storedName, string fileName, long sizeBytes, string sha256, DateTimeOffset at, string? contentStoredName = null)
     {
         EnsureGenerating();
+        ContentStoredName = contentStoredName;
         StoredName = storedName;
         FileName = fileName;
         SizeBytes = sizeBytes;
@@ -130,6 +186,62 @@ public sealed class GovernanceDocument : Entity
         Stage = "Waiting to start";
         FailureReason = null;
         DataAsOf = dataAsOf;
+    }
+
+    /// <summary>The nominated individual approves the draft they read; the copy with their commentary becomes the one its readers see.</summary>
+    public void Approve(string reviewer, DateTimeOffset at, string? commentary, string storedName, long sizeBytes, string sha256)
+    {
+        EnsureDraftReady("approved");
+        Commentary = string.IsNullOrWhiteSpace(commentary) ? null : commentary.Trim();
+        if (Commentary?.Length > MaxCommentaryLength)
+        {
+            throw new DomainException($"A commentary can be at most {MaxCommentaryLength} characters.");
+        }
+
+        DraftStoredName = StoredName;
+        StoredName = storedName;
+        SizeBytes = sizeBytes;
+        Sha256 = sha256;
+        Review = DocumentReview.Published;
+        ReviewedBy = reviewer;
+        ReviewedAt = at;
+    }
+
+    /// <summary>A later revision takes this one's place: a draft nobody will approve, or the copy published before it.</summary>
+    public void Supersede()
+    {
+        if (Review is DocumentReview.Draft or DocumentReview.Published)
+        {
+            Review = DocumentReview.Superseded;
+        }
+    }
+
+    /// <summary>A published document is taken back; its readers see that it was, and why.</summary>
+    public void Withdraw(string reviewer, DateTimeOffset at, string reason)
+    {
+        if (Review != DocumentReview.Published)
+        {
+            throw new DomainException("Only a published document can be withdrawn.");
+        }
+
+        var why = reason?.Trim() ?? "";
+        if (why.Length == 0 || why.Length > MaxReasonLength)
+        {
+            throw new DomainException($"Give the reason for withdrawing it, in at most {MaxReasonLength} characters: its readers see it.");
+        }
+
+        Review = DocumentReview.Withdrawn;
+        WithdrawnReason = why;
+        ReviewedBy = reviewer;
+        ReviewedAt = at;
+    }
+
+    private void EnsureDraftReady(string what)
+    {
+        if (Review != DocumentReview.Draft || Status != DocumentStatus.Ready)
+        {
+            throw new DomainException($"Only a written draft can be {what}; this one is {(Status == DocumentStatus.Ready ? Review.ToString() : Status.ToString()).ToLowerInvariant()}.");
+        }
     }
 
     private void EnsureGenerating()

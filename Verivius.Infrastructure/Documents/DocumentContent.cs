@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Verivius.Domain.Evidence;
 
 namespace Verivius.Infrastructure.Documents;
@@ -8,6 +10,7 @@ namespace Verivius.Infrastructure.Documents;
 /// </summary>
 public sealed record DocumentContent(string Title, string Subtitle, IReadOnlyList<string> CoverLines, DateTimeOffset Created, IReadOnlyList<DocumentBlock> Blocks)
 {
+    [JsonIgnore]
     public IEnumerable<HeadingBlock> Headings => Blocks.OfType<HeadingBlock>();
 
     /// <summary>
@@ -15,8 +18,21 @@ public sealed record DocumentContent(string Title, string Subtitle, IReadOnlyLis
     /// printed in every footer and kept in the properties: the board's copy of how far the log had reached.
     /// </summary>
     public string? HistoryCheckpoint { get; init; }
+
+    /// <summary>Kept beside a draft as JSON, so its approved copy is written from exactly what was read.</summary>
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this);
+
+    public static DocumentContent FromJson(Stream json) =>
+        JsonSerializer.Deserialize<DocumentContent>(json) ?? throw new InvalidDataException("The kept content of the draft is empty.");
 }
 
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "block")]
+[JsonDerivedType(typeof(HeadingBlock), "heading")]
+[JsonDerivedType(typeof(ParagraphBlock), "paragraph")]
+[JsonDerivedType(typeof(BulletsBlock), "bullets")]
+[JsonDerivedType(typeof(TableBlock), "table")]
+[JsonDerivedType(typeof(ImageBlock), "image")]
+[JsonDerivedType(typeof(PageBreakBlock), "page-break")]
 public abstract record DocumentBlock;
 
 /// <summary>A heading at level 1 to 3; these make the contents and the navigation pane.</summary>

@@ -70,6 +70,8 @@ public static partial class StorageAudit
         var named = await db.PackVersions.Where(v => names.Contains(v.StoredName)).Select(v => v.StoredName)
             .Concat(db.Attachments.Where(a => names.Contains(a.File.StoredName)).Select(a => a.File.StoredName))
             .Concat(db.Documents.Where(d => d.StoredName != null && names.Contains(d.StoredName)).Select(d => d.StoredName!))
+            .Concat(db.Documents.Where(d => d.DraftStoredName != null && names.Contains(d.DraftStoredName)).Select(d => d.DraftStoredName!))
+            .Concat(db.Documents.Where(d => d.ContentStoredName != null && names.Contains(d.ContentStoredName)).Select(d => d.ContentStoredName!))
             .ToListAsync(cancellationToken);
         return named.ToHashSet(StringComparer.Ordinal);
     }
@@ -88,9 +90,18 @@ public static partial class StorageAudit
             rows[a.StoredName] = $"attachment {a.Ref}";
         }
 
-        foreach (var d in await db.Documents.Where(d => d.StoredName != null).Select(d => new { d.StoredName, d.Title }).ToListAsync(cancellationToken))
+        foreach (var d in await db.Documents.Where(d => d.StoredName != null).Select(d => new { d.StoredName, d.DraftStoredName, d.ContentStoredName, d.Title, d.Revision }).ToListAsync(cancellationToken))
         {
-            rows[d.StoredName!] = $"document \"{d.Title}\"";
+            rows[d.StoredName!] = $"document \"{d.Title}\", revision {d.Revision}";
+            if (d.DraftStoredName is { } draft)
+            {
+                rows[draft] = $"the draft of document \"{d.Title}\", revision {d.Revision}";
+            }
+
+            if (d.ContentStoredName is { } content)
+            {
+                rows[content] = $"the kept content of document \"{d.Title}\", revision {d.Revision}";
+            }
         }
 
         return rows;

@@ -296,7 +296,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
     }
 
     [Fact]
-    public async Task Downloads_AreScoped_TheBoardPackToTheProvider_AndAnUpdateToItsCommissioner()
+    public async Task Downloads_AreScoped_TheBoardPackToTheProvider_AndAnApprovedUpdateToItsCommissioner()
     {
         var board = await GeneratedIdAsync("board-pack", provider: Provider);
         var update = await GeneratedIdAsync("commissioner-update", commissioner: "commissioner@demo.verivius.test");
@@ -311,6 +311,11 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         Assert.Equal($"board-pack-{LastMonth}-demo-care-group.docx", download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/documents/{board}/download")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await commissioner.GetAsync($"/documents/{board}/download")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await commissioner.GetAsync($"/documents/{update}/download")).Status);
+
+        // The commissioner reads the update once the nominated individual has approved it.
+        var token = await ni.TokenFromAsync($"/documents/{update}");
+        Assert.Equal(HttpStatusCode.Redirect, (await ni.PostAsync($"/documents/{update}/approve", [KeyValuePair.Create("__RequestVerificationToken", token)])).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await commissioner.GetAsync($"/documents/{update}/download")).Status);
 
         var (_, home) = await commissioner.GetAsync("/commissioner");

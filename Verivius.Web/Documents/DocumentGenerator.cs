@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Documents;
+using Verivius.Domain.Evidence;
 using Verivius.Domain.History;
 using Verivius.Infrastructure.Documents;
 using Verivius.Infrastructure.Files;
@@ -16,6 +17,7 @@ namespace Verivius.Web.Documents;
 internal sealed class DocumentGenerator
 {
     public const string WordContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private const string ContentType = "application/json";
 
     private readonly VeriviusDbContext _db;
     private readonly IEnumerable<IDocumentComposer> _composers;
@@ -55,21 +57,29 @@ internal sealed class DocumentGenerator
             var content = await composer.ComposeAsync(document, now, cancellationToken) with { HistoryCheckpoint = checkpoint?.Reference };
 
             await ReachAsync(document, "Writing the Word document", cancellationToken);
-            using var file = new MemoryStream();
-            GovernanceDocumentWriter.Write(content, file);
-            var stored = await _files.SaveAsync(file.GetBuffer().AsMemory(0, (int)file.Length), WordContentType, cancellationToken);
-            document.Written(stored.StoredName, FileNameOf(document), stored.SizeBytes, stored.Sha256, _clock.GetUtcNow());
+            var kept = new List<string>();
+            string? contentName = null;
+            if (document.Review == DocumentReview.Draft)
+            {
+                contentName = (await _files.SaveAsync(content.ToJson(), ContentType, cancellationToken)).StoredName;
+                kept.Add(contentName);
+                content = DocumentReviewing.AsDraft(content, document.Revision);
+            }
+
+            var stored = await SaveWordAsync(_files, content, cancellationToken);
+            kept.Add(stored.StoredName);
+            document.Written(stored.StoredName, FileNameOf(document), stored.SizeBytes, stored.Sha256, _clock.GetUtcNow(), contentName);
             try
             {
                 await _db.SaveChangesAsync(cancellationToken);
             }
             catch
             {
-                _files.Discard([stored.StoredName]);
+                _files.Discard(kept);
                 throw;
             }
 
-            _files.Keep([stored.StoredName]);
+            _files.Keep(kept);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
@@ -79,6 +89,15 @@ internal sealed class DocumentGenerator
             failed.Failed($"The document could not be written: {failure.Message}");
             await _db.SaveChangesAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>Writes the content as Word into the file store, pending until the caller keeps it.</summary>
+    public static async Task<StoredFile> SaveWordAsync(FileStore files, DocumentContent content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        using var file = new MemoryStream();
+        GovernanceDocumentWriter.Write(content, file);
+        return await files.SaveAsync(file.GetBuffer().AsMemory(0, (int)file.Length), WordContentType, cancellationToken);
     }
 
     /// <summary>A download name that says what the file is and is safe on every system: letters, digits and dashes.</summary>

@@ -34,10 +34,29 @@ public sealed class DocumentRequests
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(document);
+        await JoinSeriesAsync(db, document, cancellationToken);
         db.Documents.Add(document);
         await db.SaveChangesAsync(cancellationToken);
         await QueueAsync(document.Id, cancellationToken);
         return document.Id;
+    }
+
+    /// <summary>
+    /// A document asked for again becomes the next revision of its series, and the drafts before it
+    /// are superseded: a month never has two drafts waiting, nor two published copies.
+    /// </summary>
+    public static async Task JoinSeriesAsync(VeriviusDbContext db, GovernanceDocument document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(document);
+        var earlier = await db.Documents.Where(d => d.Series == document.Series).ToListAsync(cancellationToken);
+        if (earlier.Count == 0)
+        {
+            return;
+        }
+
+        document.FollowRevision(earlier.Max(d => d.Revision));
+        earlier.Where(d => d.Review == DocumentReview.Draft).ToList().ForEach(d => d.Supersede());
     }
 
     /// <summary>Queues a recorded document once: queuing one already waiting in the shared store adds nothing.</summary>

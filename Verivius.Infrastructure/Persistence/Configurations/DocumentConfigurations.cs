@@ -19,6 +19,15 @@ internal sealed class GovernanceDocumentConfiguration : IEntityTypeConfiguration
         // or restart gets there first. Documents asked for by a person have no slot and may repeat.
         builder.HasIndex(d => d.ScheduleSlot).IsUnique().HasFilter("ScheduleSlot IS NOT NULL");
         builder.HasIndex(d => new { d.ProviderId, d.Kind, d.Period });
+
+        // Two people asking again for the same month at once cannot both write revision 2.
+        builder.HasIndex(d => new { d.Series, d.Revision }).IsUnique();
+        builder.Property(d => d.Series).HasMaxLength(200);
+        builder.Property(d => d.Commentary).HasMaxLength(GovernanceDocument.MaxCommentaryLength);
+        builder.Property(d => d.ReviewedBy).HasMaxLength(EntityStamps.ActorLength);
+        builder.Property(d => d.WithdrawnReason).HasMaxLength(GovernanceDocument.MaxReasonLength);
+        builder.Property(d => d.DraftStoredName).HasMaxLength(32);
+        builder.Property(d => d.ContentStoredName).HasMaxLength(32);
         builder.HasIndex(d => d.CommissionerId);
         builder.Property(d => d.ScheduleSlot).HasMaxLength(200);
         builder.Property(d => d.CommissionerId).HasMaxLength(450);

@@ -5,6 +5,7 @@ using Verivius.Domain.Documents;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
+using Verivius.Web.Documents;
 using Verivius.Web.Security;
 using Verivius.Web.SiteRecords;
 
@@ -21,7 +22,8 @@ public sealed record ListCommissionedSitesQuery(ListRequest Request) : IQuery<Co
 public sealed record CommissionerHomeVm(Page<SiteSummaryVm> Sites, IReadOnlyDictionary<string, IReadOnlyList<RecoveryPositionVm>> Positions, IReadOnlyList<RecoveryUpdateVm> Updates);
 
 /// <summary>A recovery update a provider sent this commissioner.</summary>
-public sealed record RecoveryUpdateVm(Guid Id, string ProviderName, DateOnly Period, DateOnly DataAsOf);
+/// <param name="WithdrawnReason">Set when the provider has withdrawn the update, and why.</param>
+public sealed record RecoveryUpdateVm(Guid Id, string ProviderName, DateOnly Period, DateOnly DataAsOf, string? WithdrawnReason);
 
 internal sealed class ListCommissionedSitesHandler : IQueryHandler<ListCommissionedSitesQuery, CommissionerHomeVm>
 {
@@ -70,12 +72,12 @@ internal sealed class ListCommissionedSitesHandler : IQueryHandler<ListCommissio
         var positions = risks.GroupBy(r => r.Code).ToDictionary(
             g => g.Key,
             g => (IReadOnlyList<RecoveryPositionVm>)[.. g.Select(r => r.Position).OrderBy(p => p.HasImproved).ThenBy(p => p.ReviewOn ?? DateOnly.MaxValue).ThenBy(p => p.Area)]);
-        var updates = await _db.Documents
+        var updates = await ReadableDocuments.For(_db, scope)
             .Where(d => d.CommissionerId == scope.UserId && d.Kind == DocumentKind.CommissionerUpdate && d.Status == DocumentStatus.Ready)
-            .Join(_db.Providers, d => d.ProviderId, p => p.Id, (d, p) => new { d.Id, ProviderName = p.Name, d.Period, d.DataAsOf })
+            .Join(_db.Providers, d => d.ProviderId, p => p.Id, (d, p) => new { d.Id, ProviderName = p.Name, d.Period, d.DataAsOf, d.WithdrawnReason })
             .OrderByDescending(u => u.Period).ThenBy(u => u.ProviderName)
             .Take(RecentUpdates)
-            .Select(u => new RecoveryUpdateVm(u.Id, u.ProviderName, u.Period, u.DataAsOf))
+            .Select(u => new RecoveryUpdateVm(u.Id, u.ProviderName, u.Period, u.DataAsOf, u.WithdrawnReason))
             .ToListAsync(cancellationToken);
         return new CommissionerHomeVm(page, positions, updates);
     }

@@ -6,6 +6,7 @@ using Verivius.Domain.Packs;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
+using Verivius.Web.Documents;
 using Verivius.Web.Security;
 
 namespace Verivius.Web.Features.Documents;
@@ -23,7 +24,8 @@ public sealed record DocumentFilter(string? Kind = null, string? Period = null, 
 /// <summary>Every governance document the signed-in person may read, newest month first.</summary>
 public sealed record ListDocumentsQuery(DocumentFilter Filter, ListRequest Request) : IQuery<DocumentLibraryVm>;
 
-public sealed record GetDocumentQuery(Guid Id) : IQuery<DocumentVm>;
+/// <summary>One document's page: the document, its revisions, and whether the signed-in person reviews it.</summary>
+public sealed record GetDocumentQuery(Guid Id) : IQuery<DocumentPageVm>;
 
 /// <summary>The file of a written document, for download.</summary>
 public sealed record DownloadDocumentQuery(Guid Id) : IQuery<DocumentFileVm>;
@@ -46,16 +48,40 @@ public sealed record DocumentVm(
     DateTimeOffset? GeneratedAt,
     long SizeBytes,
     string? Sha256,
-    string? FileName)
+    string? FileName,
+    int Revision,
+    DocumentReview Review,
+    string? Commentary,
+    string? ReviewedBy,
+    DateTimeOffset? ReviewedAt,
+    string? WithdrawnReason)
 {
     public bool IsScheduled => RequestedBy == GovernanceDocument.BySchedule;
+
+    /// <summary>Whether its file may be taken away: written, and neither withdrawn nor a draft shown to someone who does not review it.</summary>
+    public bool CanDownload => Status == DocumentStatus.Ready && Review != DocumentReview.Withdrawn;
+
+    /// <summary>Where it stands, in words, for the library and the page.</summary>
+    public string ReviewInWords => Review switch
+    {
+        DocumentReview.Draft when Status == DocumentStatus.Ready => $"Draft {Revision}, waiting for approval",
+        DocumentReview.Draft => $"Draft {Revision}",
+        DocumentReview.Published => Revision > 1 ? $"Published (revision {Revision})" : "Published",
+        DocumentReview.Superseded => $"Revision {Revision}, superseded",
+        DocumentReview.Withdrawn => "Withdrawn",
+        _ => "",
+    };
 }
+
+/// <param name="Revisions">Every revision of the same month's document that the person may read, newest first.</param>
+/// <param name="CanReview">The nominated individual of its provider, for a kind that is approved before it is shared.</param>
+public sealed record DocumentPageVm(DocumentVm Document, IReadOnlyList<DocumentVm> Revisions, bool CanReview);
 
 public sealed record DocumentFileVm(Stream Content, string FileName);
 
 internal sealed class DocumentLibraryHandler :
     IQueryHandler<ListDocumentsQuery, DocumentLibraryVm>,
-    IQueryHandler<GetDocumentQuery, DocumentVm>,
+    IQueryHandler<GetDocumentQuery, DocumentPageVm>,
     IQueryHandler<DownloadDocumentQuery, DocumentFileVm>
 {
     private readonly VeriviusDbContext _db;
@@ -69,26 +95,10 @@ internal sealed class DocumentLibraryHandler :
         _files = files;
     }
 
-    /// <summary>
-    /// Who reads what: the provider's nominated individual and admins every document of the provider;
-    /// a registered manager the documents of the sites they manage; a commissioner the updates
-    /// addressed to them, and nothing else.
-    /// </summary>
-    public static IQueryable<GovernanceDocument> Readable(VeriviusDbContext db, UserScope scope)
-    {
-        var providerId = scope.SeesWholeProvider ? scope.ProviderId : null;
-        var managed = scope.ManagedSiteIds.ToList();
-        var commissionerId = scope.IsIn(Roles.Commissioner) ? scope.UserId : null;
-        return db.Documents.Where(d =>
-            (providerId != null && d.ProviderId == providerId)
-            || (d.SiteId != null && managed.Contains(d.SiteId.Value) && d.Kind != DocumentKind.CommissionerUpdate)
-            || (commissionerId != null && d.CommissionerId == commissionerId && d.Kind == DocumentKind.CommissionerUpdate));
-    }
-
     public async ValueTask<DocumentLibraryVm> Handle(ListDocumentsQuery query, CancellationToken cancellationToken)
     {
         var scope = await _access.ScopeAsync(cancellationToken);
-        var documents = Readable(_db, scope);
+        var documents = ReadableDocuments.For(_db, scope);
         var filter = query.Filter;
         if (filter.KindValue is { } kind)
         {
@@ -126,20 +136,30 @@ internal sealed class DocumentLibraryHandler :
         return new DocumentLibraryVm(page, filter, [.. sites.Select(s => (s.Code, s.Name))], scope.IsIn(Roles.NominatedIndividual) || scope.IsIn(Roles.RegisteredManager));
     }
 
-    public async ValueTask<DocumentVm> Handle(GetDocumentQuery query, CancellationToken cancellationToken)
+    public async ValueTask<DocumentPageVm> Handle(GetDocumentQuery query, CancellationToken cancellationToken)
     {
         var scope = await _access.ScopeAsync(cancellationToken);
-        var document = await Rows(Readable(_db, scope).Where(d => d.Id == query.Id)).SingleOrDefaultAsync(cancellationToken)
+        var readable = ReadableDocuments.For(_db, scope);
+        var document = await Rows(readable.Where(d => d.Id == query.Id)).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("There is no such document, or it is not yours to read.");
-        var who = await PeopleNames.ForAsync(_db, [document.RequestedBy], cancellationToken);
-        return document with { RequestedBy = who(document.RequestedBy) };
+        var series = await readable.Where(d => d.Id == query.Id).Select(d => new { d.Series, d.ProviderId }).SingleAsync(cancellationToken);
+        var revisions = await Rows(readable.Where(d => d.Series == series.Series).OrderByDescending(d => d.Revision)).ToListAsync(cancellationToken);
+        var who = await PeopleNames.ForAsync(_db, revisions.SelectMany(d => new[] { d.RequestedBy, d.ReviewedBy ?? "" }), cancellationToken);
+        DocumentVm Named(DocumentVm d) => d with { RequestedBy = who(d.RequestedBy), ReviewedBy = d.ReviewedBy is { } by ? who(by) : null };
+        var canReview = DocumentKinds.NeedsApproval(document.Kind) && scope.IsIn(Roles.NominatedIndividual) && scope.ProviderId == series.ProviderId;
+        return new DocumentPageVm(Named(document), [.. revisions.Select(Named)], canReview);
     }
 
     public async ValueTask<DocumentFileVm> Handle(DownloadDocumentQuery query, CancellationToken cancellationToken)
     {
-        var document = await Handle(new GetDocumentQuery(query.Id), cancellationToken);
+        var document = (await Handle(new GetDocumentQuery(query.Id), cancellationToken)).Document;
         var stored = await _db.Documents.Where(d => d.Id == document.Id).Select(d => d.StoredName).SingleAsync(cancellationToken);
-        if (document.Status != DocumentStatus.Ready || stored is null)
+        if (document.Review == DocumentReview.Withdrawn)
+        {
+            throw new NotFoundException($"This document was withdrawn: {document.WithdrawnReason}");
+        }
+
+        if (!document.CanDownload || stored is null)
         {
             throw new NotFoundException("This document is not ready to download yet.");
         }
@@ -164,5 +184,11 @@ internal sealed class DocumentLibraryHandler :
             d.GeneratedAt,
             d.SizeBytes,
             d.Sha256,
-            d.FileName));
+            d.FileName,
+            d.Revision,
+            d.Review,
+            d.Commentary,
+            d.ReviewedBy,
+            d.ReviewedAt,
+            d.WithdrawnReason));
 }

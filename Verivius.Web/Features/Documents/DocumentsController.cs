@@ -45,11 +45,45 @@ public sealed class DocumentsController : Controller
     public async Task<IActionResult> Show(Guid id, CancellationToken cancellationToken) =>
         View(await _mediator.Send(new GetDocumentQuery(id), cancellationToken));
 
+    [HttpPost("{id:guid}/approve")]
+    public async Task<IActionResult> Approve(Guid id, [FromForm] string? commentary, CancellationToken cancellationToken)
+    {
+        var outcome = await _mediator.Send(new ApproveDocumentCommand(id, commentary), cancellationToken);
+        ViewData["Commentary"] = commentary;
+        return await AfterReviewAsync(id, outcome, "Approved and published: its readers now see this copy, with your commentary.", cancellationToken);
+    }
+
+    [HttpPost("{id:guid}/redraft")]
+    public async Task<IActionResult> Redraft(Guid id, CancellationToken cancellationToken)
+    {
+        var outcome = await _mediator.Send(new AskForNewDraftCommand(id), cancellationToken);
+        return outcome.Succeeded
+            ? RedirectToAction(nameof(Show), new { id = outcome.Value })
+            : await AfterReviewAsync(id, outcome, "", cancellationToken);
+    }
+
+    [HttpPost("{id:guid}/withdraw")]
+    public async Task<IActionResult> Withdraw(Guid id, [FromForm] string? reason, CancellationToken cancellationToken) =>
+        await AfterReviewAsync(id, await _mediator.Send(new WithdrawDocumentCommand(id, reason), cancellationToken), "Withdrawn: its readers see that it was, and your reason.", cancellationToken);
+
     [HttpGet("{id:guid}/download")]
     public async Task<IActionResult> Download(Guid id, CancellationToken cancellationToken)
     {
         var file = await _mediator.Send(new DownloadDocumentQuery(id), cancellationToken);
         return File(file.Content, DocumentGenerator.WordContentType, file.FileName);
+    }
+
+    private async Task<IActionResult> AfterReviewAsync(Guid id, Outcome outcome, string notice, CancellationToken cancellationToken)
+    {
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = notice;
+            return RedirectToAction(nameof(Show), new { id });
+        }
+
+        ModelState.AddProblems(outcome);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View(nameof(Show), await _mediator.Send(new GetDocumentQuery(id), cancellationToken));
     }
 
     [HttpGet("schedules")]

@@ -60,6 +60,7 @@ internal sealed class GenerateDocumentHandler : ICommandHandler<GenerateDocument
         }
 
         var document = new GovernanceDocument(providerId, kind, period.FirstDay, scope!, $"{DocumentKinds.Title(kind)}: {scope!.Name}", DocumentGenerator.DataAsOf(period.FirstDay, today), _actor.ActorName);
+        await DocumentRequests.JoinSeriesAsync(_db, document, cancellationToken);
         _db.Documents.Add(document);
         await _db.SaveChangesAsync(cancellationToken);
         await _generator.GenerateAsync(document.Id, cancellationToken);
@@ -77,7 +78,7 @@ internal sealed class GenerateDocumentHandler : ICommandHandler<GenerateDocument
 
         return Outcome<DocumentVm>.Of(new DocumentVm(
             written.Id, written.Kind, written.Title, written.Period, written.ScopeName, null, written.RequestedBy, written.CreatedAt, written.Status, written.Stage,
-            null, written.DataAsOf, written.GeneratedAt, written.SizeBytes, written.Sha256, written.FileName));
+            null, written.DataAsOf, written.GeneratedAt, written.SizeBytes, written.Sha256, written.FileName, written.Revision, written.Review, null, null, null, null));
     }
 
     private async Task<(Guid ProviderId, DocumentScope? Scope, FieldProblem? Problem)> ScopeAsync(DocumentKind kind, GenerateDocumentCommand command, CancellationToken cancellationToken)

@@ -103,6 +103,7 @@ public sealed class ScheduledDocumentsJob : IJob
         else
         {
             existing = new GovernanceDocument(providerId, kind, period, scope, $"{DocumentKinds.Title(kind)}: {scope.Name}", asOf, GovernanceDocument.BySchedule);
+            await DocumentRequests.JoinSeriesAsync(db, existing, cancellationToken);
             db.Documents.Add(existing);
         }
 

@@ -762,9 +762,17 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Commentary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("CommissionerId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ContentStoredName")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -776,6 +784,10 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<DateOnly>("DataAsOf")
                         .HasColumnType("date");
+
+                    b.Property<string>("DraftStoredName")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(1000)
@@ -804,6 +816,21 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ScheduleSlot")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -812,6 +839,11 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
@@ -850,6 +882,10 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CommissionerId");
@@ -859,6 +895,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasFilter("\"ScheduleSlot\" IS NOT NULL");
 
                     b.HasIndex("SiteId");
+
+                    b.HasIndex("Series", "Revision")
+                        .IsUnique();
 
                     b.HasIndex("ProviderId", "Kind", "Period");
 

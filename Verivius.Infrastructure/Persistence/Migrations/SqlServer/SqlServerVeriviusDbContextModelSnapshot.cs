@@ -763,9 +763,17 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Commentary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("CommissionerId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ContentStoredName")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -777,6 +785,10 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly>("DataAsOf")
                         .HasColumnType("date");
+
+                    b.Property<string>("DraftStoredName")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("FailureReason")
                         .HasMaxLength(1000)
@@ -805,6 +817,21 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
                     b.Property<string>("ScheduleSlot")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -813,6 +840,11 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
@@ -851,6 +883,10 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CommissionerId");
@@ -860,6 +896,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("ScheduleSlot IS NOT NULL");
 
                     b.HasIndex("SiteId");
+
+                    b.HasIndex("Series", "Revision")
+                        .IsUnique();
 
                     b.HasIndex("ProviderId", "Kind", "Period");
 

@@ -751,8 +751,16 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Commentary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CommissionerId")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentStoredName")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -764,6 +772,10 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DataAsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftStoredName")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FailureReason")
@@ -793,6 +805,21 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ScheduleSlot")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -800,6 +827,11 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("ScopeName")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
@@ -839,6 +871,10 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CommissionerId");
@@ -848,6 +884,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .HasFilter("ScheduleSlot IS NOT NULL");
 
                     b.HasIndex("SiteId");
+
+                    b.HasIndex("Series", "Revision")
+                        .IsUnique();
 
                     b.HasIndex("ProviderId", "Kind", "Period");
 

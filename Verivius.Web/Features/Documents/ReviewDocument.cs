@@ -1,0 +1,148 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Access;
+using Verivius.Domain.Common;
+using Verivius.Domain.Documents;
+using Verivius.Infrastructure.Documents;
+using Verivius.Infrastructure.Files;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Common;
+using Verivius.Web.Documents;
+using Verivius.Web.Security;
+
+namespace Verivius.Web.Features.Documents;
+
+/// <summary>
+/// The nominated individual approves a draft they have read, with their commentary: the copy its
+/// readers see is written from exactly the content of the draft, with the commentary at the front and
+/// the approval on the cover, and any copy of the same month published before it is superseded.
+/// </summary>
+public sealed record ApproveDocumentCommand(Guid Id, string? Commentary) : ICommand<Outcome>;
+
+/// <summary>The nominated individual asks for the draft to be written again; the result is the new revision.</summary>
+public sealed record AskForNewDraftCommand(Guid Id) : ICommand<Outcome<Guid>>;
+
+/// <summary>The nominated individual takes back a published document, with the reason its readers see.</summary>
+public sealed record WithdrawDocumentCommand(Guid Id, string? Reason) : ICommand<Outcome>;
+
+internal sealed class ReviewDocumentHandler :
+    ICommandHandler<ApproveDocumentCommand, Outcome>,
+    ICommandHandler<AskForNewDraftCommand, Outcome<Guid>>,
+    ICommandHandler<WithdrawDocumentCommand, Outcome>
+{
+    private readonly VeriviusDbContext _db;
+    private readonly SiteAccess _access;
+    private readonly FileStore _files;
+    private readonly DocumentRequests _requests;
+    private readonly CurrentActor _actor;
+    private readonly TimeProvider _clock;
+
+    public ReviewDocumentHandler(VeriviusDbContext db, SiteAccess access, FileStore files, DocumentRequests requests, CurrentActor actor, TimeProvider clock)
+    {
+        _db = db;
+        _access = access;
+        _files = files;
+        _requests = requests;
+        _actor = actor;
+        _clock = clock;
+    }
+
+    public async ValueTask<Outcome> Handle(ApproveDocumentCommand command, CancellationToken cancellationToken)
+    {
+        var document = await ReviewableAsync(command.Id, cancellationToken);
+        var commentary = command.Commentary?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (commentary?.Length > GovernanceDocument.MaxCommentaryLength)
+        {
+            return Outcome.Refused(nameof(command.Commentary), $"The commentary is {commentary.Length:N0} characters; it can be at most {GovernanceDocument.MaxCommentaryLength:N0}.");
+        }
+
+        if (document.Review != DocumentReview.Draft || document.Status != DocumentStatus.Ready || document.ContentStoredName is null)
+        {
+            return Outcome.Refused(nameof(command.Id), "Only a written draft waiting for review can be approved.");
+        }
+
+        DocumentContent content;
+        await using (var kept = _files.Open(document.ContentStoredName))
+        {
+            content = DocumentContent.FromJson(kept);
+        }
+
+        var now = _clock.GetUtcNow();
+        var approver = await ApproverNameAsync(cancellationToken);
+        var published = DocumentReviewing.AsPublished(content, commentary, $"Approved by {approver}, nominated individual, on {now.ToBritishDate()}.");
+        var stored = await DocumentGenerator.SaveWordAsync(_files, published, cancellationToken);
+        var earlier = await _db.Documents.Where(d => d.Series == document.Series && d.Id != document.Id && d.Review == DocumentReview.Published).ToListAsync(cancellationToken);
+        earlier.ForEach(d => d.Supersede());
+        document.Approve(_actor.ActorName, now, commentary, stored.StoredName, stored.SizeBytes, stored.Sha256);
+        try
+        {
+            await _db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            _files.Discard([stored.StoredName]);
+            throw;
+        }
+
+        _files.Keep([stored.StoredName]);
+        return Outcome.Done;
+    }
+
+    public async ValueTask<Outcome<Guid>> Handle(AskForNewDraftCommand command, CancellationToken cancellationToken)
+    {
+        var draft = await ReviewableAsync(command.Id, cancellationToken);
+        if (draft.Review != DocumentReview.Draft || draft.Status == DocumentStatus.Generating)
+        {
+            return Outcome<Guid>.Refused(nameof(command.Id), "A new draft is asked for from a written draft; this one is not waiting for review.");
+        }
+
+        var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+        var scope = new DocumentScope(draft.ScopeName, draft.SiteId, draft.CommissionerId);
+        var next = new GovernanceDocument(draft.ProviderId, draft.Kind, draft.Period, scope, draft.Title, DocumentGenerator.DataAsOf(draft.Period, today), _actor.ActorName);
+        return Outcome<Guid>.Of(await _requests.AskAsync(_db, next, cancellationToken));
+    }
+
+    public async ValueTask<Outcome> Handle(WithdrawDocumentCommand command, CancellationToken cancellationToken)
+    {
+        var document = await ReviewableAsync(command.Id, cancellationToken);
+        var reason = command.Reason?.Trim() ?? "";
+        if (document.Review != DocumentReview.Published)
+        {
+            return Outcome.Refused(nameof(command.Id), "Only a published document can be withdrawn.");
+        }
+
+        if (reason.Length == 0 || reason.Length > GovernanceDocument.MaxReasonLength)
+        {
+            return Outcome.Refused(nameof(command.Reason), $"Say why it is withdrawn, in at most {GovernanceDocument.MaxReasonLength:N0} characters: its readers will see the reason.");
+        }
+
+        document.Withdraw(_actor.ActorName, _clock.GetUtcNow(), reason);
+        await _db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+
+    /// <summary>A document of the nominated individual's own provider whose kind is reviewed; anyone else is refused.</summary>
+    private async Task<GovernanceDocument> ReviewableAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var scope = await _access.ScopeAsync(cancellationToken);
+        var document = await ReadableDocuments.For(_db, scope).SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
+            ?? throw new NotFoundException("There is no such document, or it is not yours to read.");
+        if (!scope.IsIn(Roles.NominatedIndividual) || scope.ProviderId != document.ProviderId)
+        {
+            throw new ForbiddenException("Documents are approved, redrafted and withdrawn by the provider's nominated individual.");
+        }
+
+        if (!DocumentKinds.NeedsApproval(document.Kind))
+        {
+            throw new DomainException($"A {DocumentKinds.Title(document.Kind).ToLowerInvariant()} is not reviewed: it is there for its readers as soon as it is written.");
+        }
+
+        return document;
+    }
+
+    private async Task<string> ApproverNameAsync(CancellationToken cancellationToken)
+    {
+        var name = await PeopleNames.ForAsync(_db, [_actor.ActorName], cancellationToken);
+        return name(_actor.ActorName);
+    }
+}
