@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Runs every test of Verivius: unit, HTTP, command-line and browser tests, on real SQLite, PostgreSQL and Chromium.
-# Installs what the tests need first if it is missing (Debian's chromium and postgresql).
+# Installs what the tests need first if it is missing (Debian's chromium, postgresql, LibreOffice and poppler).
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# Debian's packages the tests need: chromium for the browser tests, and postgresql's server, of which
-# the PostgreSQL tests start a throwaway cluster of their own (a private port and data directory).
+# Debian's packages the tests need: chromium for the browser tests; postgresql's server, of which
+# the PostgreSQL tests start a throwaway cluster of their own (a private port and data directory);
+# LibreOffice, which converts every kind of document to PDF, and poppler, whose pdftotext reads it back.
 missing=()
 if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then missing+=(postgresql); fi
+if ! command -v soffice >/dev/null 2>&1; then missing+=(libreoffice-writer-nogui); fi
+if ! command -v pdftotext >/dev/null 2>&1; then missing+=(poppler-utils); fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing Debian's ${missing[*]} for the tests..."
   sudo_if_needed=""

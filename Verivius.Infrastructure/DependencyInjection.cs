@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Verivius.Infrastructure.Documents;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.History;
 using Verivius.Infrastructure.Persistence;
@@ -24,6 +25,7 @@ public static class DependencyInjection
         var storageRoot = Path.GetFullPath(Path.Combine(contentRoot, storage));
         services.AddSingleton(new FileStore(storageRoot));
         services.AddSingleton(provider => new HeldUploads(Path.Combine(storageRoot, "held"), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(PdfConverter.From(configuration));
         services.AddScoped<ChangeLogInterceptor>();
         if (database.Provider == DatabaseProvider.Sqlite)
         {

@@ -118,6 +118,14 @@ public sealed class GovernanceDocument : Entity
     /// <summary>The draft's file, kept once the approved copy replaces it as <see cref="StoredName"/>.</summary>
     public string? DraftStoredName { get; private set; }
 
+    /// <summary>The PDF copy of the file its readers see, made in the background where LibreOffice is installed.</summary>
+    public string? PdfStoredName { get; private set; }
+
+    public long PdfSizeBytes { get; private set; }
+
+    /// <summary>Written and shown to its readers, with no PDF copy yet.</summary>
+    public bool WantsPdf => Status == DocumentStatus.Ready && PdfStoredName is null && Review is DocumentReview.Published or DocumentReview.NotNeeded;
+
     /// <summary>What the draft says, kept so the approved copy says exactly the same with the commentary added.</summary>
     public string? ContentStoredName { get; private set; }
 
@@ -205,6 +213,17 @@ public sealed class GovernanceDocument : Entity
         Review = DocumentReview.Published;
         ReviewedBy = reviewer;
         ReviewedAt = at;
+    }
+
+    public void ConvertedToPdf(string storedName, long sizeBytes)
+    {
+        if (!WantsPdf)
+        {
+            throw new DomainException("Only a written document shown to its readers gets a PDF copy, once.");
+        }
+
+        PdfStoredName = storedName;
+        PdfSizeBytes = sizeBytes;
     }
 
     /// <summary>A later revision takes this one's place: a draft nobody will approve, or the copy published before it.</summary>

@@ -30,6 +30,7 @@ public static class GovernanceDocumentWriter
     private const int PageHeight = 16838;
     private const int Margin = 1134;
     private const int TextWidth = PageWidth - (2 * Margin);
+    private const int LandscapeTextWidth = PageHeight - (2 * Margin);
 
     // Charts are 16 cm wide; English Metric Units have 360,000 to the centimetre.
     private const long ImageWidthEmu = 16 * 360_000L;
@@ -57,6 +58,13 @@ public static class GovernanceDocumentWriter
         var footerId = main.GetIdOfPart(footer);
 
         var images = AddImages(main, content);
+        var tables = new Dictionary<TableBlock, (IReadOnlyList<int> Widths, bool Landscape)>(ReferenceEqualityComparer.Instance);
+        foreach (var table in content.Blocks.OfType<TableBlock>().Where(t => t.Rows.Count > 0))
+        {
+            tables[table] = TableColumns.Fit(table, TextWidth, LandscapeTextWidth);
+        }
+
+        var (landscapeFrom, landscapeTo) = LandscapeRuns(content.Blocks, tables);
         using var writer = OpenXmlWriter.Create(main);
         writer.WriteStartDocument();
         writer.WriteStartElement(new Document(), [], Namespaces);
@@ -64,19 +72,78 @@ public static class GovernanceDocumentWriter
         WriteCover(writer, content);
         WriteContents(writer, content);
         uint drawingId = 1;
-        foreach (var block in content.Blocks)
+        for (var i = 0; i < content.Blocks.Count; i++)
         {
+            var block = content.Blocks[i];
+            if (landscapeFrom.Contains(i))
+            {
+                writer.WriteElement(new Paragraph(new ParagraphProperties(Section(footerId, landscape: false))));
+            }
+
+            // A section break starts a new page already: a page break beside one would leave a page blank.
+            if (block is PageBreakBlock && (landscapeFrom.Contains(i + 1) || landscapeTo.Contains(i - 1)))
+            {
+                continue;
+            }
+
+            if (block is TableBlock table && tables.TryGetValue(table, out var fit))
+            {
+                WriteTable(writer, table, fit.Widths, landscapeTo.Contains(i) ? new Paragraph(new ParagraphProperties(Section(footerId, landscape: true))) : new Paragraph());
+                continue;
+            }
+
             WriteBlock(writer, block, images, ref drawingId);
+            if (landscapeTo.Contains(i))
+            {
+                writer.WriteElement(new Paragraph(new ParagraphProperties(Section(footerId, landscape: true))));
+            }
         }
 
-        writer.WriteElement(new SectionProperties(
-            new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
-            new PageSize { Width = PageWidth, Height = PageHeight },
-            new PageMargin { Top = Margin, Right = Margin, Bottom = Margin, Left = Margin, Header = 567, Footer = 567, Gutter = 0 }));
+        writer.WriteElement(Section(footerId, landscape: false));
         writer.WriteEndElement();
         writer.WriteEndElement();
         writer.Close();
     }
+
+    /// <summary>
+    /// Where landscape sections begin and end: each wide table with the heading and introduction just
+    /// before it, so a heading is never left on the portrait page before its table; neighbouring wide
+    /// tables share one section.
+    /// </summary>
+    private static (HashSet<int> From, HashSet<int> To) LandscapeRuns(IReadOnlyList<DocumentBlock> blocks, Dictionary<TableBlock, (IReadOnlyList<int> Widths, bool Landscape)> tables)
+    {
+        var from = new HashSet<int>();
+        var to = new HashSet<int>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is not TableBlock table || !tables.TryGetValue(table, out var fit) || !fit.Landscape)
+            {
+                continue;
+            }
+
+            var start = i;
+            while (start > 0 && i - start < 2 && blocks[start - 1] is HeadingBlock or ParagraphBlock)
+            {
+                start--;
+            }
+
+            if (!to.Remove(start - 1))
+            {
+                from.Add(start);
+            }
+
+            to.Add(i);
+        }
+
+        return (from, to);
+    }
+
+    private static SectionProperties Section(string footerId, bool landscape) => new(
+        new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
+        landscape
+            ? new PageSize { Width = PageHeight, Height = PageWidth, Orient = PageOrientationValues.Landscape }
+            : new PageSize { Width = PageWidth, Height = PageHeight },
+        new PageMargin { Top = Margin, Right = Margin, Bottom = Margin, Left = Margin, Header = 567, Footer = 567, Gutter = 0 });
 
     private static void WriteProperties(WordprocessingDocument document, DocumentContent content)
     {
@@ -135,7 +202,7 @@ public static class GovernanceDocumentWriter
 
                 break;
             case TableBlock table:
-                WriteTable(writer, table);
+                WriteTable(writer, table, [], new Paragraph());
                 break;
             case ImageBlock image:
                 writer.WriteElement(Picture(image, images[image], drawingId++));
@@ -170,7 +237,7 @@ public static class GovernanceDocumentWriter
     }
 
     /// <summary>
-    /// A TOC field over Heading 1–3. Its result is written already (each heading, without page
+    /// A TOC field over Heading 1–2. Its result is written already (each heading, without page
     /// numbers), so the contents read sensibly before Word refreshes the field with page numbers.
     /// </summary>
     private static void WriteContents(OpenXmlWriter writer, DocumentContent content)
@@ -180,7 +247,7 @@ public static class GovernanceDocumentWriter
         var begin = new[]
         {
             new Run(new FieldChar { FieldCharType = FieldCharValues.Begin, Dirty = true }),
-            new Run(new FieldCode(@" TOC \o ""1-3"" \h \z \u ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldCode(@" TOC \o ""1-2"" \h \z \u ") { Space = SpaceProcessingModeValues.Preserve }),
             new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
         };
         var end = new Run(new FieldChar { FieldCharType = FieldCharValues.End });
@@ -209,7 +276,9 @@ public static class GovernanceDocumentWriter
         writer.WriteElement(PageBreak());
     }
 
-    private static void WriteTable(OpenXmlWriter writer, TableBlock table)
+    /// <param name="widths">Each column's width in twips, set from its content.</param>
+    /// <param name="after">The paragraph Word needs between a table and what follows; it may end a section.</param>
+    private static void WriteTable(OpenXmlWriter writer, TableBlock table, IReadOnlyList<int> widths, Paragraph after)
     {
         if (table.Rows.Count == 0)
         {
@@ -217,17 +286,15 @@ public static class GovernanceDocumentWriter
             return;
         }
 
-        var totalWeight = table.Columns.Sum(c => Math.Max(1, c.Weight));
-        var widths = table.Columns.Select(c => TextWidth * Math.Max(1, c.Weight) / totalWeight).ToList();
         writer.WriteStartElement(new Table());
         writer.WriteElement(new TableProperties(
             new TableStyle { Val = "VeriviusTable" },
-            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableLayout { Type = TableLayoutValues.Fixed },
             new TableLook { Val = "04A0" }));
         writer.WriteElement(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
 
-        // The header row repeats at the top of every page the table runs onto.
+        // The header row repeats at the top of every page the table runs onto, and never ends a page alone.
         writer.WriteElement(Row(new TableRowProperties(new CantSplit(), new TableHeader()), table.Columns.Select((c, i) => Cell(new TableCellText(c.Header), widths[i], header: true))));
         foreach (var row in table.Rows)
         {
@@ -235,9 +302,7 @@ public static class GovernanceDocumentWriter
         }
 
         writer.WriteEndElement();
-
-        // Word needs a paragraph between a table and whatever follows it.
-        writer.WriteElement(new Paragraph());
+        writer.WriteElement(after);
     }
 
     private static TableRow Row(TableRowProperties properties, IEnumerable<TableCell> cells) => new([properties, .. cells]);
@@ -257,13 +322,19 @@ public static class GovernanceDocumentWriter
             properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill });
         }
 
-        var run = TextRun(cell.Text);
+        var run = TextRun(cell.Text, keepHyphenated: true);
         if (header)
         {
             run.PrependChild(new RunProperties(new Bold()));
         }
 
-        return new TableCell(properties, new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" }), run));
+        var paragraph = new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" });
+        if (header)
+        {
+            paragraph.PrependChild(new KeepNext());
+        }
+
+        return new TableCell(properties, new Paragraph(paragraph, run));
     }
 
     private static Paragraph Styled(string? style, string text)
@@ -287,7 +358,8 @@ public static class GovernanceDocumentWriter
     private static Paragraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));
 
     /// <summary>A run of text, made safe for XML: control characters a record might carry are dropped.</summary>
-    private static Run TextRun(string text)
+    /// <param name="keepHyphenated">Hyphens that do not break the line, so a reference such as ACT-2606-I2 stays whole in a narrow cell.</param>
+    private static Run TextRun(string text, bool keepHyphenated = false)
     {
         var clean = new string([.. text.Where(c => c is '\t' or '\n' or '\r' || !char.IsControl(c))]).Replace("\r", "", StringComparison.Ordinal);
         var lines = clean.Split('\n');
@@ -299,7 +371,16 @@ public static class GovernanceDocumentWriter
                 run.Append(new Break());
             }
 
-            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+            var parts = keepHyphenated ? lines[i].Split('-') : [lines[i]];
+            for (var part = 0; part < parts.Length; part++)
+            {
+                if (part > 0)
+                {
+                    run.Append(new NoBreakHyphen());
+                }
+
+                run.Append(new Text(parts[part]) { Space = SpaceProcessingModeValues.Preserve });
+            }
         }
 
         return run;

@@ -72,6 +72,7 @@ public static partial class StorageAudit
             .Concat(db.Documents.Where(d => d.StoredName != null && names.Contains(d.StoredName)).Select(d => d.StoredName!))
             .Concat(db.Documents.Where(d => d.DraftStoredName != null && names.Contains(d.DraftStoredName)).Select(d => d.DraftStoredName!))
             .Concat(db.Documents.Where(d => d.ContentStoredName != null && names.Contains(d.ContentStoredName)).Select(d => d.ContentStoredName!))
+            .Concat(db.Documents.Where(d => d.PdfStoredName != null && names.Contains(d.PdfStoredName)).Select(d => d.PdfStoredName!))
             .ToListAsync(cancellationToken);
         return named.ToHashSet(StringComparer.Ordinal);
     }
@@ -90,12 +91,17 @@ public static partial class StorageAudit
             rows[a.StoredName] = $"attachment {a.Ref}";
         }
 
-        foreach (var d in await db.Documents.Where(d => d.StoredName != null).Select(d => new { d.StoredName, d.DraftStoredName, d.ContentStoredName, d.Title, d.Revision }).ToListAsync(cancellationToken))
+        foreach (var d in await db.Documents.Where(d => d.StoredName != null).Select(d => new { d.StoredName, d.DraftStoredName, d.ContentStoredName, d.PdfStoredName, d.Title, d.Revision }).ToListAsync(cancellationToken))
         {
             rows[d.StoredName!] = $"document \"{d.Title}\", revision {d.Revision}";
             if (d.DraftStoredName is { } draft)
             {
                 rows[draft] = $"the draft of document \"{d.Title}\", revision {d.Revision}";
+            }
+
+            if (d.PdfStoredName is { } pdf)
+            {
+                rows[pdf] = $"the PDF of document \"{d.Title}\", revision {d.Revision}";
             }
 
             if (d.ContentStoredName is { } content)

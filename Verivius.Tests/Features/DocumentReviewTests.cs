@@ -151,7 +151,7 @@ public class DocumentReviewTests : IClassFixture<PortalFactory>
         return WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
     }
 
-    private static string Text(WordprocessingDocument word) => string.Join("\n", word.MainDocumentPart!.Document.Body!.Descendants<Text>().Select(t => t.Text));
+    private static string Text(WordprocessingDocument word) => string.Join("\n", word.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().Select(WordText.Of));
 
     private async Task<T> ScalarAsync<T>(Func<VeriviusDbContext, Task<T>> query)
     {

@@ -51,7 +51,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
 
         // The sites-at-a-glance table, against the records counted here independently.
         var glance = TableAfter(body, "Sites at a glance");
-        var rows = glance.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).OrderBy(r => r[0], StringComparer.Ordinal).ToList();
+        var rows = glance.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(WordText.Of).ToList()).OrderBy(r => r[0], StringComparer.Ordinal).ToList();
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
         var sites = await db.Sites.OrderBy(s => s.Name).Select(s => new
@@ -76,7 +76,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         Assert.Equal("Red", rows.Single(r => r[0].StartsWith("Cedar Lodge", StringComparison.Ordinal))[^1]);
 
         // Every risk the recovery map names is in the appendix.
-        var appendix = TableAfter(body, "Appendix: records referenced").Elements<TableRow>().Skip(1).Select(r => string.Join("|", r.Elements<TableCell>().Select(c => c.InnerText))).ToHashSet();
+        var appendix = TableAfter(body, "Appendix: records referenced").Elements<TableRow>().Skip(1).Select(r => string.Join("|", r.Elements<TableCell>().Select(WordText.Of))).ToHashSet();
         var cedarRisks = await db.RecoveryRisks.Where(r => db.Sites.Any(s => s.Id == r.SiteId && s.Code == CedarLodge) && r.Details.Trend != RiskTrend.Resolved).Select(r => r.Ref).ToListAsync();
         Assert.NotEmpty(cedarRisks);
         Assert.All(cedarRisks, risk => Assert.Contains($"Cedar Lodge|Risk|{risk}", appendix));
@@ -244,7 +244,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         var body = word.MainDocumentPart!.Document.Body!;
         Assert.Contains("The site at a glance", Styled(body, "Heading1"));
         var rows = TableAfter(body, "The site at a glance").Elements<TableRow>().Skip(1).ToList();
-        Assert.StartsWith("Cedar Lodge", Assert.Single(rows).Elements<TableCell>().First().InnerText, StringComparison.Ordinal);
+        Assert.StartsWith("Cedar Lodge", WordText.Of(Assert.Single(rows).Elements<TableCell>().First()), StringComparison.Ordinal);
         Assert.DoesNotContain("Beech House", body.InnerText, StringComparison.Ordinal);
         Assert.Equal(4, word.MainDocumentPart.ImageParts.Count());
     }
@@ -288,7 +288,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         personal.UnionWith(await db.Incidents.Select(i => i.Ref).ToListAsync());
         personal.UnionWith(await db.Complaints.Select(c => c.Ref).ToListAsync());
         personal.UnionWith(await db.Feedback.Select(f => f.Ref).ToListAsync());
-        var text = string.Join("\n", body.Descendants<Text>().Select(t => t.Text));
+        var text = string.Join("\n", body.Descendants<Paragraph>().Select(WordText.Of));
 
         Assert.True(personal.Count > 50, "The demo data should carry staff and record references to look for.");
         var named = personal.Where(p => p.Length >= 3 && text.Contains(p, StringComparison.Ordinal)).ToList();
@@ -534,7 +534,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
     }
 
     private static List<List<string>> Rows(Table table) =>
-        [.. table.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList())];
+        [.. table.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(WordText.Of).ToList())];
 
     private static void AssertValid(WordprocessingDocument word)
     {

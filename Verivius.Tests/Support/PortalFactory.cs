@@ -60,6 +60,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:Certificate", SharedCertificate);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Scheduling:Enabled", "false");
+
+        // PDF copies cost LibreOffice seconds each: only the tests of them turn them on.
+        builder.UseSetting("Documents:Pdf", "false");
         builder.UseSetting("https_port", "443");
         builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
         builder.UseSetting("Security:ApiCallsPerMinute", "1000");

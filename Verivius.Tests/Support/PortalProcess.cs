@@ -59,6 +59,7 @@ public sealed class PortalProcess : IAsyncDisposable
         start.Environment["DataProtection__Certificate"] = PortalFactory.SharedCertificate;
         start.Environment["Demo__Seed"] = "false";
         start.Environment["Scheduling__Enabled"] = "false";
+        start.Environment["Documents__Pdf"] = "false";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -17,6 +17,7 @@ namespace Verivius.Web.Documents;
 internal sealed class DocumentGenerator
 {
     public const string WordContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string PdfContentType = "application/pdf";
     private const string ContentType = "application/json";
 
     private readonly VeriviusDbContext _db;
@@ -24,10 +25,12 @@ internal sealed class DocumentGenerator
     private readonly FileStore _files;
     private readonly TimeProvider _clock;
     private readonly ChainKey _key;
+    private readonly PdfConverter _pdf;
     private readonly ILogger<DocumentGenerator> _log;
 
-    public DocumentGenerator(VeriviusDbContext db, IEnumerable<IDocumentComposer> composers, FileStore files, TimeProvider clock, ChainKey key, ILogger<DocumentGenerator> log)
+    public DocumentGenerator(VeriviusDbContext db, IEnumerable<IDocumentComposer> composers, FileStore files, TimeProvider clock, ChainKey key, PdfConverter pdf, ILogger<DocumentGenerator> log)
     {
+        _pdf = pdf;
         _db = db;
         _composers = composers;
         _files = files;
@@ -39,14 +42,63 @@ internal sealed class DocumentGenerator
     /// <summary>The day a month's document reads its evidence as at: the month's last day, or today while the month runs.</summary>
     public static DateOnly DataAsOf(DateOnly period, DateOnly today) => period.AddMonths(1).AddDays(-1) is var end && end < today ? end : today;
 
+    /// <summary>
+    /// Brings a document up to date: writes it if it is waiting to be written, then, once its readers
+    /// see it and LibreOffice is here, makes its PDF copy. Anything else is left alone.
+    /// </summary>
     public async Task GenerateAsync(Guid documentId, CancellationToken cancellationToken)
     {
         var document = await _db.Documents.SingleAsync(d => d.Id == documentId, cancellationToken);
-        if (document.Status != DocumentStatus.Generating)
+        if (document.Status == DocumentStatus.Generating)
         {
-            return;
+            await WriteAsync(document, cancellationToken);
         }
 
+        if (document.WantsPdf && _pdf.IsAvailable)
+        {
+            await ConvertAsync(document, cancellationToken);
+        }
+    }
+
+    /// <summary>A failed conversion is logged and leaves the document as it was: its Word file is still there to read.</summary>
+    private async Task ConvertAsync(GovernanceDocument document, CancellationToken cancellationToken)
+    {
+        try
+        {
+            byte[] word;
+            await using (var file = _files.Open(document.StoredName!))
+            using (var copy = new MemoryStream())
+            {
+                await file.CopyToAsync(copy, cancellationToken);
+                word = copy.ToArray();
+            }
+
+            var timer = System.Diagnostics.Stopwatch.StartNew();
+            var pdf = await _pdf.ConvertAsync(word, cancellationToken);
+            var stored = await _files.SaveAsync(pdf, PdfContentType, cancellationToken);
+            document.ConvertedToPdf(stored.StoredName, stored.SizeBytes);
+            try
+            {
+                await _db.SaveChangesAsync(cancellationToken);
+            }
+            catch
+            {
+                _files.Discard([stored.StoredName]);
+                throw;
+            }
+
+            _files.Keep([stored.StoredName]);
+            _log.LogInformation("Converted document {DocumentId} to PDF in {Seconds:0.0} s ({Bytes} bytes)", document.Id, timer.Elapsed.TotalSeconds, stored.SizeBytes);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            _log.LogError(failure, "Converting document {DocumentId} to PDF failed", document.Id);
+        }
+    }
+
+    private async Task WriteAsync(GovernanceDocument document, CancellationToken cancellationToken)
+    {
+        var documentId = document.Id;
         try
         {
             var composer = _composers.FirstOrDefault(c => c.Writes(document.Kind))
@@ -90,6 +142,7 @@ internal sealed class DocumentGenerator
             await _db.SaveChangesAsync(CancellationToken.None);
         }
     }
+
 
     /// <summary>Writes the content as Word into the file store, pending until the caller keeps it.</summary>
     public static async Task<StoredFile> SaveWordAsync(FileStore files, DocumentContent content, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 using Verivius.Domain.Documents;
+using Verivius.Infrastructure.Documents;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Security;
 using SchedulingOptions = Verivius.Web.Hosting.SchedulingOptions;
@@ -119,7 +120,7 @@ public sealed class WriteDocumentJob : IJob
 
 /// <summary>
 /// On start, queues again every asked-for document a restart cut short, so a request is never
-/// silently lost; then, where this instance keeps its own queue, writes its documents one at a time.
+/// silently lost, and every shown document still without its PDF copy; then, where this instance keeps its own queue, writes its documents one at a time.
 /// </summary>
 internal sealed class DocumentWorker : BackgroundService
 {
@@ -137,8 +138,10 @@ internal sealed class DocumentWorker : BackgroundService
         await using (var scope = _scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+            var makesPdf = scope.ServiceProvider.GetRequiredService<PdfConverter>().IsAvailable;
             var interrupted = await db.Documents
-                .Where(d => d.Status == DocumentStatus.Generating && d.ScheduleSlot == null)
+                .Where(d => (d.Status == DocumentStatus.Generating && d.ScheduleSlot == null)
+                    || (makesPdf && d.Status == DocumentStatus.Ready && d.PdfStoredName == null && (d.Review == DocumentReview.Published || d.Review == DocumentReview.NotNeeded)))
                 .OrderBy(d => d.CreatedAt)
                 .Select(d => d.Id)
                 .ToListAsync(stoppingToken);

@@ -28,6 +28,8 @@ internal sealed class GovernanceDocumentConfiguration : IEntityTypeConfiguration
         builder.Property(d => d.WithdrawnReason).HasMaxLength(GovernanceDocument.MaxReasonLength);
         builder.Property(d => d.DraftStoredName).HasMaxLength(32);
         builder.Property(d => d.ContentStoredName).HasMaxLength(32);
+        builder.Property(d => d.PdfStoredName).HasMaxLength(32);
+        builder.Ignore(d => d.WantsPdf);
         builder.HasIndex(d => d.CommissionerId);
         builder.Property(d => d.ScheduleSlot).HasMaxLength(200);
         builder.Property(d => d.CommissionerId).HasMaxLength(450);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Access;
 using Verivius.Domain.Documents;
 using Verivius.Domain.Packs;
+using Verivius.Infrastructure.Documents;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
@@ -28,7 +29,7 @@ public sealed record ListDocumentsQuery(DocumentFilter Filter, ListRequest Reque
 public sealed record GetDocumentQuery(Guid Id) : IQuery<DocumentPageVm>;
 
 /// <summary>The file of a written document, for download.</summary>
-public sealed record DownloadDocumentQuery(Guid Id) : IQuery<DocumentFileVm>;
+public sealed record DownloadDocumentQuery(Guid Id, bool AsPdf = false) : IQuery<DocumentFileVm>;
 
 public sealed record DocumentLibraryVm(Page<DocumentVm> Documents, DocumentFilter Filter, IReadOnlyList<(string Code, string Name)> Sites, bool CanRequest);
 
@@ -54,8 +55,11 @@ public sealed record DocumentVm(
     string? Commentary,
     string? ReviewedBy,
     DateTimeOffset? ReviewedAt,
-    string? WithdrawnReason)
+    string? WithdrawnReason,
+    long PdfSizeBytes)
 {
+    public bool HasPdf => PdfSizeBytes > 0;
+
     public bool IsScheduled => RequestedBy == GovernanceDocument.BySchedule;
 
     /// <summary>Whether its file may be taken away: written, and neither withdrawn nor a draft shown to someone who does not review it.</summary>
@@ -75,9 +79,11 @@ public sealed record DocumentVm(
 
 /// <param name="Revisions">Every revision of the same month's document that the person may read, newest first.</param>
 /// <param name="CanReview">The nominated individual of its provider, for a kind that is approved before it is shared.</param>
-public sealed record DocumentPageVm(DocumentVm Document, IReadOnlyList<DocumentVm> Revisions, bool CanReview);
+/// <param name="MakesPdf">Whether this portal makes PDF copies (LibreOffice is installed).</param>
+public sealed record DocumentPageVm(DocumentVm Document, IReadOnlyList<DocumentVm> Revisions, bool CanReview, bool MakesPdf);
 
-public sealed record DocumentFileVm(Stream Content, string FileName);
+public sealed record DocumentFileVm(Stream Content, string FileName, string ContentType);
+
 
 internal sealed class DocumentLibraryHandler :
     IQueryHandler<ListDocumentsQuery, DocumentLibraryVm>,
@@ -87,9 +93,11 @@ internal sealed class DocumentLibraryHandler :
     private readonly VeriviusDbContext _db;
     private readonly SiteAccess _access;
     private readonly FileStore _files;
+    private readonly PdfConverter _pdf;
 
-    public DocumentLibraryHandler(VeriviusDbContext db, SiteAccess access, FileStore files)
+    public DocumentLibraryHandler(VeriviusDbContext db, SiteAccess access, FileStore files, PdfConverter pdf)
     {
+        _pdf = pdf;
         _db = db;
         _access = access;
         _files = files;
@@ -147,24 +155,31 @@ internal sealed class DocumentLibraryHandler :
         var who = await PeopleNames.ForAsync(_db, revisions.SelectMany(d => new[] { d.RequestedBy, d.ReviewedBy ?? "" }), cancellationToken);
         DocumentVm Named(DocumentVm d) => d with { RequestedBy = who(d.RequestedBy), ReviewedBy = d.ReviewedBy is { } by ? who(by) : null };
         var canReview = DocumentKinds.NeedsApproval(document.Kind) && scope.IsIn(Roles.NominatedIndividual) && scope.ProviderId == series.ProviderId;
-        return new DocumentPageVm(Named(document), [.. revisions.Select(Named)], canReview);
+        return new DocumentPageVm(Named(document), [.. revisions.Select(Named)], canReview, _pdf.IsAvailable);
     }
 
     public async ValueTask<DocumentFileVm> Handle(DownloadDocumentQuery query, CancellationToken cancellationToken)
     {
         var document = (await Handle(new GetDocumentQuery(query.Id), cancellationToken)).Document;
-        var stored = await _db.Documents.Where(d => d.Id == document.Id).Select(d => d.StoredName).SingleAsync(cancellationToken);
+        var stored = await _db.Documents.Where(d => d.Id == document.Id).Select(d => new { d.StoredName, d.PdfStoredName }).SingleAsync(cancellationToken);
         if (document.Review == DocumentReview.Withdrawn)
         {
             throw new NotFoundException($"This document was withdrawn: {document.WithdrawnReason}");
         }
 
-        if (!document.CanDownload || stored is null)
+        if (!document.CanDownload || stored.StoredName is null)
         {
             throw new NotFoundException("This document is not ready to download yet.");
         }
 
-        return new DocumentFileVm(_files.Open(stored), document.FileName ?? "document.docx");
+        if (query.AsPdf)
+        {
+            return stored.PdfStoredName is { } pdf
+                ? new DocumentFileVm(_files.Open(pdf), Path.ChangeExtension(document.FileName ?? "document.docx", ".pdf"), DocumentGenerator.PdfContentType)
+                : throw new NotFoundException("This document has no PDF copy yet.");
+        }
+
+        return new DocumentFileVm(_files.Open(stored.StoredName), document.FileName ?? "document.docx", DocumentGenerator.WordContentType);
     }
 
     private IQueryable<DocumentVm> Rows(IQueryable<GovernanceDocument> documents) =>
@@ -190,5 +205,6 @@ internal sealed class DocumentLibraryHandler :
             d.Commentary,
             d.ReviewedBy,
             d.ReviewedAt,
-            d.WithdrawnReason));
+            d.WithdrawnReason,
+            d.PdfStoredName != null ? d.PdfSizeBytes : 0));
 }

@@ -70,7 +70,14 @@ public sealed class DocumentsController : Controller
     public async Task<IActionResult> Download(Guid id, CancellationToken cancellationToken)
     {
         var file = await _mediator.Send(new DownloadDocumentQuery(id), cancellationToken);
-        return File(file.Content, DocumentGenerator.WordContentType, file.FileName);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    [HttpGet("{id:guid}/pdf")]
+    public async Task<IActionResult> DownloadPdf(Guid id, CancellationToken cancellationToken)
+    {
+        var file = await _mediator.Send(new DownloadDocumentQuery(id, AsPdf: true), cancellationToken);
+        return File(file.Content, file.ContentType, file.FileName);
     }
 
     private async Task<IActionResult> AfterReviewAsync(Guid id, Outcome outcome, string notice, CancellationToken cancellationToken)

@@ -78,7 +78,7 @@ internal sealed class GenerateDocumentHandler : ICommandHandler<GenerateDocument
 
         return Outcome<DocumentVm>.Of(new DocumentVm(
             written.Id, written.Kind, written.Title, written.Period, written.ScopeName, null, written.RequestedBy, written.CreatedAt, written.Status, written.Stage,
-            null, written.DataAsOf, written.GeneratedAt, written.SizeBytes, written.Sha256, written.FileName, written.Revision, written.Review, null, null, null, null));
+            null, written.DataAsOf, written.GeneratedAt, written.SizeBytes, written.Sha256, written.FileName, written.Revision, written.Review, null, null, null, null, written.PdfStoredName is null ? 0 : written.PdfSizeBytes));
     }
 
     private async Task<(Guid ProviderId, DocumentScope? Scope, FieldProblem? Problem)> ScopeAsync(DocumentKind kind, GenerateDocumentCommand command, CancellationToken cancellationToken)

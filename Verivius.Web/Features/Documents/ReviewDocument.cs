@@ -85,6 +85,9 @@ internal sealed class ReviewDocumentHandler :
         }
 
         _files.Keep([stored.StoredName]);
+
+        // Its PDF copy is made in the background, as a written document's is.
+        await _requests.QueueAsync(document.Id, cancellationToken);
         return Outcome.Done;
     }
 

@@ -805,6 +805,13 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<long>("PdfSizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PdfStoredName")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateOnly>("Period")
                         .HasColumnType("date");
 

@@ -806,6 +806,13 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<long>("PdfSizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PdfStoredName")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateOnly>("Period")
                         .HasColumnType("date");
 

@@ -794,6 +794,13 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PdfSizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PdfStoredName")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Period")
                         .HasColumnType("TEXT");
 
