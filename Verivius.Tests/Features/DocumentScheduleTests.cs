@@ -128,13 +128,17 @@ public sealed class DocumentScheduleTests : IDisposable
         }
     }
 
-    /// <summary>A provider created after start-up gets its triggers as the schedules page gives them.</summary>
+    /// <summary>A provider created after start-up gets its triggers as the schedules page gives them; its board pack is due on the 3rd.</summary>
     private static async Task<(Guid ProviderId, string Name)> ProviderWithSchedulesAsync(PortalFactory portal)
     {
         var world = await TestWorlds.CreateAsync(portal, sites: 2);
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
         var providerId = await db.Providers.Where(p => p.Name == world.ProviderName).Select(p => p.Id).SingleAsync();
+
+        // The board pack on a day of the month, so that a run Quartz fires on any day writes it.
+        db.DocumentSchedules.Add(new DocumentSchedule(providerId, DocumentKind.BoardPack, ScheduleTiming.DayOfMonth, 3, new TimeOnly(6, 0)));
+        await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<DocumentScheduler>().SyncAsync(providerId, await DocumentScheduler.SchedulesOfAsync(db, providerId, CancellationToken.None), CancellationToken.None);
         return (providerId, world.ProviderName);
     }

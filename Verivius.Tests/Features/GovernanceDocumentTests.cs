@@ -372,36 +372,53 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
     }
 
     [Fact]
-    public async Task TheSchedulesPage_ShowsTheNextThreeRuns_RefusesAnInvalidCron_AndSavesAValidOne()
+    public async Task TheSchedulesPage_SaysWhenInWords_ShowsTheNextThreeRuns_RefusesWhatDoesNotRead_AndSavesIt()
     {
         using var admin = await PortalSession.SignInAsync(_factory, "admin@demo.verivius.test", Password);
 
         var (status, page) = await admin.GetAsync("/documents/schedules");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("value=\"0 0 6 3 * ?\"", page, StringComparison.Ordinal);
-        Assert.Equal(9, System.Text.RegularExpressions.Regex.Count(page, "<li>[A-Z][a-z]+day \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d\\d:\\d\\d</li>"));
+        Assert.Contains("Now: <strong>the 2nd working day after the upload deadline, at 06:00</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("Now: <strong>the 1st working day after the upload deadline, at 06:00</strong>", page, StringComparison.Ordinal);
+        Assert.Equal(9, System.Text.RegularExpressions.Regex.Count(page, "[A-Z][a-z]+day \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d\\d:\\d\\d"));
 
         var fields = new Dictionary<string, string>
         {
+            ["BoardPack.Timing"] = "cron",
             ["BoardPack.Cron"] = "0 0 6 31 2 ? x",
             ["BoardPack.Enabled"] = "true",
-            ["SitePack.Cron"] = "0 0 6 11 * ?",
+            ["SitePack.Timing"] = "day-of-month",
+            ["SitePack.DayOfMonth"] = "31",
+            ["SitePack.At"] = "06:00",
             ["SitePack.Enabled"] = "true",
-            ["CommissionerUpdate.Cron"] = "0 0 7 12 * ?",
+            ["CommissionerUpdate.Timing"] = "working-day",
+            ["CommissionerUpdate.WorkingDay"] = "2",
+            ["CommissionerUpdate.At"] = "7am",
         };
         var refused = await admin.SubmitAsync("/documents/schedules", "/documents/schedules", fields);
+        var problems = await refused.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("Board pack: &#x27;0 0 6 31 2 ? x&#x27; is not a Quartz cron expression", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Board pack: &#x27;0 0 6 31 2 ? x&#x27; is not a Quartz cron expression", problems, StringComparison.Ordinal);
+        Assert.Contains("Site governance pack: Choose a day from 1 to 28, so that it comes in every month.", problems, StringComparison.Ordinal);
+        Assert.Contains("Commissioner recovery update: enter the time as HH:MM on the 24-hour clock", problems, StringComparison.Ordinal);
 
-        fields["BoardPack.Cron"] = "0 30 5 2 * ?";
+        fields["BoardPack.Timing"] = "day-of-month";
+        fields["BoardPack.DayOfMonth"] = "2";
+        fields["BoardPack.At"] = "05:30";
+        fields["SitePack.Timing"] = "working-day";
+        fields["SitePack.WorkingDay"] = "1";
+        fields["CommissionerUpdate.Timing"] = "cron";
+        fields["CommissionerUpdate.Cron"] = "0 0 7 12 * ?";
         var saved = await admin.SubmitAsync("/documents/schedules", "/documents/schedules", fields);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         await using var scope = _factory.Services.CreateAsyncScope();
         var schedules = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().DocumentSchedules.ToDictionaryAsync(s => s.Kind);
-        Assert.Equal("0 30 5 2 * ?", schedules[DocumentKind.BoardPack].Cron);
-        Assert.False(schedules[DocumentKind.CommissionerUpdate].Enabled);
+        Assert.Equal((ScheduleTiming.DayOfMonth, "0 30 5 2 * ?"), (schedules[DocumentKind.BoardPack].Timing, schedules[DocumentKind.BoardPack].Cron));
+        Assert.Equal(ScheduleTiming.WorkingDayAfterDeadline, schedules[DocumentKind.SitePack].Timing);
+        Assert.Equal((ScheduleTiming.Cron, false), (schedules[DocumentKind.CommissionerUpdate].Timing, schedules[DocumentKind.CommissionerUpdate].Enabled));
         (_, page) = await admin.GetAsync("/documents/schedules");
-        Assert.Contains("05:30</li>", page, StringComparison.Ordinal);
+        Assert.Contains("Now: <strong>day 2 of each month at 05:30</strong>", page, StringComparison.Ordinal);
+        Assert.Matches("[A-Z][a-z]+day 2 [A-Z][a-z]+ \\d{4}, 05:30", page);
     }
 
     private async Task<WordprocessingDocument> GenerateAsync(string kind, string? provider = null, string? site = null, string? commissioner = null)

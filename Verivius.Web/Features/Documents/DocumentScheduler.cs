@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Quartz;
+using Verivius.Domain.Challenges;
 using Verivius.Domain.Documents;
 using Verivius.Infrastructure.Persistence;
 using SchedulingOptions = Verivius.Web.Hosting.SchedulingOptions;
@@ -61,11 +62,32 @@ public sealed class DocumentScheduler
         return runs;
     }
 
+    /// <summary>The next runs of a schedule after <paramref name="after"/>, in the portal's time zone: by Quartz for cron, by the phrase otherwise.</summary>
+    public IReadOnlyList<DateTimeOffset> NextRuns(DocumentSchedule schedule, DateTimeOffset after, int deadlineDays, int count = 3)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (schedule.Timing == ScheduleTiming.Cron)
+        {
+            return NextRuns(schedule.Cron, after, count);
+        }
+
+        var local = TimeZoneInfo.ConvertTime(after, _zone).DateTime;
+        return [.. schedule.NextRuns(local, deadlineDays, WorkingDays.EnglandAndWales, count).Select(run => new DateTimeOffset(run, _zone.GetUtcOffset(run)))];
+    }
+
+    /// <summary>Days after a month's end that its packs are due: the provider's PROV-PACK-MISSING threshold.</summary>
+    public static async Task<int> DeadlineDaysAsync(VeriviusDbContext db, Guid providerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var thresholds = await db.ChallengeSettings.Where(c => c.ProviderId == providerId).Select(c => c.Thresholds).FirstOrDefaultAsync(cancellationToken);
+        return (thresholds ?? ChallengeThresholds.Defaults).PackMissingDays;
+    }
+
     /// <summary>The provider's schedules: those it has saved, and the defaults for the kinds it has not.</summary>
     public static async Task<List<DocumentSchedule>> SchedulesOfAsync(VeriviusDbContext db, Guid providerId, CancellationToken cancellationToken)
     {
         var saved = await db.DocumentSchedules.Where(s => s.ProviderId == providerId).ToListAsync(cancellationToken);
-        return [.. DocumentKinds.Scheduled.Select(kind => saved.FirstOrDefault(s => s.Kind == kind) ?? new DocumentSchedule(providerId, kind, DocumentSchedule.DefaultCron(kind)))];
+        return [.. DocumentKinds.Scheduled.Select(kind => saved.FirstOrDefault(s => s.Kind == kind) ?? DocumentSchedule.Default(providerId, kind))];
     }
 
     public async Task SyncAsync(Guid providerId, IEnumerable<DocumentSchedule> schedules, CancellationToken cancellationToken)

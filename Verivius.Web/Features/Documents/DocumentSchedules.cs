@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mediator;
 using Verivius.Domain.Documents;
 using Verivius.Infrastructure.Persistence;
@@ -7,14 +8,41 @@ using Verivius.Web.Security;
 namespace Verivius.Web.Features.Documents;
 
 /// <summary>The provider's document schedules, each with its next three runs; or the values just typed, to show again beside their problems.</summary>
-public sealed record GetSchedulesQuery(IReadOnlyDictionary<DocumentKind, (string? Cron, bool Enabled)>? Typed = null) : IQuery<SchedulesVm>;
+public sealed record GetSchedulesQuery(IReadOnlyDictionary<DocumentKind, ScheduleForm>? Typed = null) : IQuery<SchedulesVm>;
 
-/// <summary>New schedules as typed, by kind: a cron expression and whether it runs.</summary>
-public sealed record SaveSchedulesCommand(IReadOnlyDictionary<DocumentKind, (string? Cron, bool Enabled)> Typed) : ICommand<Outcome>;
+/// <summary>New schedules as typed, by kind.</summary>
+public sealed record SaveSchedulesCommand(IReadOnlyDictionary<DocumentKind, ScheduleForm> Typed) : ICommand<Outcome>;
 
-public sealed record SchedulesVm(IReadOnlyList<ScheduleRowVm> Rows, string TimeZone, bool SchedulerRunsHere);
+/// <summary>
+/// One schedule as typed: <c>Timing</c> is <c>day-of-month</c>, <c>working-day</c> or <c>cron</c>;
+/// the day of the month or the number of working days after the deadline; the time as HH:MM; and the
+/// cron expression, used only when chosen.
+/// </summary>
+public sealed record ScheduleForm(string? Timing, string? DayOfMonth, string? WorkingDay, string? At, string? Cron, bool Enabled)
+{
+    public const string ByDayOfMonth = "day-of-month";
+    public const string ByWorkingDay = "working-day";
+    public const string ByCron = "cron";
 
-public sealed record ScheduleRowVm(DocumentKind Kind, string Cron, bool Enabled, string DefaultCron, IReadOnlyList<DateTimeOffset> NextRuns);
+    public static ScheduleForm Of(DocumentSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        var at = schedule.Timing == ScheduleTiming.Cron ? "06:00" : schedule.At.ToString("HH:mm", CultureInfo.InvariantCulture);
+        return schedule.Timing switch
+        {
+            ScheduleTiming.DayOfMonth => new(ByDayOfMonth, Day(schedule.Day), "1", at, "", schedule.Enabled),
+            ScheduleTiming.WorkingDayAfterDeadline => new(ByWorkingDay, "11", Day(schedule.Day), at, "", schedule.Enabled),
+            _ => new(ByCron, "11", "1", at, schedule.Cron, schedule.Enabled),
+        };
+
+        static string Day(int day) => day.ToString(CultureInfo.InvariantCulture);
+    }
+}
+
+public sealed record SchedulesVm(IReadOnlyList<ScheduleRowVm> Rows, string TimeZone, int DeadlineDays, bool SchedulerRunsHere);
+
+/// <param name="InWords">The saved schedule in words, or null while typed values are shown again.</param>
+public sealed record ScheduleRowVm(DocumentKind Kind, ScheduleForm Typed, string? InWords, string DefaultInWords, IReadOnlyList<DateTimeOffset> NextRuns);
 
 internal sealed class DocumentSchedulesHandler : IQueryHandler<GetSchedulesQuery, SchedulesVm>, ICommandHandler<SaveSchedulesCommand, Outcome>
 {
@@ -36,27 +64,33 @@ internal sealed class DocumentSchedulesHandler : IQueryHandler<GetSchedulesQuery
     public async ValueTask<SchedulesVm> Handle(GetSchedulesQuery query, CancellationToken cancellationToken)
     {
         var providerId = await _access.AdministeredProviderAsync(cancellationToken);
-        List<(DocumentKind Kind, string Cron, bool Enabled)> rows = query.Typed is { } typed
-            ? [.. DocumentKinds.Scheduled.Select(kind => (kind, typed.GetValueOrDefault(kind).Cron ?? "", typed.GetValueOrDefault(kind).Enabled))]
-            : [.. (await DocumentScheduler.SchedulesOfAsync(_db, providerId, cancellationToken)).Select(s => (s.Kind, s.Cron, s.Enabled))];
+        var deadlineDays = await DocumentScheduler.DeadlineDaysAsync(_db, providerId, cancellationToken);
+        var saved = await DocumentScheduler.SchedulesOfAsync(_db, providerId, cancellationToken);
+        var rows = new List<ScheduleRowVm>();
+        foreach (var schedule in saved)
+        {
+            var defaults = DocumentSchedule.Default(providerId, schedule.Kind).Describe();
+            if (query.Typed?.GetValueOrDefault(schedule.Kind) is { } typed)
+            {
+                // Next runs only for what reads: a typed mistake is shown with its problem instead.
+                var read = Read(schedule.Kind, typed, []);
+                var next = read is { } r && typed.Enabled ? _scheduler.NextRuns(new DocumentSchedule(providerId, schedule.Kind, r.Timing, r.Day, r.At, r.Cron), _clock.GetUtcNow(), deadlineDays) : [];
+                rows.Add(new ScheduleRowVm(schedule.Kind, typed, null, defaults, next));
+            }
+            else
+            {
+                rows.Add(new ScheduleRowVm(schedule.Kind, ScheduleForm.Of(schedule), schedule.Describe(), defaults, schedule.Enabled ? _scheduler.NextRuns(schedule, _clock.GetUtcNow(), deadlineDays) : []));
+            }
+        }
 
-        // Next runs only for expressions Quartz accepts: a typed mistake is shown with its problem instead.
-        return new SchedulesVm(
-            [.. rows.Select(r => new ScheduleRowVm(
-                r.Kind, r.Cron, r.Enabled, DocumentSchedule.DefaultCron(r.Kind),
-                r.Enabled && DocumentScheduler.ProblemWith(r.Cron) is null ? _scheduler.NextRuns(r.Cron.Trim(), _clock.GetUtcNow()) : []))],
-            _scheduler.Zone.Id,
-            _options.Enabled);
+        return new SchedulesVm(rows, _scheduler.Zone.Id, deadlineDays, _options.Enabled);
     }
 
     public async ValueTask<Outcome> Handle(SaveSchedulesCommand command, CancellationToken cancellationToken)
     {
         var providerId = await _access.AdministeredProviderAsync(cancellationToken);
-        var problems = DocumentKinds.Scheduled
-            .Select(kind => (kind, problem: DocumentScheduler.ProblemWith(command.Typed.GetValueOrDefault(kind).Cron)))
-            .Where(p => p.problem is not null)
-            .Select(p => new FieldProblem(p.kind.ToString(), $"{DocumentKinds.Title(p.kind)}: {p.problem}"))
-            .ToList();
+        var problems = new List<FieldProblem>();
+        var read = DocumentKinds.Scheduled.ToDictionary(kind => kind, kind => Read(kind, command.Typed.GetValueOrDefault(kind) ?? new ScheduleForm(null, null, null, null, null, false), problems));
         if (problems.Count > 0)
         {
             return Outcome.Refused(problems);
@@ -65,8 +99,8 @@ internal sealed class DocumentSchedulesHandler : IQueryHandler<GetSchedulesQuery
         var schedules = await DocumentScheduler.SchedulesOfAsync(_db, providerId, cancellationToken);
         foreach (var schedule in schedules)
         {
-            var (cron, enabled) = command.Typed[schedule.Kind];
-            schedule.Change(cron!, enabled);
+            var (timing, day, at, cron) = read[schedule.Kind]!.Value;
+            schedule.Change(timing, day, at, cron, command.Typed[schedule.Kind].Enabled);
             if (_db.Entry(schedule).State == Microsoft.EntityFrameworkCore.EntityState.Detached)
             {
                 _db.DocumentSchedules.Add(schedule);
@@ -76,5 +110,38 @@ internal sealed class DocumentSchedulesHandler : IQueryHandler<GetSchedulesQuery
         await _db.SaveChangesAsync(cancellationToken);
         await _scheduler.SyncAsync(providerId, schedules, cancellationToken);
         return Outcome.Done;
+    }
+
+    /// <summary>The timing a row's fields say, or null with what is wrong added to <paramref name="problems"/>.</summary>
+    private static (ScheduleTiming Timing, int Day, TimeOnly At, string? Cron)? Read(DocumentKind kind, ScheduleForm form, List<FieldProblem> problems)
+    {
+        var title = DocumentKinds.Title(kind);
+        var field = kind.ToString();
+        if (form.Timing == ScheduleForm.ByCron)
+        {
+            if (DocumentScheduler.ProblemWith(form.Cron) is { } cronProblem)
+            {
+                problems.Add(new FieldProblem($"{field}.Cron", $"{title}: {cronProblem}"));
+                return null;
+            }
+
+            return (ScheduleTiming.Cron, 0, default, form.Cron!.Trim());
+        }
+
+        var timing = form.Timing == ScheduleForm.ByDayOfMonth ? ScheduleTiming.DayOfMonth : ScheduleTiming.WorkingDayAfterDeadline;
+        var dayText = timing == ScheduleTiming.DayOfMonth ? form.DayOfMonth : form.WorkingDay;
+        var dayField = timing == ScheduleTiming.DayOfMonth ? $"{field}.DayOfMonth" : $"{field}.WorkingDay";
+        var before = problems.Count;
+        if (!int.TryParse(dayText?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var day) || DocumentSchedule.ProblemWith(timing, day) is not null)
+        {
+            problems.Add(new FieldProblem(dayField, $"{title}: {DocumentSchedule.ProblemWith(timing, day < 1 ? 0 : day) ?? "enter a number."}"));
+        }
+
+        if (!TimeOnly.TryParseExact(form.At?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            problems.Add(new FieldProblem($"{field}.At", $"{title}: enter the time as HH:MM on the 24-hour clock, such as 06:00."));
+        }
+
+        return problems.Count == before ? (timing, day, at, null) : null;
     }
 }

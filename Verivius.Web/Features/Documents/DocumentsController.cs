@@ -103,7 +103,13 @@ public sealed class DocumentsController : Controller
     public async Task<IActionResult> SaveSchedules(IFormCollection form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var typed = DocumentKinds.Scheduled.ToDictionary(kind => kind, kind => ((string?)form[$"{kind}.Cron"].ToString(), form[$"{kind}.Enabled"].Contains("true")));
+        var typed = DocumentKinds.Scheduled.ToDictionary(kind => kind, kind => new ScheduleForm(
+            form[$"{kind}.Timing"].ToString(),
+            form[$"{kind}.DayOfMonth"].ToString(),
+            form[$"{kind}.WorkingDay"].ToString(),
+            form[$"{kind}.At"].ToString(),
+            form[$"{kind}.Cron"].ToString(),
+            form[$"{kind}.Enabled"].Contains("true")));
         var outcome = await _mediator.Send(new SaveSchedulesCommand(typed), cancellationToken);
         if (outcome.Succeeded)
         {

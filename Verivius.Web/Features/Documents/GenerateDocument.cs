@@ -42,9 +42,9 @@ internal sealed class GenerateDocumentHandler : ICommandHandler<GenerateDocument
             throw new ForbiddenException("Only an operator writes documents from the command line.");
         }
 
-        if (!DocumentKinds.TryParse(command.Kind, out var kind) || !DocumentKinds.Scheduled.Contains(kind))
+        if (!DocumentKinds.TryParse(command.Kind, out var kind))
         {
-            return Outcome<DocumentVm>.Refused("--kind", $"\"{command.Kind}\" is not a kind of document; use board-pack, site-pack or commissioner-update.");
+            return Outcome<DocumentVm>.Refused("--kind", $"\"{command.Kind}\" is not a kind of document; use {string.Join(", ", Enum.GetValues<DocumentKind>().Select(DocumentKinds.Slug))}.");
         }
 
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
@@ -59,7 +59,9 @@ internal sealed class GenerateDocumentHandler : ICommandHandler<GenerateDocument
             return Outcome<DocumentVm>.Refused(problem.Field, problem.Message);
         }
 
-        var document = new GovernanceDocument(providerId, kind, period.FirstDay, scope!, $"{DocumentKinds.Title(kind)}: {scope!.Name}", DocumentGenerator.DataAsOf(period.FirstDay, today), _actor.ActorName);
+        // A trail audit reads the trail as it stands today, as one asked for on its page does.
+        var asOf = kind == DocumentKind.TrailAuditReport ? today : DocumentGenerator.DataAsOf(period.FirstDay, today);
+        var document = new GovernanceDocument(providerId, kind, period.FirstDay, scope!, $"{DocumentKinds.Title(kind)}: {scope!.Name}", asOf, _actor.ActorName);
         await DocumentRequests.JoinSeriesAsync(_db, document, cancellationToken);
         _db.Documents.Add(document);
         await _db.SaveChangesAsync(cancellationToken);
@@ -92,11 +94,11 @@ internal sealed class GenerateDocumentHandler : ICommandHandler<GenerateDocument
 
         switch (kind)
         {
-            case DocumentKind.SitePack:
+            case DocumentKind.SitePack or DocumentKind.TrailAuditReport:
                 var code = command.Site?.Trim() ?? "";
                 var site = await _db.Sites.Where(s => s.Code == code).Select(s => new { s.Id, s.Name, s.ProviderId }).FirstOrDefaultAsync(cancellationToken);
                 return site is null
-                    ? (default, null, new FieldProblem("--site", code.Length == 0 ? "A site pack needs --site with the site's CQC location ID." : $"There is no site {code}."))
+                    ? (default, null, new FieldProblem("--site", code.Length == 0 ? $"A {DocumentKinds.Title(kind).ToLowerInvariant()} needs --site with the site's CQC location ID." : $"There is no site {code}."))
                     : (site.ProviderId, DocumentScope.Site(site.Id, site.Name), null);
             case DocumentKind.CommissionerUpdate:
                 var email = command.Commissioner?.Trim() ?? "";

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Quartz;
+using Verivius.Domain.Challenges;
 using Verivius.Domain.Documents;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Documents;
@@ -44,8 +45,22 @@ public sealed class ScheduledDocumentsJob : IJob
         // The month is fixed by when the run was due, not when it ran: a replayed misfire writes the same month.
         var due = TimeZoneInfo.ConvertTime(context.ScheduledFireTimeUtc ?? context.FireTimeUtc, TimeZoneInfo.FindSystemTimeZoneById(_options.TimeZone));
         var period = new DateOnly(due.Year, due.Month, 1).AddMonths(-1);
+        if (!await IsMeantForAsync(providerId, kind, DateOnly.FromDateTime(due.DateTime), cancellationToken))
+        {
+            return;
+        }
+
         var written = await WriteAsync(providerId, kind, period, cancellationToken);
         _log.LogInformation("Scheduled {Kind} for {Period:yyyy-MM}: {Written} written", kind, period, written);
+    }
+
+    /// <summary>A working-day schedule fires every day at its time; only its Nth working day after the deadline writes anything.</summary>
+    private async Task<bool> IsMeantForAsync(Guid providerId, DocumentKind kind, DateOnly day, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var schedule = (await DocumentScheduler.SchedulesOfAsync(db, providerId, cancellationToken)).Single(s => s.Kind == kind);
+        return schedule.RunsOn(day, await DocumentScheduler.DeadlineDaysAsync(db, providerId, cancellationToken), WorkingDays.EnglandAndWales);
     }
 
     /// <summary>Writes every scope's document of one kind and month that the schedule has not written yet; returns how many.</summary>
