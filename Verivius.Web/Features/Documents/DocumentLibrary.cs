@@ -70,7 +70,7 @@ public sealed record DocumentVm(
     {
         DocumentReview.Draft when Status == DocumentStatus.Ready => $"Draft {Revision}, waiting for approval",
         DocumentReview.Draft => $"Draft {Revision}",
-        DocumentReview.Published => Revision > 1 ? $"Published (revision {Revision})" : "Published",
+        DocumentReview.Published => Revision > 1 ? $"Published, revision {Revision}" : "Published",
         DocumentReview.Superseded => $"Revision {Revision}, superseded",
         DocumentReview.Withdrawn => "Withdrawn",
         _ => "",
