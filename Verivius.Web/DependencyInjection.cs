@@ -16,6 +16,7 @@ using Verivius.Web.Features.Challenges;
 using Verivius.Web.Features.Documents;
 using Verivius.Web.Features.Documents.CommissionerUpdates;
 using Verivius.Web.Features.Documents.GovernancePacks;
+using Verivius.Web.Features.Oversight;
 using Verivius.Web.Features.Trail;
 using Verivius.Web.Features.Trail.AuditReport;
 using Verivius.Web.Hosting;
@@ -43,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<IDocumentComposer, GovernancePack>();
         services.AddScoped<IDocumentComposer, CommissionerUpdate>();
         services.AddScoped<IDocumentComposer, TrailAuditReport>();
+        services.AddScoped<IDocumentComposer, OversightMinutesDocument>();
         services.AddScoped<TrailAuditor>();
         services.AddScoped<DocumentGenerator>();
         services.AddSingleton<DocumentRequests>();

@@ -14,6 +14,9 @@ public enum DocumentKind
 
     /// <summary>The trace of one month's governance trail and its gaps.</summary>
     TrailAuditReport,
+
+    /// <summary>The minutes of one provider oversight meeting: attendees, decisions on challenges, actions agreed.</summary>
+    OversightMinutes,
 }
 
 /// <summary>How each kind is named on pages, in file names and at the command line.</summary>
@@ -26,7 +29,7 @@ public static class DocumentKinds
     /// The kinds read outside the management of the sites — by the board, by a commissioner — which the
     /// nominated individual approves before anyone else sees them.
     /// </summary>
-    public static bool NeedsApproval(DocumentKind kind) => kind is DocumentKind.BoardPack or DocumentKind.CommissionerUpdate;
+    public static bool NeedsApproval(DocumentKind kind) => kind is DocumentKind.BoardPack or DocumentKind.CommissionerUpdate or DocumentKind.OversightMinutes;
 
     public static string Title(DocumentKind kind) => kind switch
     {
@@ -34,6 +37,7 @@ public static class DocumentKinds
         DocumentKind.SitePack => "Site governance pack",
         DocumentKind.CommissionerUpdate => "Commissioner recovery update",
         DocumentKind.TrailAuditReport => "Trail audit report",
+        DocumentKind.OversightMinutes => "Oversight meeting minutes",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -44,6 +48,7 @@ public static class DocumentKinds
         DocumentKind.SitePack => "site-pack",
         DocumentKind.CommissionerUpdate => "commissioner-update",
         DocumentKind.TrailAuditReport => "trail-audit",
+        DocumentKind.OversightMinutes => "oversight-minutes",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -58,6 +58,7 @@ public sealed class GovernanceDocument : Entity
         Period = period;
         SiteId = scope.SiteId;
         CommissionerId = scope.CommissionerId;
+        MeetingId = scope.MeetingId;
         ScopeName = scope.Name;
         Title = title;
         DataAsOf = dataAsOf;
@@ -81,6 +82,9 @@ public sealed class GovernanceDocument : Entity
 
     /// <summary>The user a commissioner update is addressed to.</summary>
     public string? CommissionerId { get; private set; }
+
+    /// <summary>The oversight meeting whose minutes these are.</summary>
+    public Guid? MeetingId { get; private set; }
 
     /// <summary>What the scope is called on the page: the provider, the site or the commissioner.</summary>
     public string ScopeName { get; private set; } = "";
@@ -147,7 +151,7 @@ public sealed class GovernanceDocument : Entity
     public bool IsScheduled => RequestedBy == BySchedule;
 
     public static string SlotOf(Guid providerId, DocumentKind kind, DateOnly period, DocumentScope scope) =>
-        $"{providerId:N}|{DocumentKinds.Slug(kind)}|{period:yyyy-MM}|{scope.SiteId?.ToString("N") ?? scope.CommissionerId ?? "provider"}";
+        $"{providerId:N}|{DocumentKinds.Slug(kind)}|{period:yyyy-MM}|{scope.SiteId?.ToString("N") ?? scope.MeetingId?.ToString("N") ?? scope.CommissionerId ?? "provider"}";
 
     /// <summary>Numbers a document asked for again as the revision after the latest of its series.</summary>
     public void FollowRevision(int latest)
@@ -272,12 +276,14 @@ public sealed class GovernanceDocument : Entity
     }
 }
 
-/// <summary>What a document covers: the whole provider, one site, or the sites granted to one commissioner.</summary>
-public sealed record DocumentScope(string Name, Guid? SiteId = null, string? CommissionerId = null)
+/// <summary>What a document covers: the whole provider, one site, the sites granted to one commissioner, or one oversight meeting.</summary>
+public sealed record DocumentScope(string Name, Guid? SiteId = null, string? CommissionerId = null, Guid? MeetingId = null)
 {
     public static DocumentScope Provider(string providerName) => new(providerName);
 
     public static DocumentScope Site(Guid siteId, string siteName) => new(siteName, SiteId: siteId);
 
     public static DocumentScope Commissioner(string userId, string name) => new(name, CommissionerId: userId);
+
+    public static DocumentScope Meeting(Guid meetingId, string name) => new(name, MeetingId: meetingId);
 }

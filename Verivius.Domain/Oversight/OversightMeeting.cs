@@ -9,6 +9,7 @@ namespace Verivius.Domain.Oversight;
 public sealed class OversightMeeting : Entity
 {
     public const int MaxTitleLength = 200;
+    public const int MaxRecordLength = 4000;
 
     private OversightMeeting()
     {
@@ -32,6 +33,31 @@ public sealed class OversightMeeting : Entity
     public DateOnly HeldOn { get; private set; }
 
     public string Title { get; private set; } = "";
+
+    /// <summary>Who attended, one per line, with their role.</summary>
+    public string Attendees { get; private set; } = "";
+
+    public string Apologies { get; private set; } = "";
+
+    /// <summary>The actions the meeting agreed beyond its decisions on challenges, one per line.</summary>
+    public string ActionsAgreed { get; private set; } = "";
+
+    public string OtherBusiness { get; private set; } = "";
+
+    /// <summary>What the minutes say besides the decisions: who was there, who sent apologies, what was agreed and any other business.</summary>
+    public void Record(string? attendees, string? apologies, string? actionsAgreed, string? otherBusiness)
+    {
+        string Checked(string? text, string what)
+        {
+            var trimmed = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? "";
+            return trimmed.Length <= MaxRecordLength ? trimmed : throw new DomainException($"{what} can be at most {MaxRecordLength:N0} characters.");
+        }
+
+        Attendees = Checked(attendees, "The attendees");
+        Apologies = Checked(apologies, "The apologies");
+        ActionsAgreed = Checked(actionsAgreed, "The actions agreed");
+        OtherBusiness = Checked(otherBusiness, "Any other business");
+    }
 }
 
 /// <summary>One decision of the nominated individual on a challenge, dated, as the oversight minutes list it.</summary>

@@ -115,6 +115,59 @@ public class DocumentPdfTests : IClassFixture<DocumentPdfTests.PdfDemoPortal>
         Assert.Contains("Cedar Lodge", pages[0], StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A meeting's minutes, recorded on its page, are written through the same writer as a draft, approved
+    /// like the other outward documents, kept as PDF, and say who attended, the decisions, the actions
+    /// agreed and any other business.
+    /// </summary>
+    [Fact]
+    public async Task AnOversightMeetingsMinutes_AreADocument_ApprovedAndKeptAsPdf()
+    {
+        using var ni = await PortalSession.SignInAsync(_factory, "ni@demo.verivius.test", "verivius-demo-password");
+        using var manager = await PortalSession.SignInAsync(_factory, "rm@demo.verivius.test", "verivius-demo-password");
+        var heldOn = TestClock.Today.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var scheduled = await ni.SubmitAsync("/oversight", "/oversight", new() { ["heldOn"] = heldOn, ["title"] = "December provider oversight meeting" });
+        Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
+        var meeting = scheduled.Headers.Location!.OriginalString;
+        var recorded = await ni.SubmitAsync(meeting, $"{meeting}/record", new()
+        {
+            ["attendees"] = "Helen Carter, nominated individual\nAmira Okafor, registered manager",
+            ["apologies"] = "Sam Patel, provider admin",
+            ["actionsAgreed"] = "Agency use at Cedar Lodge reviewed weekly: Amira Okafor, by 20 December",
+            ["otherBusiness"] = "The winter pressures plan goes to the January board.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync(meeting)).Status);
+
+        var asked = await ni.SubmitAsync(meeting, $"{meeting}/document", []);
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var id = Guid.Parse(asked.Headers.Location!.OriginalString.Split('/')[^1]);
+        await WrittenAsync(id, d => d.Status == DocumentStatus.Ready ? d.StoredName : null);
+        var approved = await ni.SubmitAsync($"/documents/{id}", $"/documents/{id}/approve", new() { ["Commentary"] = "" });
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        await WrittenAsync(id, d => d.PdfStoredName);
+
+        using var pdf = await ni.Client.GetAsync(new Uri($"/documents/{id}/pdf", UriKind.Relative));
+        // Words as they read, whatever line the PDF put them on.
+        var text = string.Join(' ', string.Join('\n', await PdfPages.TextAsync(await pdf.Content.ReadAsByteArrayAsync())).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        using var word = await ni.Client.GetAsync(new Uri($"/documents/{id}/download", UriKind.Relative));
+        await AssertReadsWellAsPdfAsync(await word.Content.ReadAsByteArrayAsync());
+        // The operators' generate verb writes the same minutes: the provider's last meeting of the month.
+        var fromVerb = new MemoryStream();
+        var month = TestClock.Today.AddDays(-2).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        await TestWorlds.AsOperatorAsync(_factory, async mediator =>
+            TestWorlds.Expect(await mediator.Send(new GenerateDocumentCommand("oversight-minutes", month, "Demo Care Group", null, null, fromVerb))));
+        using (var minutes = WordprocessingDocument.Open(new MemoryStream(fromVerb.ToArray()), false))
+        {
+            Assert.Contains("Sam Patel, provider admin", WordText.Of(minutes.MainDocumentPart!.Document.Body!), StringComparison.Ordinal);
+        }
+
+        foreach (var expected in new[] { "Minutes: December provider oversight meeting", "Amira Okafor, registered manager", "Apologies", "Sam Patel, provider admin", "Decisions on challenges", "Agency use at Cedar Lodge reviewed weekly", "The winter pressures plan", "Approved by Helen Carter" })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+    }
+
     private async Task AssertReadsWellAsPdfAsync(byte[] word)
     {
         var converter = _factory.Services.GetRequiredService<PdfConverter>();

@@ -8,7 +8,7 @@ internal static class DocumentVerbs
 {
     public static Command Generate(VerbConsole console)
     {
-        var kind = new Option<string>("--kind") { Description = "board-pack, site-pack, commissioner-update or trail-audit.", Required = true };
+        var kind = new Option<string>("--kind") { Description = "board-pack, site-pack, commissioner-update, trail-audit or oversight-minutes (the provider's last meeting of the month).", Required = true };
         kind.AcceptOnlyFromAmong("board-pack", "site-pack", "commissioner-update");
         var period = new Option<string>("--period") { Description = "The month reported on, YYYY-MM.", Required = true };
         var provider = new Option<string?>("--provider") { Description = "The provider's name (a board pack; a commissioner update when the commissioner works with several)." };

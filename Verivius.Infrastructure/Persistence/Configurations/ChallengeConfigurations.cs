@@ -81,6 +81,10 @@ internal sealed class OversightMeetingConfiguration : IEntityTypeConfiguration<O
         builder.HasOne<Provider>().WithMany().HasForeignKey(m => m.ProviderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.ProviderId, m.HeldOn });
         builder.Property(m => m.Title).HasMaxLength(OversightMeeting.MaxTitleLength);
+        builder.Property(m => m.Attendees).HasMaxLength(OversightMeeting.MaxRecordLength);
+        builder.Property(m => m.Apologies).HasMaxLength(OversightMeeting.MaxRecordLength);
+        builder.Property(m => m.ActionsAgreed).HasMaxLength(OversightMeeting.MaxRecordLength);
+        builder.Property(m => m.OtherBusiness).HasMaxLength(OversightMeeting.MaxRecordLength);
     }
 }
 

@@ -14,6 +14,7 @@ internal sealed class GovernanceDocumentConfiguration : IEntityTypeConfiguration
         builder.ConfigureStamps();
         builder.HasOne<Provider>().WithMany().HasForeignKey(d => d.ProviderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Site>().WithMany().HasForeignKey(d => d.SiteId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Verivius.Domain.Oversight.OversightMeeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Restrict);
 
         // The schedule's guarantee: one document per (provider, kind, month, scope), whichever instance
         // or restart gets there first. Documents asked for by a person have no slot and may repeat.

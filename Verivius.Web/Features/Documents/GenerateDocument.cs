@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Access;
+using Verivius.Domain.Common;
 using Verivius.Domain.Documents;
 using Verivius.Domain.Packs;
 using Verivius.Infrastructure.Files;
@@ -53,7 +54,7 @@ internal sealed class GenerateDocumentHandler : ICommandHandler<GenerateDocument
             return Outcome<DocumentVm>.Refused("--period", $"\"{command.Period}\" is not a month that has begun, written YYYY-MM.");
         }
 
-        var (providerId, scope, problem) = await ScopeAsync(kind, command, cancellationToken);
+        var (providerId, scope, problem) = await ScopeAsync(kind, command, period.FirstDay, cancellationToken);
         if (problem is not null)
         {
             return Outcome<DocumentVm>.Refused(problem.Field, problem.Message);
@@ -83,7 +84,7 @@ internal sealed class GenerateDocumentHandler : ICommandHandler<GenerateDocument
             null, written.DataAsOf, written.GeneratedAt, written.SizeBytes, written.Sha256, written.FileName, written.Revision, written.Review, null, null, null, null, written.PdfStoredName is null ? 0 : written.PdfSizeBytes));
     }
 
-    private async Task<(Guid ProviderId, DocumentScope? Scope, FieldProblem? Problem)> ScopeAsync(DocumentKind kind, GenerateDocumentCommand command, CancellationToken cancellationToken)
+    private async Task<(Guid ProviderId, DocumentScope? Scope, FieldProblem? Problem)> ScopeAsync(DocumentKind kind, GenerateDocumentCommand command, DateOnly month, CancellationToken cancellationToken)
     {
         var provider = command.Provider?.Trim();
         var named = provider is null ? null : await _db.Providers.Where(p => p.Name == provider).Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(cancellationToken);
@@ -117,6 +118,19 @@ internal sealed class GenerateDocumentHandler : ICommandHandler<GenerateDocument
                     : (default, null, new FieldProblem("--provider", providers.Count == 0
                         ? $"{email} commissions no site."
                         : $"{email} commissions sites of {providers.Count} providers; name one with --provider."));
+            case DocumentKind.OversightMinutes:
+                if (named is null)
+                {
+                    return (default, null, new FieldProblem("--provider", "Oversight minutes need --provider with the provider's name."));
+                }
+
+                // The minutes of the provider's last meeting of the month.
+                var end = month.AddMonths(1);
+                var meeting = await _db.OversightMeetings.Where(m => m.ProviderId == named.Id && m.HeldOn >= month && m.HeldOn < end)
+                    .OrderByDescending(m => m.HeldOn).Select(m => new { m.Id, m.Title, m.HeldOn }).FirstOrDefaultAsync(cancellationToken);
+                return meeting is null
+                    ? (default, null, new FieldProblem("--period", $"{named.Name} held no oversight meeting in {month:yyyy-MM}."))
+                    : (named.Id, DocumentScope.Meeting(meeting.Id, $"{meeting.Title}, {meeting.HeldOn.ToBritishDate()}"), null);
             default:
                 return named is null
                     ? (default, null, new FieldProblem("--provider", "A board pack needs --provider with the provider's name."))

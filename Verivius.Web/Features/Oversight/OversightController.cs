@@ -47,4 +47,25 @@ public sealed class OversightController : Controller
     [HttpGet("{meetingId:guid}")]
     public async Task<IActionResult> Minutes(Guid meetingId, CancellationToken cancellationToken) =>
         View(await _mediator.Send(new GetOversightMinutesQuery(meetingId), cancellationToken));
+
+    [HttpPost("{meetingId:guid}/record")]
+    [Authorize(Roles = Roles.NominatedIndividual)]
+    public async Task<IActionResult> Record(Guid meetingId, string? attendees, string? apologies, string? actionsAgreed, string? otherBusiness, CancellationToken cancellationToken)
+    {
+        var outcome = await _mediator.Send(new RecordOversightMeetingCommand(meetingId, attendees, apologies, actionsAgreed, otherBusiness), cancellationToken);
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = "The minutes are saved.";
+            return RedirectToAction(nameof(Minutes), new { meetingId });
+        }
+
+        ModelState.AddProblems(outcome);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View(nameof(Minutes), await _mediator.Send(new GetOversightMinutesQuery(meetingId), cancellationToken));
+    }
+
+    [HttpPost("{meetingId:guid}/document")]
+    [Authorize(Roles = Roles.NominatedIndividual)]
+    public async Task<IActionResult> WriteDocument(Guid meetingId, CancellationToken cancellationToken) =>
+        RedirectToAction("Show", "Documents", new { id = await _mediator.Send(new WriteOversightMinutesCommand(meetingId), cancellationToken) });
 }

@@ -816,6 +816,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid");
+
                     b.Property<long>("PdfSizeBytes")
                         .HasColumnType("bigint");
 
@@ -907,6 +910,8 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("CommissionerId");
+
+                    b.HasIndex("MeetingId");
 
                     b.HasIndex("ScheduleSlot")
                         .IsUnique()
@@ -2257,6 +2262,21 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ActionsAgreed")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Apologies")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2267,6 +2287,11 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("OtherBusiness")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uuid");
@@ -2945,6 +2970,11 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("Verivius.Domain.Documents.GovernanceDocument", b =>
                 {
+                    b.HasOne("Verivius.Domain.Oversight.OversightMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Verivius.Domain.Providers.Provider", null)
                         .WithMany()
                         .HasForeignKey("ProviderId")

@@ -817,6 +817,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<long>("PdfSizeBytes")
                         .HasColumnType("bigint");
 
@@ -908,6 +911,8 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CommissionerId");
+
+                    b.HasIndex("MeetingId");
 
                     b.HasIndex("ScheduleSlot")
                         .IsUnique()
@@ -2258,6 +2263,21 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ActionsAgreed")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Apologies")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -2268,6 +2288,11 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("OtherBusiness")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uniqueidentifier");
@@ -2947,6 +2972,11 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Verivius.Domain.Documents.GovernanceDocument", b =>
                 {
+                    b.HasOne("Verivius.Domain.Oversight.OversightMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Verivius.Domain.Providers.Provider", null)
                         .WithMany()
                         .HasForeignKey("ProviderId")

@@ -805,6 +805,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PdfSizeBytes")
                         .HasColumnType("INTEGER");
 
@@ -896,6 +899,8 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CommissionerId");
+
+                    b.HasIndex("MeetingId");
 
                     b.HasIndex("ScheduleSlot")
                         .IsUnique()
@@ -2246,6 +2251,21 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActionsAgreed")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Apologies")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -2255,6 +2275,11 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherBusiness")
+                        .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProviderId")
@@ -2934,6 +2959,11 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Verivius.Domain.Documents.GovernanceDocument", b =>
                 {
+                    b.HasOne("Verivius.Domain.Oversight.OversightMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Verivius.Domain.Providers.Provider", null)
                         .WithMany()
                         .HasForeignKey("ProviderId")
