@@ -243,8 +243,14 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         AssertValid(word);
         var body = word.MainDocumentPart!.Document.Body!;
         Assert.Contains("The site at a glance", Styled(body, "Heading1"));
-        var rows = TableAfter(body, "The site at a glance").Elements<TableRow>().Skip(1).ToList();
-        Assert.StartsWith("Cedar Lodge", WordText.Of(Assert.Single(rows).Elements<TableCell>().First()), StringComparison.Ordinal);
+        var glance = TableAfter(body, "The site at a glance");
+        Assert.Single(glance.Elements<TableRow>().Skip(1));
+        Assert.Equal("Cedar Lodge (1-101000002), Demo Care Group", Styled(body, "Subtitle").Single());
+
+        // Worded for one site: no column repeating its name, no "1 of the 1 site".
+        Assert.DoesNotContain(body.Descendants<Table>(), table => WordText.Of(table.Elements<TableRow>().First().Elements<TableCell>().First()) == "Site");
+        Assert.Contains("Its pack for", body.InnerText, StringComparison.Ordinal);
+        Assert.DoesNotContain("of the 1 site", body.InnerText, StringComparison.Ordinal);
         Assert.DoesNotContain("Beech House", body.InnerText, StringComparison.Ordinal);
         Assert.Equal(4, word.MainDocumentPart.ImageParts.Count());
     }

@@ -39,7 +39,7 @@ internal sealed class ExecutiveSummary : IDocumentSection<GovernancePackEvidence
                 $"{(pack.IsBoard ? $"{Count(figures.Count, "active site")} of {pack.ProviderName}" : figures.Single().Name)} carried {Count(openRisks.Count, "open recovery risk")} at {Date(pack.AsOf)}: "
                 + $"{openRisks.Count(r => r.Trend == RiskTrend.Worsening)} worsening, {openRisks.Count(r => r.Trend == RiskTrend.NoChange)} not changing and {openRisks.Count(r => r.Trend == RiskTrend.Improving)} improving. "
                 + $"{Count(challenges.Count, "challenge")} stand open ({challenges.Count(c => c.Severity == ChallengeSeverity.High)} high), {challenges.Count(c => c.Status == ChallengeStatus.Escalated)} of them escalated; "
-                + $"{Count(figures.Sum(s => s.Overdue), "action")} are overdue. The pack for {Month(pack.Period)} has arrived from {figures.Count(s => s.Packs[^1])} of the {Count(figures.Count(s => s.Packs[^1] || s.PackMissing), "site")} that owe it."),
+                + $"{Count(figures.Sum(s => s.Overdue), "action")} are overdue. {PackArrival(pack)}"),
             new HeadingBlock(2, "What improved"),
             Bullets(
                 pack.Risks.Where(r => r.Trend is RiskTrend.Improving or RiskTrend.Resolved).OrderBy(r => r.Trend).ThenBy(r => r.Area).ToList(),
@@ -60,4 +60,17 @@ internal sealed class ExecutiveSummary : IDocumentSection<GovernancePackEvidence
     }
 
     private static bool HasHighChallenge(GovernancePackEvidence pack, PackRisk risk) => pack.OnRisk[(risk.SiteId, risk.Ref)].Contains(ChallengeSeverity.High);
+
+    /// <summary>Whether the month's packs are in: counted across a provider, said plainly for one site.</summary>
+    private static string PackArrival(GovernancePackEvidence pack)
+    {
+        var figures = pack.Figures;
+        if (pack.IsBoard)
+        {
+            return $"The pack for {Month(pack.Period)} has arrived from {figures.Count(s => s.Packs[^1])} of the {Count(figures.Count(s => s.Packs[^1] || s.PackMissing), "site")} that owe it.";
+        }
+
+        var site = figures.Single();
+        return site.Packs[^1] ? $"Its pack for {Month(pack.Period)} has arrived." : site.PackMissing ? $"Its pack for {Month(pack.Period)} is missing." : $"Its pack for {Month(pack.Period)} is not due yet.";
+    }
 }

@@ -42,6 +42,14 @@ internal sealed class GovernancePack : IDocumentComposer
     {
         var pack = await GovernancePackEvidence.GatherAsync(_db, document, cancellationToken);
         var blocks = await DocumentSections.WriteAsync(Sections, pack, cancellationToken);
+        if (!pack.IsBoard)
+        {
+            // A site pack is about one site: a column repeating its name on every row says nothing.
+            blocks = [.. blocks.Select(block => block is TableBlock { Columns: [{ Header: "Site" }, ..] } table
+                ? table with { Columns = [.. table.Columns.Skip(1)], Rows = [.. table.Rows.Select(row => (IReadOnlyList<TableCellText>)[.. row.Skip(1)])] }
+                : block)];
+        }
+
         var scope = pack.IsBoard ? pack.ProviderName : $"{pack.Figures.Single().Name} ({pack.Figures.Single().Code}), {pack.ProviderName}";
         return new DocumentContent(
             $"{DocumentKinds.Title(document.Kind)}: {Month(document.Period)}",
