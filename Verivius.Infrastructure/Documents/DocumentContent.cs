@@ -19,6 +19,9 @@ public sealed record DocumentContent(string Title, string Subtitle, IReadOnlyLis
     /// </summary>
     public string? HistoryCheckpoint { get; init; }
 
+    /// <summary>A short document read at a glance: its title lines head the first page, with no cover page and no contents.</summary>
+    public bool Compact { get; init; }
+
     /// <summary>Kept beside a draft as JSON, so its approved copy is written from exactly what was read.</summary>
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this);
 

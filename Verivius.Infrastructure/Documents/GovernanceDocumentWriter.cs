@@ -70,7 +70,11 @@ public static class GovernanceDocumentWriter
         writer.WriteStartElement(new Document(), [], Namespaces);
         writer.WriteStartElement(new Body());
         WriteCover(writer, content);
-        WriteContents(writer, content);
+        if (!content.Compact)
+        {
+            WriteContents(writer, content);
+        }
+
         uint drawingId = 1;
         for (var i = 0; i < content.Blocks.Count; i++)
         {
@@ -224,16 +228,23 @@ public static class GovernanceDocumentWriter
         new("pic", "http://schemas.openxmlformats.org/drawingml/2006/picture"),
     ];
 
+    /// <summary>A cover page; or, for a compact document, the same heading lines at the top of its first page.</summary>
     private static void WriteCover(OpenXmlWriter writer, DocumentContent content)
     {
-        writer.WriteElement(Styled("Title", content.Title));
+        var title = Styled("Title", content.Title);
+        if (content.Compact)
+        {
+            title.ParagraphProperties!.Append(new SpacingBetweenLines { Before = "0" });
+        }
+
+        writer.WriteElement(title);
         writer.WriteElement(Styled("Subtitle", content.Subtitle));
         foreach (var line in content.CoverLines)
         {
             writer.WriteElement(Styled(null, line));
         }
 
-        writer.WriteElement(PageBreak());
+        writer.WriteElement(content.Compact ? new Paragraph() : PageBreak());
     }
 
     /// <summary>

@@ -299,6 +299,24 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         Assert.True(personal.Count > 50, "The demo data should carry staff and record references to look for.");
         var named = personal.Where(p => p.Length >= 3 && text.Contains(p, StringComparison.Ordinal)).ToList();
         Assert.True(named.Count == 0, "The update names: " + string.Join(", ", named));
+
+        // A compact first page: the title lines, the provider's named contact, then the summary; no cover page, no contents.
+        Assert.Empty(Styled(body, "TOCHeading"));
+        Assert.Contains("Provider contact: Helen Carter, nominated individual (ni@demo.verivius.test).", text, StringComparison.Ordinal);
+
+        // The month's incidents at each site, as counts matching the records.
+        var month = TestClock.LastMonth;
+        var end = month.AddMonths(1);
+        foreach (var (site, code) in new[] { ("Cedar Lodge", CedarLodge), ("Elm Court", "1-101000003") })
+        {
+            var incidents = await db.Incidents.Where(i => i.Details.OccurredOn >= month && i.Details.OccurredOn < end && db.Sites.Any(x => x.Id == i.SiteId && x.Code == code))
+                .Select(i => i.Details.Category).ToListAsync();
+            var figures = Rows(TableAfter(body, site, "Heading1", then: "Heading2"));
+            Assert.Equal(IncidentCount(incidents.Count), figures[0][1]);
+            Assert.Equal(IncidentCount(incidents.Count(c => c == IncidentCategory.Safeguarding)), figures[1][1]);
+        }
+
+        static string IncidentCount(int n) => n == 1 ? "1 incident" : $"{n} incidents";
     }
 
     [Fact]

@@ -44,8 +44,14 @@ internal sealed class CommissionerUpdate : IDocumentComposer
         return new DocumentContent(
             $"{DocumentKinds.Title(document.Kind)}: {Month(document.Period)}",
             $"{update.ProviderName}, for {document.ScopeName}",
-            [$"Recovery position as at {Date(document.DataAsOf)}.", $"Written by Verivius on {Date(DateOnly.FromDateTime(now.UtcDateTime))}."],
+            [
+                $"Recovery position as at {Date(document.DataAsOf)}. Written by Verivius on {Date(DateOnly.FromDateTime(now.UtcDateTime))}.",
+                .. update.Contact is { } contact ? [$"Provider contact: {contact}."] : Array.Empty<string>(),
+            ],
             now,
-            await DocumentSections.WriteAsync(Sections, update, cancellationToken));
+            await DocumentSections.WriteAsync(Sections, update, cancellationToken))
+        {
+            Compact = true,
+        };
     }
 }

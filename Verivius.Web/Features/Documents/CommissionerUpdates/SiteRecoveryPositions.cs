@@ -30,9 +30,12 @@ internal sealed class SiteRecoveryPositions : WrittenSection<CommissionerUpdateE
             yield return new HeadingBlock(2, $"Figures for {Month(period)}");
             yield return new TableBlock(
                 [new("Measure", 3), new("Figure", 3), new("What it counts", 6)],
-                [.. SiteFigures.Measured([update.Figures[site.Id]], update.SupervisionDays)
-                    .Where(m => m.Measure != Measures.OpenChallenges)
-                    .Select(m => (IReadOnlyList<TableCellText>)[m.Measure.Title, m.Value, m.Measure.Explanation])],
+                [
+                    .. IncidentRows(update.Incidents.GetValueOrDefault(site.Id) ?? new MonthIncidents(0, 0, 0), period),
+                    .. SiteFigures.Measured([update.Figures[site.Id]], update.SupervisionDays)
+                        .Where(m => m.Measure != Measures.OpenChallenges)
+                        .Select(m => (IReadOnlyList<TableCellText>)[m.Measure.Title, m.Value, m.Measure.Explanation]),
+                ],
                 "");
             yield return new HeadingBlock(2, "Recovery position");
             yield return new TableBlock(
@@ -51,6 +54,14 @@ internal sealed class SiteRecoveryPositions : WrittenSection<CommissionerUpdateE
                 "");
         }
     }
+
+    /// <summary>The month's incidents as counts, so a commissioner sees the figures behind the position without anyone named.</summary>
+    private static IEnumerable<IReadOnlyList<TableCellText>> IncidentRows(MonthIncidents incidents, DateOnly period) =>
+    [
+        ["Incidents in the month", Count(incidents.All, "incident"), $"incidents the site recorded as happening in {Month(period)}"],
+        ["Safeguarding incidents", Count(incidents.Safeguarding, "incident"), $"of those, the ones recorded as safeguarding"],
+        ["Notifiable to CQC", Count(incidents.Notifiable, "incident"), $"of those, the ones the site must notify CQC of; how many were notified on time over twelve months is below"],
+    ];
 
     private static BulletsBlock Bullets(IEnumerable<string> items, string empty)
     {
