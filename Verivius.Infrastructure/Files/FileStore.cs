@@ -30,6 +30,26 @@ public sealed class FileStore
         return new StoredFile(storedName, contentType, content.Length, Sha256Of(content.Span));
     }
 
+    /// <summary>
+    /// Saves the rows that name pending files, then keeps the files; if the save fails the files are
+    /// discarded and the failure goes on, so no file outlives the rows that would have named it.
+    /// </summary>
+    public async Task KeepOnceSavedAsync(IReadOnlyCollection<string> storedNames, Func<Task> save)
+    {
+        ArgumentNullException.ThrowIfNull(save);
+        try
+        {
+            await save();
+        }
+        catch
+        {
+            Discard(storedNames);
+            throw;
+        }
+
+        Keep(storedNames);
+    }
+
     /// <summary>Moves pending files into place, once the rows that name them have committed.</summary>
     public void Keep(IEnumerable<string> storedNames)
     {

@@ -32,6 +32,7 @@ public static class PostgreSqlCluster
 
     private static async Task<string> StartAsync()
     {
+        RemoveStoppedClusters();
         var bin = BinDirectory();
         var data = Path.Combine(Path.GetTempPath(), $"verivius-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         Directory.CreateDirectory(data);
@@ -50,6 +51,28 @@ public static class PostgreSqlCluster
             Directory.Delete(data, recursive: true);
         };
         return $"Host=127.0.0.1;Port={port};Username=verivius;Pooling=true";
+    }
+
+    /// <summary>
+    /// Data directories that earlier runs stopped but could not remove (a run's exit gives its clean-up
+    /// little time): those with no server running, left for more than ten minutes.
+    /// </summary>
+    private static void RemoveStoppedClusters()
+    {
+        foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), "verivius-pg-*"))
+        {
+            if (!File.Exists(Path.Combine(stale, "postmaster.pid")) && Directory.GetLastWriteTimeUtc(stale) < DateTime.UtcNow.AddMinutes(-10))
+            {
+                try
+                {
+                    Directory.Delete(stale, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Another run is tidying it too.
+                }
+            }
+        }
     }
 
     /// <summary>The server's binaries: those pg_ctl in the path points to, or the newest under /usr/lib/postgresql.</summary>

@@ -77,17 +77,7 @@ internal sealed class DocumentGenerator
             var pdf = await _pdf.ConvertAsync(word, cancellationToken);
             var stored = await _files.SaveAsync(pdf, PdfContentType, cancellationToken);
             document.ConvertedToPdf(stored.StoredName, stored.SizeBytes);
-            try
-            {
-                await _db.SaveChangesAsync(cancellationToken);
-            }
-            catch
-            {
-                _files.Discard([stored.StoredName]);
-                throw;
-            }
-
-            _files.Keep([stored.StoredName]);
+            await _files.KeepOnceSavedAsync([stored.StoredName], () => _db.SaveChangesAsync(cancellationToken));
             _log.LogInformation("Converted document {DocumentId} to PDF in {Seconds:0.0} s ({Bytes} bytes)", document.Id, timer.Elapsed.TotalSeconds, stored.SizeBytes);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
@@ -121,17 +111,7 @@ internal sealed class DocumentGenerator
             var stored = await SaveWordAsync(_files, content, cancellationToken);
             kept.Add(stored.StoredName);
             document.Written(stored.StoredName, FileNameOf(document), stored.SizeBytes, stored.Sha256, _clock.GetUtcNow(), contentName);
-            try
-            {
-                await _db.SaveChangesAsync(cancellationToken);
-            }
-            catch
-            {
-                _files.Discard(kept);
-                throw;
-            }
-
-            _files.Keep(kept);
+            await _files.KeepOnceSavedAsync(kept, () => _db.SaveChangesAsync(cancellationToken));
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {

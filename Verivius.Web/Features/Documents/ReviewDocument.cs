@@ -74,17 +74,7 @@ internal sealed class ReviewDocumentHandler :
         var earlier = await _db.Documents.Where(d => d.Series == document.Series && d.Id != document.Id && d.Review == DocumentReview.Published).ToListAsync(cancellationToken);
         earlier.ForEach(d => d.Supersede());
         document.Approve(_actor.ActorName, now, commentary, stored.StoredName, stored.SizeBytes, stored.Sha256);
-        try
-        {
-            await _db.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            _files.Discard([stored.StoredName]);
-            throw;
-        }
-
-        _files.Keep([stored.StoredName]);
+        await _files.KeepOnceSavedAsync([stored.StoredName], () => _db.SaveChangesAsync(cancellationToken));
 
         // Its PDF copy is made in the background, as a written document's is.
         await _requests.QueueAsync(document.Id, cancellationToken);
