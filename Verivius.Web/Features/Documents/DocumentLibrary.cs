@@ -148,10 +148,10 @@ internal sealed class DocumentLibraryHandler :
     {
         var scope = await _access.ScopeAsync(cancellationToken);
         var readable = ReadableDocuments.For(_db, scope);
-        var document = await Rows(readable.Where(d => d.Id == query.Id)).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("There is no such document, or it is not yours to read.");
-        var series = await readable.Where(d => d.Id == query.Id).Select(d => new { d.Series, d.ProviderId }).SingleAsync(cancellationToken);
+        var series = await readable.Where(d => d.Id == query.Id).Select(d => new { d.Series, d.ProviderId }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(NotYours);
         var revisions = await Rows(readable.Where(d => d.Series == series.Series).OrderByDescending(d => d.Revision)).ToListAsync(cancellationToken);
+        var document = revisions.Single(d => d.Id == query.Id);
         var who = await PeopleNames.ForAsync(_db, revisions.SelectMany(d => new[] { d.RequestedBy, d.ReviewedBy ?? "" }), cancellationToken);
         DocumentVm Named(DocumentVm d) => d with { RequestedBy = who(d.RequestedBy), ReviewedBy = d.ReviewedBy is { } by ? who(by) : null };
         var canReview = DocumentKinds.NeedsApproval(document.Kind) && scope.IsIn(Roles.NominatedIndividual) && scope.ProviderId == series.ProviderId;
@@ -160,8 +160,10 @@ internal sealed class DocumentLibraryHandler :
 
     public async ValueTask<DocumentFileVm> Handle(DownloadDocumentQuery query, CancellationToken cancellationToken)
     {
-        var document = (await Handle(new GetDocumentQuery(query.Id), cancellationToken)).Document;
-        var stored = await _db.Documents.Where(d => d.Id == document.Id).Select(d => new { d.StoredName, d.PdfStoredName }).SingleAsync(cancellationToken);
+        // Only the document itself: a download needs neither its revisions nor who asked for them.
+        var readable = ReadableDocuments.For(_db, await _access.ScopeAsync(cancellationToken)).Where(d => d.Id == query.Id);
+        var document = await Rows(readable).SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(NotYours);
+        var stored = await readable.Select(d => new { d.StoredName, d.PdfStoredName }).SingleAsync(cancellationToken);
         if (document.Review == DocumentReview.Withdrawn)
         {
             throw new NotFoundException($"This document was withdrawn: {document.WithdrawnReason}");
@@ -181,6 +183,8 @@ internal sealed class DocumentLibraryHandler :
 
         return new DocumentFileVm(_files.Open(stored.StoredName), document.FileName ?? "document.docx", DocumentGenerator.WordContentType);
     }
+
+    private const string NotYours = "There is no such document, or it is not yours to read.";
 
     private IQueryable<DocumentVm> Rows(IQueryable<GovernanceDocument> documents) =>
         documents.Select(d => new DocumentVm(
