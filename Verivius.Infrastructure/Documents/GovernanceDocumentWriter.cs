@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -18,7 +19,7 @@ namespace Verivius.Infrastructure.Documents;
 /// document properties. The body is streamed with <see cref="OpenXmlWriter"/>: a 500-site board
 /// pack never holds its whole body in memory.
 /// </summary>
-public static class GovernanceDocumentWriter
+public static partial class GovernanceDocumentWriter
 {
     public const string Author = "Verivius";
 
@@ -65,6 +66,7 @@ public static class GovernanceDocumentWriter
         }
 
         var (landscapeFrom, landscapeTo) = LandscapeRuns(content.Blocks, tables);
+        var contents = Contents(content);
         using var writer = OpenXmlWriter.Create(main);
         writer.WriteStartDocument();
         writer.WriteStartElement(new Document(), [], Namespaces);
@@ -72,7 +74,7 @@ public static class GovernanceDocumentWriter
         WriteCover(writer, content);
         if (!content.Compact)
         {
-            WriteContents(writer, content);
+            WriteContents(writer, contents);
         }
 
         uint drawingId = 1;
@@ -96,7 +98,7 @@ public static class GovernanceDocumentWriter
                 continue;
             }
 
-            WriteBlock(writer, block, images, ref drawingId);
+            WriteBlock(writer, block, images, contents, ref drawingId);
             if (landscapeTo.Contains(i))
             {
                 writer.WriteElement(new Paragraph(new ParagraphProperties(Section(footerId, landscape: true))));
@@ -188,12 +190,20 @@ public static class GovernanceDocumentWriter
         return images;
     }
 
-    private static void WriteBlock(OpenXmlWriter writer, DocumentBlock block, Dictionary<ImageBlock, string> images, ref uint drawingId)
+    private static void WriteBlock(OpenXmlWriter writer, DocumentBlock block, Dictionary<ImageBlock, string> images, Dictionary<HeadingBlock, int> contents, ref uint drawingId)
     {
         switch (block)
         {
             case HeadingBlock heading:
-                writer.WriteElement(Styled(heading.Level switch { 1 => "Heading1", 2 => "Heading2", _ => "Heading3" }, heading.Text));
+                var titled = Styled(heading.Level switch { 1 => "Heading1", 2 => "Heading2", _ => "Heading3" }, heading.Text);
+                if (contents.TryGetValue(heading, out var entry))
+                {
+                    // The bookmark the contents entry's page number refers to.
+                    titled.InsertAfter(new BookmarkStart { Id = $"{entry}", Name = ContentsBookmark(entry) }, titled.ParagraphProperties);
+                    titled.Append(new BookmarkEnd { Id = $"{entry}" });
+                }
+
+                writer.WriteElement(titled);
                 break;
             case ParagraphBlock paragraph:
                 writer.WriteElement(Styled(null, paragraph.Text));
@@ -247,41 +257,31 @@ public static class GovernanceDocumentWriter
         writer.WriteElement(content.Compact ? new Paragraph() : PageBreak());
     }
 
+    /// <summary>The headings the contents list (levels 1 and 2), each numbered for its bookmark.</summary>
+    private static Dictionary<HeadingBlock, int> Contents(DocumentContent content) =>
+        content.Headings.Where(h => h.Level <= 2).Select((heading, i) => (heading, i)).ToDictionary(x => x.heading, x => x.i + 1, (IEqualityComparer<HeadingBlock>)ReferenceEqualityComparer.Instance);
+
+    private static string ContentsBookmark(int entry) => $"_Toc{entry:D6}";
+
     /// <summary>
-    /// A TOC field over Heading 1–2. Its result is written already (each heading, without page
-    /// numbers), so the contents read sensibly before Word refreshes the field with page numbers.
+    /// The contents: each heading of levels 1 and 2 linked to the bookmark on it, with a PAGEREF field
+    /// for its page. A TOC field's result is frozen text to LibreOffice, so its PDF would show whatever
+    /// page numbers were written in advance; a PAGEREF on its own is laid out by LibreOffice when it
+    /// writes the PDF, and refreshed by Word on opening (UpdateFieldsOnOpen), so both show the right pages.
     /// </summary>
-    private static void WriteContents(OpenXmlWriter writer, DocumentContent content)
+    private static void WriteContents(OpenXmlWriter writer, Dictionary<HeadingBlock, int> contents)
     {
         writer.WriteElement(Styled("TOCHeading", "Contents"));
-        var headings = content.Headings.Where(h => h.Level <= 2).ToList();
-        var begin = new[]
+        foreach (var (heading, number) in contents.OrderBy(c => c.Value))
         {
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin, Dirty = true }),
-            new Run(new FieldCode(@" TOC \o ""1-2"" \h \z \u ") { Space = SpaceProcessingModeValues.Preserve }),
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
-        };
-        var end = new Run(new FieldChar { FieldCharType = FieldCharValues.End });
-        if (headings.Count == 0)
-        {
-            writer.WriteElement(new Paragraph([.. begin, end]));
-        }
-
-        for (var i = 0; i < headings.Count; i++)
-        {
-            var entry = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = $"TOC{headings[i].Level}" }));
-            if (i == 0)
-            {
-                entry.Append(begin);
-            }
-
-            entry.Append(TextRun(headings[i].Text));
-            if (i == headings.Count - 1)
-            {
-                entry.Append(end);
-            }
-
-            writer.WriteElement(entry);
+            writer.WriteElement(new Paragraph(
+                new ParagraphProperties(
+                    new ParagraphStyleId { Val = $"TOC{heading.Level}" },
+                    new Tabs(new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Dot, Position = TextWidth })),
+                new Hyperlink(TextRun(heading.Text), new Run(new TabChar())) { Anchor = ContentsBookmark(number), History = false },
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Begin, Dirty = true }),
+                new Run(new FieldCode($" PAGEREF {ContentsBookmark(number)} \\h ") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
         }
 
         writer.WriteElement(PageBreak());
@@ -368,8 +368,11 @@ public static class GovernanceDocumentWriter
 
     private static Paragraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));
 
-    /// <summary>A run of text, made safe for XML: control characters a record might carry are dropped.</summary>
-    /// <param name="keepHyphenated">Hyphens that do not break the line, so a reference such as ACT-2606-I2 stays whole in a narrow cell.</param>
+    /// <summary>
+    /// A run of text, made safe for XML: control characters a record might carry are dropped. The hyphens
+    /// of a code or reference (ACT-OVERDUE, 1-101000002) never break the line; other words break as usual.
+    /// </summary>
+    /// <param name="keepHyphenated">No hyphen breaks the line, so every word of a narrow table cell stays whole.</param>
     private static Run TextRun(string text, bool keepHyphenated = false)
     {
         var clean = new string([.. text.Where(c => c is '\t' or '\n' or '\r' || !char.IsControl(c))]).Replace("\r", "", StringComparison.Ordinal);
@@ -382,7 +385,7 @@ public static class GovernanceDocumentWriter
                 run.Append(new Break());
             }
 
-            var parts = keepHyphenated ? lines[i].Split('-') : [lines[i]];
+            var parts = keepHyphenated ? lines[i].Split('-') : CodeHyphen().Split(lines[i]);
             for (var part = 0; part < parts.Length; part++)
             {
                 if (part > 0)
@@ -554,4 +557,8 @@ public static class GovernanceDocumentWriter
 
         return style;
     }
+
+    /// <summary>A hyphen between capitals or digits: inside a code or a reference.</summary>
+    [GeneratedRegex("(?<=[A-Z0-9])-(?=[A-Z0-9])")]
+    private static partial Regex CodeHyphen();
 }

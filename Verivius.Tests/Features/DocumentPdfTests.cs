@@ -16,7 +16,8 @@ namespace Verivius.Tests.Features;
 
 /// <summary>
 /// Every kind of document converted by LibreOffice as the portal converts it, and read back as a
-/// reader would: no word in any table broken across two lines, no empty last page, and a written
+/// reader would: no word in any table broken across two lines, no empty last page, contents whose
+/// page numbers are the pages the headings are on, and a written
 /// site pack kept and offered as PDF beside its Word file.
 /// </summary>
 public class DocumentPdfTests : IClassFixture<DocumentPdfTests.PdfDemoPortal>
@@ -179,6 +180,14 @@ public class DocumentPdfTests : IClassFixture<DocumentPdfTests.PdfDemoPortal>
 
         Assert.Empty(PdfPages.BrokenTableWords(document, pages));
         Assert.False(PdfPages.IsEmpty(pages[^1]), $"The last of {pages.Count} pages is empty.");
+
+        // The contents (of a document that has them) give each heading the page the PDF set it on.
+        if (pages.FirstOrDefault(p => p.StartsWith("Contents\n", StringComparison.Ordinal)) is { } contents)
+        {
+            var entries = System.Text.RegularExpressions.Regex.Matches(contents, @"^(?<heading>.+?)\.{3,}(?<page>\d+)$", System.Text.RegularExpressions.RegexOptions.Multiline);
+            Assert.NotEmpty(entries);
+            Assert.All(entries, entry => Assert.Contains(entry.Groups["heading"].Value, pages[int.Parse(entry.Groups["page"].Value, CultureInfo.InvariantCulture) - 1].Split('\n')));
+        }
     }
 
     /// <summary>Waits for the background writer, then reads what it kept.</summary>

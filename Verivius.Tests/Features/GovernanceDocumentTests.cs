@@ -44,8 +44,9 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         AssertValid(word);
         var body = word.MainDocumentPart!.Document.Body!;
         Assert.Equal(
-            ["Executive summary", "Decisions needed", "Sites at a glance", "Recovery map", "Unsupported assurance", "Incidents: notification and candour", "Complaints and learning",
-             "Training, supervision and appraisal", "Response to inspection findings", "Trends", "Appendix: records referenced"],
+            ["Executive summary", "Decisions needed", "Sites at a glance", "Sites needing attention", "Trends",
+             "Appendix A: Recovery map", "Appendix B: Unsupported assurance", "Appendix C: Overdue actions", "Appendix D: Incidents: notification and candour", "Appendix E: Complaints and learning",
+             "Appendix F: Training, supervision and appraisal", "Appendix G: Response to inspection findings", "Appendix H: Records referenced"],
             Styled(body, "Heading1"));
         Assert.Equal(4, word.MainDocumentPart.ImageParts.Count());
 
@@ -76,7 +77,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         Assert.Equal("Red", rows.Single(r => r[0].StartsWith("Cedar Lodge", StringComparison.Ordinal))[^1]);
 
         // Every risk the recovery map names is in the appendix.
-        var appendix = TableAfter(body, "Appendix: records referenced").Elements<TableRow>().Skip(1).Select(r => string.Join("|", r.Elements<TableCell>().Select(WordText.Of))).ToHashSet();
+        var appendix = TableAfter(body, "Appendix H: Records referenced").Elements<TableRow>().Skip(1).Select(r => string.Join("|", r.Elements<TableCell>().Select(WordText.Of))).ToHashSet();
         var cedarRisks = await db.RecoveryRisks.Where(r => db.Sites.Any(s => s.Id == r.SiteId && s.Code == CedarLodge) && r.Details.Trend != RiskTrend.Resolved).Select(r => r.Ref).ToListAsync();
         Assert.NotEmpty(cedarRisks);
         Assert.All(cedarRisks, risk => Assert.Contains($"Cedar Lodge|Risk|{risk}", appendix));
@@ -97,7 +98,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         var (_, page) = await ni.GetAsync("/provider");
 
         var body = word.MainDocumentPart!.Document.Body!;
-        var workforce = Rows(TableAfter(body, "Training, supervision and appraisal"));
+        var workforce = Rows(TableAfter(body, "Appendix F: Training, supervision and appraisal"));
         var glance = Rows(TableAfter(body, "Sites at a glance"));
         Assert.Equal(counted.Select(c => c.Name), workforce.Select(r => r[0]));
         Assert.Equal(counted.Select(c => c.Staff.ToString(CultureInfo.InvariantCulture)), workforce.Select(r => r[1]));
@@ -216,7 +217,15 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         Assert.Contains(onPage[0], TroubledHomes);
         var worst = inPack.Select(s => Enum.Parse<RagRating>(s.Rating)).ToList();
         Assert.Equal(worst.OrderByDescending(r => r), worst);
-        Assert.Contains("Why each site is Red or Amber:", body.InnerText, StringComparison.Ordinal);
+
+        // Each Red or Amber site has its paragraph under "Sites needing attention", in the same order; a Green site has none.
+        var attention = body.Elements<Paragraph>()
+            .SkipWhile(p => WordText.Of(p) != "Sites needing attention").Skip(1)
+            .TakeWhile(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value != "Heading1")
+            .Select(WordText.Of).ToList();
+        var troubled = inPack.Where(s => s.Rating != "Green").ToList();
+        Assert.Equal(troubled.Select(s => $"{s.Site} is {s.Rating}"), attention.Select(p => p[..p.IndexOf(':', StringComparison.Ordinal)]).Select(p => System.Text.RegularExpressions.Regex.Replace(p, @" \([^)]*\)", "")));
+        Assert.Contains(attention, p => p.StartsWith("Cedar Lodge", StringComparison.Ordinal) && p.Contains("Worsening: Reliance on agency nurses at weekends (Staffing).", StringComparison.Ordinal));
 
         // Each site's own page and the API rate it as the provider view does: one rule, one answer.
         var ratedOnPage = System.Text.RegularExpressions.Regex.Matches(glance, "<th scope=\"row\"><a href=\"/sites/(?<code>[^\"]+)\">[^<]+</a></th>\\s*<td>\\s*<span class=\"badge [^\"]+\">(?<rating>\\w+)</span>")
@@ -251,6 +260,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         Assert.DoesNotContain(body.Descendants<Table>(), table => WordText.Of(table.Elements<TableRow>().First().Elements<TableCell>().First()) == "Site");
         Assert.Contains("Its pack for", body.InnerText, StringComparison.Ordinal);
         Assert.DoesNotContain("of the 1 site", body.InnerText, StringComparison.Ordinal);
+        Assert.StartsWith("Cedar Lodge (1-101000002) is Red: ", WordText.Of(body.Elements<Paragraph>().SkipWhile(p => WordText.Of(p) != "What needs attention").ElementAt(1)), StringComparison.Ordinal);
         Assert.DoesNotContain("Beech House", body.InnerText, StringComparison.Ordinal);
         Assert.Equal(4, word.MainDocumentPart.ImageParts.Count());
     }
@@ -307,6 +317,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         // The month's incidents at each site, as counts matching the records.
         var month = TestClock.LastMonth;
         var end = month.AddMonths(1);
+        var closedInMonth = 0;
         foreach (var (site, code) in new[] { ("Cedar Lodge", CedarLodge), ("Elm Court", "1-101000003") })
         {
             var incidents = await db.Incidents.Where(i => i.Details.OccurredOn >= month && i.Details.OccurredOn < end && db.Sites.Any(x => x.Id == i.SiteId && x.Code == code))
@@ -314,7 +325,25 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
             var figures = Rows(TableAfter(body, site, "Heading1", then: "Heading2"));
             Assert.Equal(IncidentCount(incidents.Count), figures[0][1]);
             Assert.Equal(IncidentCount(incidents.Count(c => c == IncidentCategory.Safeguarding)), figures[1][1]);
+
+            // The figures behind the trends, a column per month: the incidents of each of the six months as the records count them.
+            var byMonth = Rows(body.Elements().SkipWhile(e => e.InnerText != site).OfType<Table>().ElementAt(1));
+            for (var i = 0; i < 6; i++)
+            {
+                var (from, to) = (month.AddMonths(i - 5), month.AddMonths(i - 4));
+                var count = await db.Incidents.CountAsync(x => x.Details.OccurredOn >= from && x.Details.OccurredOn < to && db.Sites.Any(s => s.Id == x.SiteId && s.Code == code));
+                Assert.Equal(count.ToString(CultureInfo.InvariantCulture), byMonth[0][i + 1]);
+            }
+
+            // The actions the site closed in the month (this is the commissioner's first update), by title, no owner named.
+            var closed = await db.Actions.Where(a => a.Details.ClosedOn >= month && a.Details.ClosedOn < end && a.Details.Status == ActionStatus.Closed && db.Sites.Any(s => s.Id == a.SiteId && s.Code == code))
+                .Select(a => a.Details.Title).ToListAsync();
+            closedInMonth += closed.Count;
+            Assert.All(closed, title => Assert.Contains(title.TrimEnd('.'), text, StringComparison.Ordinal));
         }
+
+        Assert.Equal(2, Styled(body, "Heading2").Count(h => h == $"Actions taken in {month.ToBritishMonth()}"));
+        Assert.True(closedInMonth > 0, "The demo's commissioned sites should close some actions in the month.");
 
         static string IncidentCount(int n) => n == 1 ? "1 incident" : $"{n} incidents";
     }
@@ -585,13 +614,13 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
     }
 
     private static List<string> Styled(Body body, string style) =>
-        [.. body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == style).Select(p => p.InnerText)];
+        [.. body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == style).Select(WordText.Of)];
 
     /// <summary>The first table after a heading, or after the first heading of style <paramref name="then"/> that follows it.</summary>
     private static Table TableAfter(Body body, string heading, string style = "Heading1", string? then = null)
     {
         static bool Is(OpenXmlElement e, string style) => e is Paragraph p && p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == style;
-        var after = body.Elements().SkipWhile(e => !(Is(e, style) && e.InnerText == heading)).Skip(1);
+        var after = body.Elements().SkipWhile(e => !(Is(e, style) && WordText.Of(e) == heading)).Skip(1);
         return (then is null ? after : after.SkipWhile(e => !Is(e, then))).OfType<Table>().First();
     }
 

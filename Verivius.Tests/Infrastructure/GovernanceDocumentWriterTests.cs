@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Charts;
 using Verivius.Infrastructure.Documents;
+using Verivius.Tests.Support;
 
 namespace Verivius.Tests.Infrastructure;
 
@@ -39,13 +40,15 @@ public class GovernanceDocumentWriterTests
     }
 
     [Fact]
-    public void TheContents_ListTheHeadings_InsideATocField_AndTheChartIsAnImageWithItsDescription()
+    public void TheContents_LinkEachHeading_WithThePageReferenceOfItsBookmark_AndTheChartIsAnImageWithItsDescription()
     {
         using var file = Write(Sample());
         using var word = WordprocessingDocument.Open(file, false);
         var body = word.MainDocumentPart!.Document.Body!;
 
-        Assert.Contains(body.Descendants<FieldCode>(), c => c.Text.Contains("TOC \\o", StringComparison.Ordinal));
+        // Each entry's page is a PAGEREF to the bookmark on its heading, which LibreOffice and Word lay out.
+        var bookmarks = body.Descendants<BookmarkStart>().ToDictionary(b => b.Name!.Value!, b => WordText.Of((Paragraph)b.Parent!));
+        Assert.Equal(["Executive summary", "Sites at a glance", "Staffing"], body.Descendants<FieldCode>().Select(c => bookmarks[c.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]]));
         Assert.Equal(["Executive summary", "Sites at a glance", "Staffing"], ParagraphsStyled(body, "TOC1", "TOC2"));
         var image = Assert.Single(word.MainDocumentPart.ImageParts);
         Assert.Equal("image/png", image.ContentType);

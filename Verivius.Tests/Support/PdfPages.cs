@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
@@ -67,6 +68,7 @@ public static class PdfPages
         return counts;
     }
 
+    /// <summary>Words between spaces, or between a contents entry's dot leader and its page number.</summary>
     private static IEnumerable<string> Words(string text) =>
-        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', ';', ':', '(', ')', '"', '\'')).Where(w => w.Length >= 2);
+        Regex.Split(text, @"\s+|\.{2,}").Select(w => w.Trim('.', ',', ';', ':', '(', ')', '"', '\'')).Where(w => w.Length >= 2);
 }

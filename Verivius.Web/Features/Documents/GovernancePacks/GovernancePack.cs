@@ -9,27 +9,30 @@ namespace Verivius.Web.Features.Documents.GovernancePacks;
 /// <summary>
 /// The board pack (every active site of a provider) and the site governance pack (one site): the
 /// same shape at two scales. Summary first — what improved, what remains fragile, what changed since
-/// the last pack — then the decisions the board must take, the sites at a glance, the joined recovery
-/// map, unsupported assurance, incidents, complaints, the workforce, the response to inspection,
-/// the trends, and an appendix of every record the pack names, so each claim traces to evidence.
+/// the last pack — then the decisions the board must take, the sites at a glance, a paragraph on each
+/// site needing attention and the trends; the long registers follow as appendices (the joined recovery
+/// map, unsupported assurance, overdue actions, incidents, complaints, the workforce, the response to
+/// inspection) and last every record the pack names, so each claim traces to evidence.
 /// </summary>
 internal sealed class GovernancePack : IDocumentComposer
 {
-    /// <summary>The pack's sections in the order a board reads them; the appendix lists what the others cited, so it comes last.</summary>
+    /// <summary>The pack's sections in the order a board reads them; the records appendix lists what the others cited, so it comes last.</summary>
     private static readonly IReadOnlyList<IDocumentSection<GovernancePackEvidence>> Sections =
     [
         new ExecutiveSummary(),
         new DecisionsNeeded(),
         new SitesAtAGlance(),
-        new RecoveryMap(),
-        new UnsupportedAssurance(),
-        new OverdueActions(),
-        new IncidentsAndCandour(),
-        new ComplaintsAndLearning(),
-        new Workforce(),
-        new InspectionResponse(),
+        new SitesNeedingAttention(),
         new TrendCharts(),
-        new RecordsAppendix(),
+        .. Appendix.Of(
+            new RecoveryMap(),
+            new UnsupportedAssurance(),
+            new OverdueActions(),
+            new IncidentsAndCandour(),
+            new ComplaintsAndLearning(),
+            new Workforce(),
+            new InspectionResponse(),
+            new RecordsAppendix()),
     ];
 
     private readonly VeriviusDbContext _db;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Documents;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Figures;
 using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.SiteRecords;
@@ -61,6 +62,9 @@ internal sealed class GovernancePackEvidence
 
     public List<PackRisk> OpenRisks { get; private set; } = [];
 
+    /// <summary>Each site with its red, amber or green rating, worst first: the provider view's rule and ranking.</summary>
+    public List<RatedSite> Rated { get; private set; } = [];
+
     /// <summary>The challenges standing (open, answered or escalated), oldest first.</summary>
     public List<PackChallenge> Challenges { get; private set; } = [];
 
@@ -92,6 +96,9 @@ internal sealed class GovernancePackEvidence
             .Select(r => new PackRisk(r.SiteId, r.Ref, r.Details.Area, r.Details.Risk, r.Details.CurrentActionRef, r.Details.Owner, r.Details.ReviewOn, r.Details.Trend))
             .ToListAsync(cancellationToken);
         pack.OpenRisks = [.. pack.Risks.Where(r => r.Trend != RiskTrend.Resolved)];
+        var risksAt = pack.OpenRisks.ToLookup(r => r.SiteId);
+        pack.Rated = [.. SiteRating.WorstFirst(
+            figures.Select(s => new RatedSite(s, s.Rating(risksAt[s.Id].Select(r => r.Trend), thresholds), [.. risksAt[s.Id]])), s => s.Rating, s => s.Figures.Name)];
 
         var active = ChallengeStatuses.Active;
         var standing = db.Challenges.Where(c => siteIds.Contains(c.SiteId) && active.Contains(c.Status));
@@ -122,5 +129,8 @@ internal sealed class GovernancePackEvidence
 }
 
 internal sealed record PackRisk(Guid SiteId, string Ref, AssuranceArea Area, string Text, string? CurrentActionRef, string? Owner, DateOnly? ReviewOn, RiskTrend Trend);
+
+/// <summary>A site of the pack with its figures, its rating and its open recovery risks.</summary>
+internal sealed record RatedSite(SiteFigures Figures, SiteRating Rating, IReadOnlyList<PackRisk> OpenRisks);
 
 internal sealed record PackChallenge(Guid SiteId, string Code, ChallengeSeverity Severity, ChallengeStatus Status, string Finding, IReadOnlyList<SubjectRef> Subjects, DateOnly RaisedOn, string? EscalationReason);

@@ -20,7 +20,7 @@ internal sealed class OverdueActions : IDocumentSection<GovernancePackEvidence>
             .ToListAsync(cancellationToken);
         return
         [
-            new HeadingBlock(2, "Overdue actions"),
+            new HeadingBlock(1, "Overdue actions"),
             .. PackTables.Capped(
                 new TableBlock(
                     [new("Site", 2), new("Action", 4), new("Owner", 2), new("Due")],
