@@ -18,7 +18,16 @@ public sealed class Provider : Entity
 
     public string Name { get; private set; } = "";
 
+    /// <summary>
+    /// The user the provider names to approve its outward documents beside its nominated individual
+    /// (a quality director, say); none when only the nominated individual approves.
+    /// </summary>
+    public string? DocumentApproverId { get; private set; }
+
     public void Rename(string name) => Name = ValidName(name);
+
+    /// <summary>Names the approver, or with none leaves approval to the nominated individual alone; who may be named is the caller's rule.</summary>
+    public void NameDocumentApprover(string? userId) => DocumentApproverId = string.IsNullOrWhiteSpace(userId) ? null : userId;
 
     private static string ValidName(string name)
     {

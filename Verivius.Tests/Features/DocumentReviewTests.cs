@@ -50,7 +50,14 @@ public class DocumentReviewTests : IClassFixture<PortalFactory>
         Assert.Equal(HttpStatusCode.Forbidden, (await PostFormAsync(admin, $"/documents/{first}/approve", [])).StatusCode);
 
         const string Commentary = "Staffing at Site 1 has steadied since the new rota.\nWe expect the notification backlog closed by the 20th.";
-        var approved = await PostFormAsync(ni, $"/documents/{first}/approve", [new("Commentary", Commentary)]);
+        const string Note = "The new deputy manager starts on the 4th.";
+        var (_, reviewPage) = await ni.GetAsync($"/documents/{first}");
+        Assert.Contains($"<option value=\"{world.SiteCodes[^1]}\"", reviewPage, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<option value=\"{world.SiteCodes[0]}\"", reviewPage, StringComparison.Ordinal);
+        var notCovered = await PostFormAsync(ni, $"/documents/{first}/approve", [new("Commentary", Commentary), new("SiteNotes[0].SiteCode", world.SiteCodes[0]), new("SiteNotes[0].Text", Note)]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notCovered.StatusCode);
+        Assert.Contains("Choose, for each note on a site, one of the sites this document covers.", await notCovered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var approved = await PostFormAsync(ni, $"/documents/{first}/approve", [new("Commentary", Commentary), new("SiteNotes[0].SiteCode", world.SiteCodes[^1]), new("SiteNotes[0].Text", Note)]);
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         using (var published = await DownloadAsync(commissioner, first))
         {
@@ -58,6 +65,7 @@ public class DocumentReviewTests : IClassFixture<PortalFactory>
             Assert.Empty(new OpenXmlValidator().Validate(published));
             Assert.Contains(DocumentReviewing.CommentaryHeading, text, StringComparison.Ordinal);
             Assert.Contains("We expect the notification backlog closed by the 20th.", text, StringComparison.Ordinal);
+            Assert.Matches($@"\nOn [^\n]+ \({world.SiteCodes[^1]}\)\n{Note}\n", text);
             Assert.Contains("Approved by", text, StringComparison.Ordinal);
             Assert.DoesNotContain("DRAFT", text, StringComparison.Ordinal);
         }
@@ -101,6 +109,44 @@ public class DocumentReviewTests : IClassFixture<PortalFactory>
         var (_, page) = await ni.GetAsync($"/documents/{second}");
         Assert.Contains("Draft 2, waiting for approval", page, StringComparison.Ordinal);
         Assert.Contains("Revision 1, superseded", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The provider may name one approver beside its nominated individual, from those who read all its
+    /// documents: until named, its admin is refused; once named, they approve and the cover says in
+    /// what part; a registered manager cannot be named; and the naming is in the change log.
+    /// </summary>
+    [Fact]
+    public async Task AnApproverTheProviderNames_ApprovesBesideTheNominatedIndividual_AndNoOneElseCanBeNamed()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
+        using var admin = await PortalSession.SignInAsync(_factory, world.Admin);
+        var adminId = await ScalarAsync(db => db.Users.Where(u => u.Email == world.Admin).Select(u => u.Id).SingleAsync());
+        var managerId = await ScalarAsync(db => db.Users.Where(u => u.Email == world.RegisteredManager).Select(u => u.Id).SingleAsync());
+        var draft = await AskAsync(ni, commissionerId: null);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostFormAsync(admin, $"/documents/{draft}/approve", [])).StatusCode);
+        Assert.DoesNotContain("Approve and publish", (await admin.GetAsync($"/documents/{draft}")).Body, StringComparison.Ordinal);
+
+        var (_, schedules) = await admin.GetAsync("/documents/schedules");
+        Assert.Contains($"<option value=\"{adminId}\"", schedules, StringComparison.Ordinal);
+        Assert.DoesNotContain(managerId, schedules, StringComparison.Ordinal);
+        var refused = await admin.SubmitAsync("/documents/schedules", "/documents/approver", new() { ["approver"] = managerId });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Name someone of your provider who reads all its documents", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await ScalarAsync(db => db.Providers.Where(p => p.Name == world.ProviderName).Select(p => p.DocumentApproverId).SingleAsync()));
+
+        var named = await admin.SubmitAsync("/documents/schedules", "/documents/approver", new() { ["approver"] = adminId });
+        Assert.Equal(HttpStatusCode.Redirect, named.StatusCode);
+        Assert.Contains("Approve and publish", (await admin.GetAsync($"/documents/{draft}")).Body, StringComparison.Ordinal);
+        var approved = await PostFormAsync(admin, $"/documents/{draft}/approve", []);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        using (var published = await DownloadAsync(ni, draft))
+        {
+            Assert.Matches(@"Approved by [^\n]+, approver named by the provider, on ", Text(published));
+        }
+
+        Assert.True(await ScalarAsync(db => db.ChangeLog.AnyAsync(e => e.Entity == "Providers" && e.After!.Contains("DocumentApproverId") && e.After.Contains(adminId))));
     }
 
     private async Task<Guid> AskAsync(PortalSession ni, string? commissionerId)

@@ -10,6 +10,7 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
     {
         builder.ConfigureStamps();
         builder.Property(p => p.Name).HasMaxLength(Provider.MaxNameLength);
+        builder.Property(p => p.DocumentApproverId).HasMaxLength(450);
 
         // Operators name providers on the command line, so a name must find exactly one.
         builder.HasIndex(p => p.Name).IsUnique();

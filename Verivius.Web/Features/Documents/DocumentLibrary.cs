@@ -78,9 +78,10 @@ public sealed record DocumentVm(
 }
 
 /// <param name="Revisions">Every revision of the same month's document that the person may read, newest first.</param>
-/// <param name="CanReview">The nominated individual of its provider, for a kind that is approved before it is shared.</param>
+/// <param name="CanReview">The nominated individual of its provider or its named approver, for a kind that is approved before it is shared.</param>
 /// <param name="MakesPdf">Whether this portal makes PDF copies (LibreOffice is installed).</param>
-public sealed record DocumentPageVm(DocumentVm Document, IReadOnlyList<DocumentVm> Revisions, bool CanReview, bool MakesPdf);
+/// <param name="NoteSites">The sites a reviewer may add a note on when approving: those the document covers site by site.</param>
+public sealed record DocumentPageVm(DocumentVm Document, IReadOnlyList<DocumentVm> Revisions, bool CanReview, bool MakesPdf, IReadOnlyList<SiteChoiceVm> NoteSites);
 
 public sealed record DocumentFileVm(Stream Content, string FileName, string ContentType);
 
@@ -154,8 +155,11 @@ internal sealed class DocumentLibraryHandler :
         var document = revisions.Single(d => d.Id == query.Id);
         var who = await PeopleNames.ForAsync(_db, revisions.SelectMany(d => new[] { d.RequestedBy, d.ReviewedBy ?? "" }), cancellationToken);
         DocumentVm Named(DocumentVm d) => d with { RequestedBy = who(d.RequestedBy), ReviewedBy = d.ReviewedBy is { } by ? who(by) : null };
-        var canReview = DocumentKinds.NeedsApproval(document.Kind) && scope.IsIn(Roles.NominatedIndividual) && scope.ProviderId == series.ProviderId;
-        return new DocumentPageVm(Named(document), [.. revisions.Select(Named)], canReview, _pdf.IsAvailable);
+        var canReview = DocumentKinds.NeedsApproval(document.Kind) && await DocumentApprovers.MayReviewAsync(_db, scope, series.ProviderId, cancellationToken);
+        var noteSites = canReview && document.Review == DocumentReview.Draft
+            ? await DocumentSites.OfAsync(_db, await _db.Documents.AsNoTracking().SingleAsync(d => d.Id == query.Id, cancellationToken), cancellationToken)
+            : [];
+        return new DocumentPageVm(Named(document), [.. revisions.Select(Named)], canReview, _pdf.IsAvailable, noteSites);
     }
 
     public async ValueTask<DocumentFileVm> Handle(DownloadDocumentQuery query, CancellationToken cancellationToken)

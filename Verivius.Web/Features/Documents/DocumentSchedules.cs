@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Documents;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
@@ -12,6 +13,9 @@ public sealed record GetSchedulesQuery(IReadOnlyDictionary<DocumentKind, Schedul
 
 /// <summary>New schedules as typed, by kind.</summary>
 public sealed record SaveSchedulesCommand(IReadOnlyDictionary<DocumentKind, ScheduleForm> Typed) : ICommand<Outcome>;
+
+/// <summary>Names the approver of the provider's outward documents beside its nominated individual, or with none leaves approval to the nominated individual.</summary>
+public sealed record NameDocumentApproverCommand(string? UserId) : ICommand<Outcome>;
 
 /// <summary>
 /// One schedule as typed: <c>Timing</c> is <c>day-of-month</c>, <c>working-day</c> or <c>cron</c>;
@@ -39,12 +43,16 @@ public sealed record ScheduleForm(string? Timing, string? DayOfMonth, string? Wo
     }
 }
 
-public sealed record SchedulesVm(IReadOnlyList<ScheduleRowVm> Rows, string TimeZone, int DeadlineDays, bool SchedulerRunsHere);
+/// <param name="Approvers">Who may be named the approver; <paramref name="ApproverId"/> is the one named, if any.</param>
+public sealed record SchedulesVm(IReadOnlyList<ScheduleRowVm> Rows, string TimeZone, int DeadlineDays, bool SchedulerRunsHere, IReadOnlyList<ApproverCandidateVm> Approvers, string? ApproverId);
 
 /// <param name="InWords">The saved schedule in words, or null while typed values are shown again.</param>
 public sealed record ScheduleRowVm(DocumentKind Kind, ScheduleForm Typed, string? InWords, string DefaultInWords, IReadOnlyList<DateTimeOffset> NextRuns);
 
-internal sealed class DocumentSchedulesHandler : IQueryHandler<GetSchedulesQuery, SchedulesVm>, ICommandHandler<SaveSchedulesCommand, Outcome>
+internal sealed class DocumentSchedulesHandler :
+    IQueryHandler<GetSchedulesQuery, SchedulesVm>,
+    ICommandHandler<SaveSchedulesCommand, Outcome>,
+    ICommandHandler<NameDocumentApproverCommand, Outcome>
 {
     private readonly VeriviusDbContext _db;
     private readonly SiteAccess _access;
@@ -83,7 +91,23 @@ internal sealed class DocumentSchedulesHandler : IQueryHandler<GetSchedulesQuery
             }
         }
 
-        return new SchedulesVm(rows, _scheduler.Zone.Id, deadlineDays, _options.Enabled);
+        var approverId = await _db.Providers.Where(p => p.Id == providerId).Select(p => p.DocumentApproverId).SingleAsync(cancellationToken);
+        return new SchedulesVm(rows, _scheduler.Zone.Id, deadlineDays, _options.Enabled, await DocumentApprovers.CandidatesAsync(_db, providerId, cancellationToken), approverId);
+    }
+
+    public async ValueTask<Outcome> Handle(NameDocumentApproverCommand command, CancellationToken cancellationToken)
+    {
+        var providerId = await _access.AdministeredProviderAsync(cancellationToken);
+        var userId = string.IsNullOrWhiteSpace(command.UserId) ? null : command.UserId.Trim();
+        if (userId is not null && !(await DocumentApprovers.CandidatesAsync(_db, providerId, cancellationToken)).Any(c => c.Id == userId))
+        {
+            return Outcome.Refused(nameof(command.UserId), "Name someone of your provider who reads all its documents: its nominated individual or one of its admins, with their account enabled.");
+        }
+
+        var provider = await _db.Providers.SingleAsync(p => p.Id == providerId, cancellationToken);
+        provider.NameDocumentApprover(userId);
+        await _db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
     }
 
     public async ValueTask<Outcome> Handle(SaveSchedulesCommand command, CancellationToken cancellationToken)

@@ -46,10 +46,11 @@ public sealed class DocumentsController : Controller
         View(await _mediator.Send(new GetDocumentQuery(id), cancellationToken));
 
     [HttpPost("{id:guid}/approve")]
-    public async Task<IActionResult> Approve(Guid id, [FromForm] string? commentary, CancellationToken cancellationToken)
+    public async Task<IActionResult> Approve(Guid id, [FromForm] string? commentary, [FromForm] List<SiteNote>? siteNotes, CancellationToken cancellationToken)
     {
-        var outcome = await _mediator.Send(new ApproveDocumentCommand(id, commentary), cancellationToken);
+        var outcome = await _mediator.Send(new ApproveDocumentCommand(id, commentary, siteNotes), cancellationToken);
         ViewData["Commentary"] = commentary;
+        ViewData["SiteNotes"] = siteNotes;
         return await AfterReviewAsync(id, outcome, "Approved and published: its readers now see this copy, with your commentary.", cancellationToken);
     }
 
@@ -97,6 +98,24 @@ public sealed class DocumentsController : Controller
     [Authorize(Roles = Roles.ProviderAdmin)]
     public async Task<IActionResult> Schedules(CancellationToken cancellationToken) =>
         View(await _mediator.Send(new GetSchedulesQuery(), cancellationToken));
+
+    [HttpPost("approver")]
+    [Authorize(Roles = Roles.ProviderAdmin)]
+    public async Task<IActionResult> NameApprover(string? approver, CancellationToken cancellationToken)
+    {
+        var outcome = await _mediator.Send(new NameDocumentApproverCommand(approver), cancellationToken);
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = string.IsNullOrWhiteSpace(approver)
+                ? "Only the nominated individual approves your outward documents now."
+                : "The approver is named: they and the nominated individual approve your outward documents.";
+            return RedirectToAction(nameof(Schedules));
+        }
+
+        ModelState.AddProblems(outcome);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Schedules", await _mediator.Send(new GetSchedulesQuery(), cancellationToken));
+    }
 
     [HttpPost("schedules")]
     [Authorize(Roles = Roles.ProviderAdmin)]

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Verivius.Domain.Access;
 using Verivius.Domain.Common;
 using Verivius.Domain.Documents;
 using Verivius.Infrastructure.Documents;
@@ -13,11 +12,12 @@ using Verivius.Web.Security;
 namespace Verivius.Web.Features.Documents;
 
 /// <summary>
-/// The nominated individual approves a draft they have read, with their commentary: the copy its
+/// The nominated individual (or the approver the provider names) approves a draft they have read, with their commentary: the copy its
 /// readers see is written from exactly the content of the draft, with the commentary at the front and
 /// the approval on the cover, and any copy of the same month published before it is superseded.
 /// </summary>
-public sealed record ApproveDocumentCommand(Guid Id, string? Commentary) : ICommand<Outcome>;
+/// <param name="SiteNotes">Notes on particular sites the document covers, each printed under its site's name in the commentary.</param>
+public sealed record ApproveDocumentCommand(Guid Id, string? Commentary, IReadOnlyList<SiteNote>? SiteNotes = null) : ICommand<Outcome>;
 
 /// <summary>The nominated individual asks for the draft to be written again; the result is the new revision.</summary>
 public sealed record AskForNewDraftCommand(Guid Id) : ICommand<Outcome<Guid>>;
@@ -50,10 +50,19 @@ internal sealed class ReviewDocumentHandler :
     public async ValueTask<Outcome> Handle(ApproveDocumentCommand command, CancellationToken cancellationToken)
     {
         var document = await ReviewableAsync(command.Id, cancellationToken);
-        var commentary = command.Commentary?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        if (commentary?.Length > GovernanceDocument.MaxCommentaryLength)
+        var commentary = Typed(command.Commentary);
+        var notes = (command.SiteNotes ?? []).Where(n => !string.IsNullOrWhiteSpace(n.Text)).ToList();
+        var sites = notes.Count == 0 ? [] : (await DocumentSites.OfAsync(_db, document, cancellationToken)).ToDictionary(s => s.Code, StringComparer.OrdinalIgnoreCase);
+        if (notes.Any(n => n.SiteCode is null || !sites.ContainsKey(n.SiteCode.Trim())))
         {
-            return Outcome.Refused(nameof(command.Commentary), $"The commentary is {commentary.Length:N0} characters; it can be at most {GovernanceDocument.MaxCommentaryLength:N0}.");
+            return Outcome.Refused(nameof(command.SiteNotes), "Choose, for each note on a site, one of the sites this document covers.");
+        }
+
+        var siteNotes = notes.Select(n => new DocumentReviewing.SiteCommentary(sites[n.SiteCode!.Trim()].Named, Typed(n.Text))).ToList();
+        var recorded = string.Join("\n", new[] { commentary }.Concat(siteNotes.Select(n => $"On {n.Site}: {n.Text.Replace('\n', ' ')}")).Where(t => t.Length > 0));
+        if (recorded.Length > GovernanceDocument.MaxCommentaryLength)
+        {
+            return Outcome.Refused(nameof(command.Commentary), $"The commentary and the notes on sites come to {recorded.Length:N0} characters; together they can be at most {GovernanceDocument.MaxCommentaryLength:N0}.");
         }
 
         if (document.Review != DocumentReview.Draft || document.Status != DocumentStatus.Ready || document.ContentStoredName is null)
@@ -69,11 +78,12 @@ internal sealed class ReviewDocumentHandler :
 
         var now = _clock.GetUtcNow();
         var approver = await ApproverNameAsync(cancellationToken);
-        var published = DocumentReviewing.AsPublished(content, commentary, $"Approved by {approver}, nominated individual, on {now.ToBritishDate()}.");
+        var part = DocumentApprovers.Part(await _access.ScopeAsync(cancellationToken));
+        var published = DocumentReviewing.AsPublished(content, commentary, siteNotes, $"Approved by {approver}, {part}, on {now.ToBritishDate()}.");
         var stored = await DocumentGenerator.SaveWordAsync(_files, published, cancellationToken);
         var earlier = await _db.Documents.Where(d => d.Series == document.Series && d.Id != document.Id && d.Review == DocumentReview.Published).ToListAsync(cancellationToken);
         earlier.ForEach(d => d.Supersede());
-        document.Approve(_actor.ActorName, now, commentary, stored.StoredName, stored.SizeBytes, stored.Sha256);
+        document.Approve(_actor.ActorName, now, recorded, stored.StoredName, stored.SizeBytes, stored.Sha256);
         await _files.KeepOnceSavedAsync([stored.StoredName], () => _db.SaveChangesAsync(cancellationToken));
 
         // Its PDF copy is made in the background, as a written document's is.
@@ -120,9 +130,9 @@ internal sealed class ReviewDocumentHandler :
         var scope = await _access.ScopeAsync(cancellationToken);
         var document = await ReadableDocuments.For(_db, scope).SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
             ?? throw new NotFoundException("There is no such document, or it is not yours to read.");
-        if (!scope.IsIn(Roles.NominatedIndividual) || scope.ProviderId != document.ProviderId)
+        if (!await DocumentApprovers.MayReviewAsync(_db, scope, document.ProviderId, cancellationToken))
         {
-            throw new ForbiddenException("Documents are approved, redrafted and withdrawn by the provider's nominated individual.");
+            throw new ForbiddenException("Documents are approved, redrafted and withdrawn by the provider's nominated individual, or the approver the provider names.");
         }
 
         if (!DocumentKinds.NeedsApproval(document.Kind))
@@ -132,6 +142,8 @@ internal sealed class ReviewDocumentHandler :
 
         return document;
     }
+
+    private static string Typed(string? text) => text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? "";
 
     private async Task<string> ApproverNameAsync(CancellationToken cancellationToken)
     {

@@ -18,6 +18,9 @@ internal sealed class Appendix : IDocumentSection<GovernancePackEvidence>
         _register = register;
     }
 
+    /// <summary>Which appendix, and of which register: "Appendix A (RecoveryMap)".</summary>
+    public string Name => $"Appendix {_letter} ({_register.GetType().Name})";
+
     /// <summary>The registers as appendices A, B, C… in the order given.</summary>
     public static IEnumerable<IDocumentSection<GovernancePackEvidence>> Of(params IDocumentSection<GovernancePackEvidence>[] registers) =>
         registers.Select((register, i) => new Appendix((char)('A' + i), register));

@@ -17,7 +17,7 @@ namespace Verivius.Web.Features.Documents.GovernancePacks;
 internal sealed class GovernancePack : IDocumentComposer
 {
     /// <summary>The pack's sections in the order a board reads them; the records appendix lists what the others cited, so it comes last.</summary>
-    private static readonly IReadOnlyList<IDocumentSection<GovernancePackEvidence>> Sections =
+    internal static readonly IReadOnlyList<IDocumentSection<GovernancePackEvidence>> Sections =
     [
         new ExecutiveSummary(),
         new DecisionsNeeded(),

@@ -13,17 +13,22 @@ internal sealed class InspectionResponse : IDocumentSection<GovernancePackEviden
     {
         var asOf = pack.AsOf;
         var db = pack.Db;
-        var findings = await db.InspectionFindings.Where(f => pack.SiteIds.Contains(f.SiteId))
-            .OrderBy(f => f.Details.Kind).ThenBy(f => f.Details.InspectedOn)
-            .Select(f => new
-            {
-                f.SiteId,
-                f.Ref,
-                f.Details.Kind,
-                f.Details.Regulation,
-                f.Details.Finding,
-                Action = db.Actions.Where(a => a.Id == f.ActionId).Select(a => new { a.Ref, a.Details.Status, a.Details.DueOn, a.Details.ClosedOn }).FirstOrDefault(),
-            })
+
+        // A left join on the action's key: a subquery taking the first action per finding is written by
+        // EF as a window over every action of every site, which took a second at 500 sites.
+        var findings = await (from f in db.InspectionFindings.Where(f => pack.SiteIds.Contains(f.SiteId))
+                              join a in db.Actions on f.ActionId equals a.Id into answering
+                              from a in answering.DefaultIfEmpty()
+                              orderby f.Details.Kind, f.Details.InspectedOn
+                              select new
+                              {
+                                  f.SiteId,
+                                  f.Ref,
+                                  f.Details.Kind,
+                                  f.Details.Regulation,
+                                  f.Details.Finding,
+                                  Action = a == null ? null : new { a.Ref, a.Details.Status, a.Details.DueOn, a.Details.ClosedOn },
+                              })
             .Take(PackTables.ListedRows + 1)
             .ToListAsync(cancellationToken);
         return
