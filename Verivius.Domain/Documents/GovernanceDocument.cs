@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Verivius.Domain.Common;
 
 namespace Verivius.Domain.Documents;
@@ -127,8 +128,14 @@ public sealed class GovernanceDocument : Entity
 
     public long PdfSizeBytes { get; private set; }
 
-    /// <summary>Written and shown to its readers, with no PDF copy yet.</summary>
-    public bool WantsPdf => Status == DocumentStatus.Ready && PdfStoredName is null && Review is DocumentReview.Published or DocumentReview.NotNeeded;
+    /// <summary>Written and shown to its readers, with no PDF copy yet; as an expression, so a query of the store asks exactly this.</summary>
+    public static readonly Expression<Func<GovernanceDocument, bool>> WantingPdf =
+        d => d.Status == DocumentStatus.Ready && d.PdfStoredName == null && (d.Review == DocumentReview.Published || d.Review == DocumentReview.NotNeeded);
+
+    private static readonly Func<GovernanceDocument, bool> WantingPdfNow = WantingPdf.Compile();
+
+    /// <summary>Written and shown to its readers, with no PDF copy yet (<see cref="WantingPdf"/>).</summary>
+    public bool WantsPdf => WantingPdfNow(this);
 
     /// <summary>What the draft says, kept so the approved copy says exactly the same with the commentary added.</summary>
     public string? ContentStoredName { get; private set; }

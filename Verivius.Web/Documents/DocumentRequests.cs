@@ -139,9 +139,8 @@ internal sealed class DocumentWorker : BackgroundService
         {
             var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
             var makesPdf = scope.ServiceProvider.GetRequiredService<PdfConverter>().IsAvailable;
-            var interrupted = await db.Documents
-                .Where(d => (d.Status == DocumentStatus.Generating && d.ScheduleSlot == null)
-                    || (makesPdf && d.Status == DocumentStatus.Ready && d.PdfStoredName == null && (d.Review == DocumentReview.Published || d.Review == DocumentReview.NotNeeded)))
+            var unfinished = db.Documents.Where(d => d.Status == DocumentStatus.Generating && d.ScheduleSlot == null).Select(d => new { d.Id, d.CreatedAt });
+            var interrupted = await (makesPdf ? unfinished.Union(db.Documents.Where(GovernanceDocument.WantingPdf).Select(d => new { d.Id, d.CreatedAt })) : unfinished)
                 .OrderBy(d => d.CreatedAt)
                 .Select(d => d.Id)
                 .ToListAsync(stoppingToken);
