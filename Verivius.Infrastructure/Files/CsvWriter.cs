@@ -24,15 +24,20 @@ public static class CsvWriter
             : text;
     }
 
-    /// <summary>A whole document, header first, as UTF-8 with a byte-order mark so spreadsheets read it as UTF-8.</summary>
-    public static byte[] Document(IReadOnlyList<string> header, IEnumerable<IEnumerable<string?>> rows)
+    /// <summary>
+    /// Writes the header, then each row as it is read, as UTF-8 with a byte-order mark so spreadsheets
+    /// read it as UTF-8. The header goes out at once, so a long export starts arriving before its last
+    /// row is read; nothing is held beyond the writer's buffer.
+    /// </summary>
+    public static async Task WriteAsync(Stream output, IReadOnlyList<string> header, IAsyncEnumerable<IEnumerable<string?>> rows, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder(Line(header));
-        foreach (var row in rows)
+        ArgumentNullException.ThrowIfNull(rows);
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
+        await writer.WriteAsync(Line(header));
+        await writer.FlushAsync(cancellationToken);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            text.Append(Line(row));
+            await writer.WriteAsync(Line(row));
         }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 }

@@ -137,6 +137,7 @@ public class ChallengeRegisterTests : IClassFixture<PortalFactory>
         using var response = await session.Client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("challenges.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         return [.. text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)];
     }

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Verivius.Domain.Access;
+using Verivius.Infrastructure.Files;
 using Verivius.Web.Common;
 using Verivius.Web.SiteRecords;
 
@@ -32,15 +33,16 @@ public sealed class ChallengesController : Controller
 
     /// <summary>Columns <c>Code,SiteCode,Severity,Status,Subject,Finding,RaisedOn,UpdatedOn,OpenSince</c>; every status unless one is asked for.</summary>
     [HttpGet("challenges/export.csv")]
-    public async Task<IActionResult> Export([FromQuery] string? site, [FromQuery] string? status, CancellationToken cancellationToken)
+    public async Task<IResult> Export([FromQuery] string? site, [FromQuery] string? status, CancellationToken cancellationToken)
     {
         if (!ChallengeFilter.IsKnownStatus(status))
         {
-            return BadRequest($"\"{status}\" is not a status; use one of {ChallengeFilter.KnownStatuses}.");
+            return Results.Text($"\"{status}\" is not a status; use one of {ChallengeFilter.KnownStatuses}.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var csv = await _mediator.Send(new ExportChallengesQuery(site, status), cancellationToken);
-        return File(csv, "text/csv; charset=utf-8", "challenges.csv");
+        // The rows are written out as they are read: a provider's whole register need not be held first.
+        var rows = await _mediator.Send(new ExportChallengesQuery(site, status), cancellationToken);
+        return Results.Stream(body => CsvWriter.WriteAsync(body, ChallengeCsv.Columns, rows, cancellationToken), "text/csv; charset=utf-8", "challenges.csv");
     }
 
     [HttpPost("challenges/run")]

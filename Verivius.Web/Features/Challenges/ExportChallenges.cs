@@ -9,12 +9,14 @@ using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Challenges;
 
-/// <summary>The challenges the person may see, as CSV, optionally of one site and one status (<c>active</c>, <c>all</c> or a status).</summary>
-public sealed record ExportChallengesQuery(string? Site, string? Status) : IQuery<byte[]>;
+/// <summary>
+/// The challenges the person may see, as CSV rows read as they are written out, optionally of one site
+/// and one status (<c>active</c>, <c>all</c> or a status). Who may see what is settled before the first row.
+/// </summary>
+public sealed record ExportChallengesQuery(string? Site, string? Status) : IQuery<IAsyncEnumerable<IEnumerable<string?>>>;
 
-internal sealed class ExportChallengesHandler : IQueryHandler<ExportChallengesQuery, byte[]>
+internal sealed class ExportChallengesHandler : IQueryHandler<ExportChallengesQuery, IAsyncEnumerable<IEnumerable<string?>>>
 {
-
     private readonly VeriviusDbContext _db;
     private readonly SiteAccess _access;
     private readonly ChallengeRunner _runner;
@@ -26,8 +28,7 @@ internal sealed class ExportChallengesHandler : IQueryHandler<ExportChallengesQu
         _runner = runner;
     }
 
-
-    public async ValueTask<byte[]> Handle(ExportChallengesQuery query, CancellationToken cancellationToken)
+    public async ValueTask<IAsyncEnumerable<IEnumerable<string?>>> Handle(ExportChallengesQuery query, CancellationToken cancellationToken)
     {
         var scope = await _access.ScopeAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(query.Site))
@@ -36,10 +37,18 @@ internal sealed class ExportChallengesHandler : IQueryHandler<ExportChallengesQu
         }
 
         var filter = new ChallengeFilter(Status: string.IsNullOrWhiteSpace(query.Status) ? ChallengeFilter.AllStatuses : query.Status, Site: query.Site);
-        var rows = await ChallengeRegister.Rows(_db, _access.ChallengeSites(scope), filter, _runner.Today)
+        var rows = ChallengeRegister.Rows(_db, _access.ChallengeSites(scope), filter, _runner.Today)
             .OrderBy(r => r.SiteCode).ThenBy(r => r.Code).ThenBy(r => r.RaisedOn)
-            .ToListAsync(cancellationToken);
-        return CsvWriter.Document(ChallengeCsv.Columns, rows.Select(r => ChallengeCsv.Cells(r.Code, r.SiteCode, r.Severity, r.Status, r.Subject, r.Finding, r.RaisedOn, r.UpdatedOn, r.OpenSince)));
+            .AsAsyncEnumerable();
+        return Cells(rows);
+    }
+
+    private static async IAsyncEnumerable<IEnumerable<string?>> Cells(IAsyncEnumerable<ChallengeRowVm> rows)
+    {
+        await foreach (var r in rows)
+        {
+            yield return ChallengeCsv.Cells(r.Code, r.SiteCode, r.Severity, r.Status, r.Subject, r.Finding, r.RaisedOn, r.UpdatedOn, r.OpenSince);
+        }
     }
 }
 
