@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Verivius.Infrastructure.Documents;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.History;
+using Verivius.Infrastructure.Mail;
 using Verivius.Infrastructure.Persistence;
 
 namespace Verivius.Infrastructure;
@@ -26,6 +27,9 @@ public static class DependencyInjection
         services.AddSingleton(new FileStore(storageRoot));
         services.AddSingleton(provider => new HeldUploads(Path.Combine(storageRoot, "held"), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(PdfConverter.From(configuration));
+        var mail = MailOptions.Read(configuration, contentRoot);
+        services.AddSingleton(mail);
+        services.AddSingleton(new MailSender(mail));
         services.AddScoped<ChangeLogInterceptor>();
         if (database.Provider == DatabaseProvider.Sqlite)
         {

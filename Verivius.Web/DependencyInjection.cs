@@ -38,6 +38,8 @@ public static class DependencyInjection
         services.AddScoped<CurrentActor>();
         services.AddScoped<IActorContext>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<SiteAccess>();
+        services.AddScoped<Mail.MailComposer>();
+        services.AddScoped<Mail.MailDeliverer>();
         services.AddScoped<SignedInSessions>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ChallengeRunner>();

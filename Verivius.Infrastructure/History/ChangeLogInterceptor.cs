@@ -152,13 +152,15 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
 
     /// <summary>
     /// Sessions are sign-in bookkeeping, not records of care governance, and would flood the log; a
-    /// checkpoint of the log recorded in the log would be one entry out of date the moment it was written.
+    /// checkpoint of the log recorded in the log would be one entry out of date the moment it was written;
+    /// the outbox is delivery bookkeeping whose messages may carry single-use links.
     /// </summary>
     private static bool IsRecorded(EntityEntry change) => IsRecordedType(change.Entity.GetType());
 
     internal static bool IsRecordedType(Type type) =>
         !(type == typeof(ChangeLogEntry) || type == typeof(HistoryCheckpoint) || type == typeof(DataProtectionKey)
-            || type == typeof(IdentityUserToken<string>) || type == typeof(Domain.Access.UserSession));
+            || type == typeof(IdentityUserToken<string>) || type == typeof(Domain.Access.UserSession)
+            || type == typeof(Domain.Mail.OutboundMail));
 
     private static ChangeOperation OperationOf(EntityState state) => state switch
     {

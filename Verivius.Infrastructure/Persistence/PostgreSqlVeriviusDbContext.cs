@@ -17,5 +17,6 @@ public sealed class PostgreSqlVeriviusDbContext : VeriviusDbContext
 
         // PostgreSQL folds unquoted names to lower case, and the model's names are mixed case.
         builder.Entity<GovernanceDocument>().HasIndex(d => d.ScheduleSlot).HasFilter("\"ScheduleSlot\" IS NOT NULL");
+        builder.Entity<Domain.Mail.OutboundMail>().HasIndex(m => m.OnceKey).HasFilter("\"OnceKey\" IS NOT NULL");
     }
 }

@@ -6,6 +6,7 @@ using Verivius.Domain.Challenges;
 using Verivius.Domain.Documents;
 using Verivius.Domain.Evidence;
 using Verivius.Domain.History;
+using Verivius.Domain.Mail;
 using Verivius.Domain.Oversight;
 using Verivius.Domain.Packs;
 using Verivius.Domain.Providers;
@@ -95,6 +96,8 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
     public DbSet<GovernanceDocument> Documents => Set<GovernanceDocument>();
 
     public DbSet<DocumentSchedule> DocumentSchedules => Set<DocumentSchedule>();
+
+    public DbSet<OutboundMail> Outbox => Set<OutboundMail>();
 
     public DbSet<AssessmentFramework> Frameworks => Set<AssessmentFramework>();
 

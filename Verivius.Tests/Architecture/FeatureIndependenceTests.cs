@@ -5,14 +5,14 @@ namespace Verivius.Tests.Architecture;
 
 /// <summary>
 /// Each feature folder stands on its own: what several features need lives in a shared home
-/// (<c>SiteRecords</c>, <c>Documents</c>, <c>Common</c>, <c>Security</c>, the partials of
+/// (<c>SiteRecords</c>, <c>Documents</c>, <c>Common</c>, <c>Security</c>, <c>Mail</c>, the partials of
 /// <c>Features/Shared</c>), which uses no feature. A feature may send another feature's Mediator
 /// request, since that is the feature's public face, but names none of its other types. In the domain,
 /// no two areas lean on each other.
 /// </summary>
 public partial class FeatureIndependenceTests
 {
-    private static readonly string[] SharedHomes = ["SiteRecords", "Documents", "Common", "Security", Path.Combine("Features", "Shared")];
+    private static readonly string[] SharedHomes = ["SiteRecords", "Documents", "Common", "Security", "Mail", Path.Combine("Features", "Shared")];
 
     [Fact]
     public void NoFeatureNamesAnotherFeaturesTypes_OtherThanItsRequests()

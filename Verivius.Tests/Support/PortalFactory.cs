@@ -60,6 +60,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:Certificate", SharedCertificate);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Scheduling:Enabled", "false");
+        builder.UseSetting("Mail:PickupFolder", _databasePath + ".mail");
 
         // PDF copies cost LibreOffice seconds each: only the tests of them turn them on.
         builder.UseSetting("Documents:Pdf", "false");
@@ -87,9 +88,9 @@ public class PortalFactory : WebApplicationFactory<Program>
             File.Delete(_databasePath + suffix);
         }
 
-        if (Directory.Exists(_databasePath + ".files"))
+        foreach (var folder in new[] { _databasePath + ".files", _databasePath + ".mail" }.Where(Directory.Exists))
         {
-            Directory.Delete(_databasePath + ".files", recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Access;
+using Verivius.Domain.Common;
 using Verivius.Domain.Documents;
 using Verivius.Domain.Evidence;
 using Verivius.Domain.History;
+using Verivius.Domain.Mail;
 using Verivius.Infrastructure.Documents;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.History;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Mail;
 
 namespace Verivius.Web.Documents;
 
@@ -27,9 +31,11 @@ internal sealed class DocumentGenerator
     private readonly ChainKey _key;
     private readonly PdfConverter _pdf;
     private readonly ILogger<DocumentGenerator> _log;
+    private readonly MailComposer _mail;
 
-    public DocumentGenerator(VeriviusDbContext db, IEnumerable<IDocumentComposer> composers, FileStore files, TimeProvider clock, ChainKey key, PdfConverter pdf, ILogger<DocumentGenerator> log)
+    public DocumentGenerator(VeriviusDbContext db, IEnumerable<IDocumentComposer> composers, FileStore files, TimeProvider clock, ChainKey key, PdfConverter pdf, ILogger<DocumentGenerator> log, MailComposer mail)
     {
+        _mail = mail;
         _pdf = pdf;
         _db = db;
         _composers = composers;
@@ -86,6 +92,30 @@ internal sealed class DocumentGenerator
         }
     }
 
+    /// <summary>Tells the provider's nominated individual, and the approver it names, that a draft waits for them; saved with the draft.</summary>
+    private async Task TellReviewersAsync(GovernanceDocument draft, CancellationToken cancellationToken)
+    {
+        var provider = await _db.Providers.Where(p => p.Id == draft.ProviderId).Select(p => new { p.Name, p.DocumentApproverId }).SingleAsync(cancellationToken);
+        var reviewers = await (from user in _db.Users
+                               where user.ProviderId == draft.ProviderId && !user.IsDisabled
+                                   && (user.Id == provider.DocumentApproverId
+                                       || _db.UserRoles.Any(link => link.UserId == user.Id && _db.Roles.Any(role => role.Id == link.RoleId && role.Name == Roles.NominatedIndividual)))
+                               select user.Email).ToListAsync(cancellationToken);
+        var what = $"{DocumentKinds.Title(draft.Kind).ToLowerInvariant()} for {draft.Period.ToBritishMonth()}";
+        foreach (var reviewer in reviewers.OfType<string>())
+        {
+            await _mail.AddAsync(_db, draft.ProviderId, MailKinds.DraftWaiting, reviewer, new MailMessageVm(
+                $"Draft {what} waits for your review",
+                [
+                    $"The {what} ({draft.ScopeName}) is written as draft {draft.Revision}.",
+                    $"Nobody outside {provider.Name} sees it until it is approved: read it, then approve it with your commentary or ask for a new draft.",
+                ],
+                "Review the draft in Verivius",
+                _mail.Link($"/documents/{draft.Id}"),
+                $"You get this because you approve {provider.Name}'s outward documents in Verivius."), cancellationToken);
+        }
+    }
+
     private async Task WriteAsync(GovernanceDocument document, CancellationToken cancellationToken)
     {
         var documentId = document.Id;
@@ -111,6 +141,11 @@ internal sealed class DocumentGenerator
             var stored = await SaveWordAsync(_files, content, cancellationToken);
             kept.Add(stored.StoredName);
             document.Written(stored.StoredName, FileNameOf(document), stored.SizeBytes, stored.Sha256, _clock.GetUtcNow(), contentName);
+            if (document.Review == DocumentReview.Draft)
+            {
+                await TellReviewersAsync(document, cancellationToken);
+            }
+
             await _files.KeepOnceSavedAsync(kept, () => _db.SaveChangesAsync(cancellationToken));
         }
         catch (Exception failure) when (failure is not OperationCanceledException)

@@ -4,6 +4,7 @@ using Verivius.Infrastructure.Scheduling;
 using Verivius.Web.Features.Admin.History;
 using Verivius.Web.Features.Challenges;
 using Verivius.Web.Features.Documents;
+using Verivius.Web.Mail;
 
 namespace Verivius.Web.Hosting;
 
@@ -31,6 +32,9 @@ public sealed class SchedulingOptions
     /// rolling release, lets the instances already running carry the work while the new one settles.
     /// </summary>
     public int StartDelaySeconds { get; set; }
+
+    /// <summary>How often the outbox is looked at for messages due.</summary>
+    public int MailEverySeconds { get; set; } = 15;
 }
 
 public static class Scheduling
@@ -61,6 +65,11 @@ public static class Scheduling
                 .ForJob(HistoryCheckpointJob.Key)
                 .WithIdentity("history-checkpoint", "history")
                 .WithCronSchedule(options.HistoryCheckpoint, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            quartz.AddJob<MailDeliveryJob>(job => job.WithIdentity(MailDeliveryJob.Key).StoreDurably().WithDescription("Send the messages due in the outbox"));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(MailDeliveryJob.Key)
+                .WithIdentity("deliver-mail", "mail")
+                .WithSimpleSchedule(every => every.WithInterval(TimeSpan.FromSeconds(options.MailEverySeconds)).RepeatForever()));
         });
         services.AddTransient<ScheduledDocumentsJob>();
         services.AddQuartzHostedService(hosted =>

@@ -2,11 +2,13 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Common;
 using Verivius.Domain.Documents;
+using Verivius.Domain.Mail;
 using Verivius.Infrastructure.Documents;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
 using Verivius.Web.Documents;
+using Verivius.Web.Mail;
 using Verivius.Web.Security;
 
 namespace Verivius.Web.Features.Documents;
@@ -36,9 +38,11 @@ internal sealed class ReviewDocumentHandler :
     private readonly DocumentRequests _requests;
     private readonly CurrentActor _actor;
     private readonly TimeProvider _clock;
+    private readonly MailComposer _mail;
 
-    public ReviewDocumentHandler(VeriviusDbContext db, SiteAccess access, FileStore files, DocumentRequests requests, CurrentActor actor, TimeProvider clock)
+    public ReviewDocumentHandler(VeriviusDbContext db, SiteAccess access, FileStore files, DocumentRequests requests, CurrentActor actor, TimeProvider clock, MailComposer mail)
     {
+        _mail = mail;
         _db = db;
         _access = access;
         _files = files;
@@ -84,6 +88,20 @@ internal sealed class ReviewDocumentHandler :
         var earlier = await _db.Documents.Where(d => d.Series == document.Series && d.Id != document.Id && d.Review == DocumentReview.Published).ToListAsync(cancellationToken);
         earlier.ForEach(d => d.Supersede());
         document.Approve(_actor.ActorName, now, recorded, stored.StoredName, stored.SizeBytes, stored.Sha256);
+        if (document.Kind == DocumentKind.CommissionerUpdate)
+        {
+            var covered = await SiteNamesAsync(document, cancellationToken);
+            await TellCommissionerAsync(document, provider => new MailMessageVm(
+                $"Recovery update for {document.Period.ToBritishMonth()} from {provider}",
+                [
+                    $"{provider} has published its recovery update for {document.Period.ToBritishMonth()} on the services it runs for you: {covered}.",
+                    $"It was approved by {approver}, {part}, on {now.ToBritishDate()}.",
+                ],
+                "Read the update in Verivius",
+                _mail.Link($"/documents/{document.Id}"),
+                $"You get this because you commission services from {provider} and Verivius sends you its recovery updates."), MailKinds.UpdatePublished, cancellationToken);
+        }
+
         await _files.KeepOnceSavedAsync([stored.StoredName], () => _db.SaveChangesAsync(cancellationToken));
 
         // Its PDF copy is made in the background, as a written document's is.
@@ -120,6 +138,19 @@ internal sealed class ReviewDocumentHandler :
         }
 
         document.Withdraw(_actor.ActorName, _clock.GetUtcNow(), reason);
+        if (document.Kind == DocumentKind.CommissionerUpdate)
+        {
+            await TellCommissionerAsync(document, provider => new MailMessageVm(
+                $"Recovery update for {document.Period.ToBritishMonth()} withdrawn by {provider}",
+                [
+                    $"{provider} has withdrawn the recovery update for {document.Period.ToBritishMonth()} that it sent you. Please do not rely on it.",
+                    $"Their reason: {reason}",
+                ],
+                "See the update's page in Verivius",
+                _mail.Link($"/documents/{document.Id}"),
+                $"You get this because you had this update from {provider}; a withdrawal is always sent."), MailKinds.UpdateWithdrawn, cancellationToken);
+        }
+
         await _db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
     }
@@ -142,6 +173,20 @@ internal sealed class ReviewDocumentHandler :
 
         return document;
     }
+
+    /// <summary>Puts a message to the update's commissioner in the outbox, saved with the review step that causes it.</summary>
+    private async Task TellCommissionerAsync(GovernanceDocument update, Func<string, MailMessageVm> message, string kind, CancellationToken cancellationToken)
+    {
+        var to = await _db.Users.Where(u => u.Id == update.CommissionerId && !u.IsDisabled).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        var provider = await _db.Providers.Where(p => p.Id == update.ProviderId).Select(p => p.Name).SingleAsync(cancellationToken);
+        if (to is not null)
+        {
+            await _mail.AddAsync(_db, update.ProviderId, kind, to, message(provider), cancellationToken);
+        }
+    }
+
+    private async Task<string> SiteNamesAsync(GovernanceDocument update, CancellationToken cancellationToken) =>
+        string.Join(", ", (await DocumentSites.OfAsync(_db, update, cancellationToken)).Select(s => s.Name));
 
     private static string Typed(string? text) => text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? "";
 

@@ -1,0 +1,138 @@
+using Verivius.Domain.Common;
+
+namespace Verivius.Domain.Mail;
+
+public enum MailStatus
+{
+    /// <summary>Waiting for its next attempt.</summary>
+    Waiting,
+
+    /// <summary>Taken by one instance's delivery job, which is handing it to the mail server now.</summary>
+    Sending,
+
+    Sent,
+
+    /// <summary>Every attempt failed; the last error says why.</summary>
+    Failed,
+
+    /// <summary>
+    /// Taken for sending by an instance that stopped before it could say how it went: it may or may not
+    /// have gone, and it is not sent again, since a message is sent at most once.
+    /// </summary>
+    Unknown,
+}
+
+/// <summary>
+/// A message the portal sends, put in the outbox in the same save as the event that causes it, so a
+/// failed save sends nothing and a saved event is never without its message. The delivery job takes
+/// each one (only one instance can), hands it to the mail server, and records how it went; a failure
+/// is tried again later, each wait longer than the last, up to <see cref="MaxAttempts"/>.
+/// </summary>
+public sealed class OutboundMail : Entity
+{
+    public const int MaxAttempts = 6;
+    public const int MaxSubjectLength = 200;
+    public const int MaxErrorLength = 1000;
+
+    /// <summary>The wait after each failed attempt: a minute, five, half an hour, two hours, six.</summary>
+    private static readonly TimeSpan[] Waits = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(6)];
+
+    private OutboundMail()
+    {
+    }
+
+    /// <param name="providerId">The provider whose event it is, whose admins see it in the outbox.</param>
+    /// <param name="kind">What the message is, for the outbox and for people's choices of what they get (a <see cref="MailKinds"/> name).</param>
+    /// <param name="onceKey">Where the message must go at most once whatever asks for it again (a reminder for a site, month and kind), the key that says so.</param>
+    public OutboundMail(Guid providerId, string kind, string recipient, string subject, string htmlBody, string textBody, DateTimeOffset queuedAt, string? onceKey = null)
+    {
+        if (string.IsNullOrWhiteSpace(recipient) || !recipient.Contains('@', StringComparison.Ordinal))
+        {
+            throw new DomainException($"\"{recipient}\" is not an e-mail address to send to.");
+        }
+
+        ProviderId = providerId;
+        Kind = kind;
+        Recipient = recipient.Trim();
+        Subject = subject.Length > MaxSubjectLength ? subject[..MaxSubjectLength] : subject;
+        HtmlBody = htmlBody;
+        TextBody = textBody;
+        Status = MailStatus.Waiting;
+        QueuedAt = queuedAt;
+        NextAttemptAt = queuedAt;
+        OnceKey = onceKey;
+    }
+
+    public Guid ProviderId { get; private set; }
+
+    public string Kind { get; private set; } = "";
+
+    public string Recipient { get; private set; } = "";
+
+    public string Subject { get; private set; } = "";
+
+    public string HtmlBody { get; private set; } = "";
+
+    public string TextBody { get; private set; } = "";
+
+    public MailStatus Status { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    /// <summary>When the event that caused it was saved.</summary>
+    public DateTimeOffset QueuedAt { get; private set; }
+
+    /// <summary>When it may next be tried.</summary>
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>Unique where set: the same reminder asked for twice is one message.</summary>
+    public string? OnceKey { get; private set; }
+
+    public void Delivered(DateTimeOffset at)
+    {
+        Attempts++;
+        Status = MailStatus.Sent;
+        SentAt = at;
+        LastError = null;
+    }
+
+    /// <summary>An attempt failed: tried again after the next wait, or given up after the last attempt.</summary>
+    public void AttemptFailed(string error, DateTimeOffset at)
+    {
+        Attempts++;
+        LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+        if (Attempts >= MaxAttempts)
+        {
+            Status = MailStatus.Failed;
+            return;
+        }
+
+        Status = MailStatus.Waiting;
+        NextAttemptAt = at + Waits[Math.Min(Attempts, Waits.Length) - 1];
+    }
+}
+
+/// <summary>The kinds of message the portal sends.</summary>
+public static class MailKinds
+{
+    /// <summary>To a commissioner: a recovery update has been published for them.</summary>
+    public const string UpdatePublished = "update-published";
+
+    /// <summary>To a commissioner: an update they had was withdrawn, with the reason.</summary>
+    public const string UpdateWithdrawn = "update-withdrawn";
+
+    /// <summary>To the nominated individual and the named approver: a draft waits for their review.</summary>
+    public const string DraftWaiting = "draft-waiting";
+
+    public static string Describe(string kind) => kind switch
+    {
+        UpdatePublished => "Recovery update published",
+        UpdateWithdrawn => "Recovery update withdrawn",
+        DraftWaiting => "Draft waiting for review",
+        _ => kind,
+    };
+}

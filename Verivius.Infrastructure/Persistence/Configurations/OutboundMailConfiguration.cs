@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Verivius.Domain.Mail;
+
+namespace Verivius.Infrastructure.Persistence.Configurations;
+
+internal sealed class OutboundMailConfiguration : IEntityTypeConfiguration<OutboundMail>
+{
+    public void Configure(EntityTypeBuilder<OutboundMail> builder)
+    {
+        builder.ToTable("Outbox");
+        builder.ConfigureStamps();
+        builder.HasOne<Verivius.Domain.Providers.Provider>().WithMany().HasForeignKey(m => m.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(m => m.Kind).HasMaxLength(50);
+        builder.Property(m => m.Recipient).HasMaxLength(256);
+        builder.Property(m => m.Subject).HasMaxLength(OutboundMail.MaxSubjectLength);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.LastError).HasMaxLength(OutboundMail.MaxErrorLength);
+        builder.Property(m => m.OnceKey).HasMaxLength(200);
+
+        // The delivery job's question: what is waiting and due.
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+
+        // A reminder asked for twice (by two instances, or a rerun) is one message.
+        builder.HasIndex(m => m.OnceKey).IsUnique().HasFilter("OnceKey IS NOT NULL");
+    }
+}
