@@ -31,6 +31,11 @@ public class MailTests : IClassFixture<MailTests.MailPortal>
     public async Task APublishedUpdate_ReachesItsCommissionerOnce_WithBothBodies_ItsLinkOpensIt_AndAWithdrawalFollows()
     {
         var world = await TestWorlds.CreateAsync(_factory, sites: 2);
+        foreach (var site in world.SiteCodes)
+        {
+            await TestWorlds.ImportPackAsync(_factory, world.NominatedIndividual, site, new PackWorkbook(site).Build());
+        }
+
         using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
         using var commissioner = await PortalSession.SignInAsync(_factory, world.Commissioner);
         var commissionerId = await ScalarAsync(db => db.Users.Where(u => u.Email == world.Commissioner).Select(u => u.Id).SingleAsync());
@@ -77,6 +82,23 @@ public class MailTests : IClassFixture<MailTests.MailPortal>
         Assert.Equal(2, notices.Count);
         Assert.StartsWith($"Recovery update for {month} withdrawn", notices[1].Subject, StringComparison.Ordinal);
         Assert.Contains("Their reason: The incident figures for one home were counted twice.", notices[1].TextBody, StringComparison.Ordinal);
+
+        // No message names a member of staff, a person who uses a service or a record: the references the sites' packs hold appear in none.
+        var references = await ScalarAsync(async db =>
+        {
+            var siteIds = await db.Sites.Where(x => world.SiteCodes.Contains(x.Code)).Select(x => x.Id).ToListAsync();
+            var found = new HashSet<string>(StringComparer.Ordinal);
+            found.UnionWith(await db.Training.Where(t => siteIds.Contains(t.SiteId)).Select(t => t.Details.StaffRef).ToListAsync());
+            found.UnionWith(await db.Incidents.Where(i => siteIds.Contains(i.SiteId)).Select(i => i.Ref).ToListAsync());
+            found.UnionWith(await db.Complaints.Where(c => siteIds.Contains(c.SiteId)).Select(c => c.Ref).ToListAsync());
+            found.UnionWith(await db.Actions.Where(a => siteIds.Contains(a.SiteId)).Select(a => a.Ref).ToListAsync());
+            found.UnionWith((await db.Actions.Where(a => siteIds.Contains(a.SiteId)).Select(a => a.Details.Owner).ToListAsync()).OfType<string>());
+            return found;
+        });
+        var sent = string.Join("\n", (await _factory.Smtp.ToAsync(world.NominatedIndividual, 1)).Concat(notices).SelectMany(m => new[] { m.Subject, m.TextBody ?? "", m.HtmlBody ?? "" }));
+        Assert.True(references.Count >= 4, "The packs should give staff and record references to look for.");
+        var named = references.Where(reference => sent.Contains(reference, StringComparison.Ordinal)).ToList();
+        Assert.True(named.Count == 0, "The messages name: " + string.Join(", ", named));
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ public sealed class SmtpCatcher : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
     private readonly Store _store = new();
+    private bool _disposed;
 
     public SmtpCatcher()
     {
@@ -49,8 +50,15 @@ public sealed class SmtpCatcher : IDisposable
         return [.. Received.Where(m => m.To.Mailboxes.Any(b => b.Address == address))];
     }
 
+    /// <summary>Stops the server; a second call (a fixture disposed both ways) does nothing.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _stop.Cancel();
         try
         {
