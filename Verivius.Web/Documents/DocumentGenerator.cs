@@ -9,6 +9,7 @@ using Verivius.Infrastructure.Documents;
 using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.History;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Common;
 using Verivius.Web.Mail;
 
 namespace Verivius.Web.Documents;
@@ -96,11 +97,9 @@ internal sealed class DocumentGenerator
     private async Task TellReviewersAsync(GovernanceDocument draft, CancellationToken cancellationToken)
     {
         var provider = await _db.Providers.Where(p => p.Id == draft.ProviderId).Select(p => new { p.Name, p.DocumentApproverId }).SingleAsync(cancellationToken);
-        var reviewers = await (from user in _db.Users
-                               where user.ProviderId == draft.ProviderId && !user.IsDisabled
-                                   && (user.Id == provider.DocumentApproverId
-                                       || _db.UserRoles.Any(link => link.UserId == user.Id && _db.Roles.Any(role => role.Id == link.RoleId && role.Name == Roles.NominatedIndividual)))
-                               select user.Email).ToListAsync(cancellationToken);
+        var reviewers = await ProviderPeople.InRoles(_db, draft.ProviderId, Roles.NominatedIndividual).Select(user => user.Email)
+            .Union(_db.Users.Where(user => user.Id == provider.DocumentApproverId && user.ProviderId == draft.ProviderId && !user.IsDisabled).Select(user => user.Email))
+            .ToListAsync(cancellationToken);
         var what = $"{DocumentKinds.Title(draft.Kind).ToLowerInvariant()} for {draft.Period.ToBritishMonth()}";
         foreach (var reviewer in reviewers.OfType<string>())
         {

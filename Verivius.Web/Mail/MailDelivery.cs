@@ -65,8 +65,15 @@ internal sealed class MailDeliverer
             }
 
             // Taken in SQL: a copy this context already tracks must learn it, or its changes would be measured from the old status.
-            var mail = await _db.Outbox.SingleAsync(m => m.Id == id, cancellationToken);
-            await _db.Entry(mail).ReloadAsync(cancellationToken);
+            var mail = _db.Outbox.Local.FirstOrDefault(m => m.Id == id);
+            if (mail is null)
+            {
+                mail = await _db.Outbox.SingleAsync(m => m.Id == id, cancellationToken);
+            }
+            else
+            {
+                await _db.Entry(mail).ReloadAsync(cancellationToken);
+            }
             try
             {
                 await _sender.SendAsync(mail, cancellationToken);

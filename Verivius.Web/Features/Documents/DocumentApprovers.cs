@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Access;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Common;
 
 namespace Verivius.Web.Features.Documents;
 
@@ -15,18 +16,14 @@ internal static class DocumentApprovers
         && (scope.IsIn(Roles.NominatedIndividual) || await db.Providers.AnyAsync(p => p.Id == providerId && p.DocumentApproverId == scope.UserId, cancellationToken));
 
     /// <summary>Who may be named: the provider's enabled users who read every document of it (its nominated individual and admins), by name.</summary>
-    public static async Task<List<ApproverCandidateVm>> CandidatesAsync(VeriviusDbContext db, Guid providerId, CancellationToken cancellationToken) =>
-        [.. (await (from user in db.Users
-               where user.ProviderId == providerId && !user.IsDisabled
-               join link in db.UserRoles on user.Id equals link.UserId
-               join role in db.Roles on link.RoleId equals role.Id
-               where role.Name == Roles.NominatedIndividual || role.Name == Roles.ProviderAdmin
-               orderby user.DisplayName, user.Email
-               select new ApproverCandidateVm(user.Id, user.DisplayName.Length > 0 ? $"{user.DisplayName} ({user.Email})" : user.Email!, role.Name == Roles.NominatedIndividual))
-            .ToListAsync(cancellationToken))
-            .OrderByDescending(c => c.IsNominated)
-            .DistinctBy(c => c.Id)
-            .OrderBy(c => c.Name, StringComparer.Ordinal)];
+    public static async Task<List<ApproverCandidateVm>> CandidatesAsync(VeriviusDbContext db, Guid providerId, CancellationToken cancellationToken)
+    {
+        var nominated = ProviderPeople.InRoles(db, providerId, Roles.NominatedIndividual).Select(u => u.Id);
+        return await ProviderPeople.InRoles(db, providerId, Roles.NominatedIndividual, Roles.ProviderAdmin)
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
+            .Select(u => new ApproverCandidateVm(u.Id, u.DisplayName.Length > 0 ? u.DisplayName + " (" + u.Email + ")" : u.Email!, nominated.Contains(u.Id)))
+            .ToListAsync(cancellationToken);
+    }
 
     /// <summary>How an approval names its approver's part: the nominated individual, or the approver the provider named.</summary>
     public static string Part(UserScope scope) => scope.IsIn(Roles.NominatedIndividual) ? "nominated individual" : "approver named by the provider";

@@ -149,7 +149,7 @@ internal sealed class DocumentLibraryHandler :
     {
         var scope = await _access.ScopeAsync(cancellationToken);
         var readable = ReadableDocuments.For(_db, scope);
-        var series = await readable.Where(d => d.Id == query.Id).Select(d => new { d.Series, d.ProviderId }).SingleOrDefaultAsync(cancellationToken)
+        var series = await readable.Where(d => d.Id == query.Id).Select(d => new { d.Series, d.ProviderId, d.CommissionerId }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(NotYours);
         var revisions = await Rows(readable.Where(d => d.Series == series.Series).OrderByDescending(d => d.Revision)).ToListAsync(cancellationToken);
         var document = revisions.Single(d => d.Id == query.Id);
@@ -157,7 +157,7 @@ internal sealed class DocumentLibraryHandler :
         DocumentVm Named(DocumentVm d) => d with { RequestedBy = who(d.RequestedBy), ReviewedBy = d.ReviewedBy is { } by ? who(by) : null };
         var canReview = DocumentKinds.NeedsApproval(document.Kind) && await DocumentApprovers.MayReviewAsync(_db, scope, series.ProviderId, cancellationToken);
         var noteSites = canReview && document.Review == DocumentReview.Draft
-            ? await DocumentSites.OfAsync(_db, await _db.Documents.AsNoTracking().SingleAsync(d => d.Id == query.Id, cancellationToken), cancellationToken)
+            ? await DocumentSites.OfAsync(_db, document.Kind, series.ProviderId, series.CommissionerId, cancellationToken)
             : [];
         return new DocumentPageVm(Named(document), [.. revisions.Select(Named)], canReview, _pdf.IsAvailable, noteSites);
     }

@@ -11,12 +11,12 @@ namespace Verivius.Web.Features.Documents;
 /// </summary>
 internal static class DocumentSites
 {
-    public static async Task<List<SiteChoiceVm>> OfAsync(VeriviusDbContext db, GovernanceDocument document, CancellationToken cancellationToken)
+    public static async Task<List<SiteChoiceVm>> OfAsync(VeriviusDbContext db, DocumentKind kind, Guid providerId, string? commissionerId, CancellationToken cancellationToken)
     {
-        var sites = document.Kind switch
+        var sites = kind switch
         {
-            DocumentKind.BoardPack => db.Sites.Where(s => s.ProviderId == document.ProviderId && s.IsActive),
-            DocumentKind.CommissionerUpdate when document.CommissionerId is { } commissionerId => CommissionerUpdate.SitesOf(db, document.ProviderId, commissionerId),
+            DocumentKind.BoardPack => db.Sites.Where(s => s.ProviderId == providerId && s.IsActive),
+            DocumentKind.CommissionerUpdate when commissionerId is not null => CommissionerUpdate.SitesOf(db, providerId, commissionerId),
             _ => null,
         };
         return sites is null ? [] : await sites.OrderBy(s => s.Name).Select(s => new SiteChoiceVm(s.Code, s.Name)).ToListAsync(cancellationToken);

@@ -56,7 +56,7 @@ internal sealed class ReviewDocumentHandler :
         var document = await ReviewableAsync(command.Id, cancellationToken);
         var commentary = Typed(command.Commentary);
         var notes = (command.SiteNotes ?? []).Where(n => !string.IsNullOrWhiteSpace(n.Text)).ToList();
-        var sites = notes.Count == 0 ? [] : (await DocumentSites.OfAsync(_db, document, cancellationToken)).ToDictionary(s => s.Code, StringComparer.OrdinalIgnoreCase);
+        var sites = notes.Count == 0 ? [] : (await DocumentSites.OfAsync(_db, document.Kind, document.ProviderId, document.CommissionerId, cancellationToken)).ToDictionary(s => s.Code, StringComparer.OrdinalIgnoreCase);
         if (notes.Any(n => n.SiteCode is null || !sites.ContainsKey(n.SiteCode.Trim())))
         {
             return Outcome.Refused(nameof(command.SiteNotes), "Choose, for each note on a site, one of the sites this document covers.");
@@ -186,7 +186,7 @@ internal sealed class ReviewDocumentHandler :
     }
 
     private async Task<string> SiteNamesAsync(GovernanceDocument update, CancellationToken cancellationToken) =>
-        string.Join(", ", (await DocumentSites.OfAsync(_db, update, cancellationToken)).Select(s => s.Name));
+        string.Join(", ", (await DocumentSites.OfAsync(_db, update.Kind, update.ProviderId, update.CommissionerId, cancellationToken)).Select(s => s.Name));
 
     private static string Typed(string? text) => text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? "";
 

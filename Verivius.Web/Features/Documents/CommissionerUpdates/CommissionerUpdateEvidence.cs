@@ -5,6 +5,7 @@ using Verivius.Domain.Documents;
 using Verivius.Domain.Evidence;
 using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Web.Common;
 using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Documents.CommissionerUpdates;
@@ -56,12 +57,10 @@ internal sealed record CommissionerUpdateEvidence(
             .ToDictionary(x => x.SiteId, x => new MonthIncidents(x.All, x.Safeguarding, x.Notifiable));
 
         // The provider's named contact: its nominated individual, who also signs the update off.
-        var nominated = await (from user in db.Users
-                               join link in db.UserRoles on user.Id equals link.UserId
-                               join role in db.Roles on link.RoleId equals role.Id
-                               where user.ProviderId == document.ProviderId && role.Name == Roles.NominatedIndividual && !user.IsDisabled
-                               orderby user.DisplayName
-                               select new { user.DisplayName, user.Email }).FirstOrDefaultAsync(cancellationToken);
+        var nominated = await ProviderPeople.InRoles(db, document.ProviderId, Roles.NominatedIndividual)
+            .OrderBy(user => user.DisplayName)
+            .Select(user => new { user.DisplayName, user.Email })
+            .FirstOrDefaultAsync(cancellationToken);
         var contact = nominated is null ? null : $"{(nominated.DisplayName.Length > 0 ? nominated.DisplayName : nominated.Email)}, nominated individual ({nominated.Email})";
 
         // What the sites did since the commissioner last had an update: the actions closed since its evidence date.
