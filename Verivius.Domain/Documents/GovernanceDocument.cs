@@ -292,5 +292,6 @@ public sealed record DocumentScope(string Name, Guid? SiteId = null, string? Com
 
     public static DocumentScope Commissioner(string userId, string name) => new(name, CommissionerId: userId);
 
-    public static DocumentScope Meeting(Guid meetingId, string name) => new(name, MeetingId: meetingId);
+    /// <summary>A meeting's minutes, named by the meeting's title and the day it was held.</summary>
+    public static DocumentScope Meeting(Guid meetingId, string title, DateOnly heldOn) => new($"{title}, {heldOn.ToBritishDate()}", MeetingId: meetingId);
 }

@@ -130,7 +130,7 @@ internal sealed class GenerateDocumentHandler : ICommandHandler<GenerateDocument
                     .OrderByDescending(m => m.HeldOn).Select(m => new { m.Id, m.Title, m.HeldOn }).FirstOrDefaultAsync(cancellationToken);
                 return meeting is null
                     ? (default, null, new FieldProblem("--period", $"{named.Name} held no oversight meeting in {month:yyyy-MM}."))
-                    : (named.Id, DocumentScope.Meeting(meeting.Id, $"{meeting.Title}, {meeting.HeldOn.ToBritishDate()}"), null);
+                    : (named.Id, DocumentScope.Meeting(meeting.Id, meeting.Title, meeting.HeldOn), null);
             default:
                 return named is null
                     ? (default, null, new FieldProblem("--provider", "A board pack needs --provider with the provider's name."))

@@ -116,8 +116,8 @@ internal sealed class OversightMinutesHandler :
         var providerId = await NominatedProviderAsync(cancellationToken);
         var meeting = await MeetingAsync(providerId, command.MeetingId, cancellationToken);
         var month = new DateOnly(meeting.HeldOn.Year, meeting.HeldOn.Month, 1);
-        var name = $"{meeting.Title}, {meeting.HeldOn.ToBritishDate()}";
-        var document = new GovernanceDocument(providerId, DocumentKind.OversightMinutes, month, DocumentScope.Meeting(meeting.Id, name), $"{DocumentKinds.Title(DocumentKind.OversightMinutes)}: {name}", meeting.HeldOn, _actor.ActorName);
+        var scope = DocumentScope.Meeting(meeting.Id, meeting.Title, meeting.HeldOn);
+        var document = new GovernanceDocument(providerId, DocumentKind.OversightMinutes, month, scope, $"{DocumentKinds.Title(DocumentKind.OversightMinutes)}: {scope.Name}", meeting.HeldOn, _actor.ActorName);
         return await _requests.AskAsync(_db, document, cancellationToken);
     }
 
