@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<Mail.MailComposer>();
         services.AddScoped<Mail.MailDeliverer>();
         services.AddScoped<SignedInSessions>();
+        services.AddScoped<PasswordLinks>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ChallengeRunner>();
         services.AddScoped<IDocumentComposer, GovernancePack>();
@@ -137,9 +138,13 @@ public static class DependencyInjection
             })
             .AddEntityFrameworkStores<VeriviusDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<InvitationTokenProvider>(InvitationTokenProvider.ProviderName)
             .AddClaimsPrincipalFactory<DisplayNameClaims>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+
+        services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = security.ResetLinkLifetime);
+        services.Configure<InvitationTokenOptions>(tokens => tokens.TokenLifespan = security.InvitationLinkLifetime);
 
         // OWASP's current figure for PBKDF2-HMAC-SHA512, more than double Identity's default.
         services.Configure<PasswordHasherOptions>(hasher => hasher.IterationCount = 210_000);

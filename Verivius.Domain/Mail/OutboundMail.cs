@@ -41,10 +41,10 @@ public sealed class OutboundMail : Entity
     {
     }
 
-    /// <param name="providerId">The provider whose event it is, whose admins see it in the outbox.</param>
+    /// <param name="providerId">The provider whose event it is, whose admins see it in the outbox; none for a commissioner's own password mail.</param>
     /// <param name="kind">What the message is, for the outbox and for people's choices of what they get (a <see cref="MailKinds"/> name).</param>
     /// <param name="onceKey">Where the message must go at most once whatever asks for it again (a reminder for a site, month and kind), the key that says so.</param>
-    public OutboundMail(Guid providerId, string kind, string recipient, string subject, string htmlBody, string textBody, DateTimeOffset queuedAt, string? onceKey = null)
+    public OutboundMail(Guid? providerId, string kind, string recipient, string subject, string htmlBody, string textBody, DateTimeOffset queuedAt, string? onceKey = null)
     {
         if (string.IsNullOrWhiteSpace(recipient) || !recipient.Contains('@', StringComparison.Ordinal))
         {
@@ -63,7 +63,7 @@ public sealed class OutboundMail : Entity
         OnceKey = onceKey;
     }
 
-    public Guid ProviderId { get; private set; }
+    public Guid? ProviderId { get; private set; }
 
     public string Kind { get; private set; } = "";
 
@@ -98,7 +98,16 @@ public sealed class OutboundMail : Entity
         Status = MailStatus.Sent;
         SentAt = at;
         LastError = null;
+
+        // A set-password link works once and is of no use to anyone reading the outbox afterwards.
+        if (MailKinds.CarriesLink(Kind))
+        {
+            HtmlBody = TextBody = SentLinkRemoved;
+        }
     }
+
+    /// <summary>What a sent message's bodies say once its single-use link is gone from the outbox.</summary>
+    public const string SentLinkRemoved = "(Sent. The body held a single-use link to choose a password, so it is not kept.)";
 
     /// <summary>An attempt failed: tried again after the next wait, or given up after the last attempt.</summary>
     public void AttemptFailed(string error, DateTimeOffset at)
@@ -116,9 +125,15 @@ public sealed class OutboundMail : Entity
     }
 }
 
-/// <summary>The kinds of message the portal sends.</summary>
+/// <summary>The kinds of message the portal sends, and which of them a person may turn off.</summary>
 public static class MailKinds
 {
+    /// <summary>To a new user: a link to choose their password, which works once.</summary>
+    public const string Invitation = "invitation";
+
+    /// <summary>To a person who asked, or whose admin reset it: a link to choose a new password.</summary>
+    public const string PasswordReset = "password-reset";
+
     /// <summary>To a commissioner: a recovery update has been published for them.</summary>
     public const string UpdatePublished = "update-published";
 
@@ -128,11 +143,44 @@ public static class MailKinds
     /// <summary>To the nominated individual and the named approver: a draft waits for their review.</summary>
     public const string DraftWaiting = "draft-waiting";
 
+    /// <summary>To a site's registered managers: the month's pack is due in a few days.</summary>
+    public const string PackDue = "pack-due";
+
+    /// <summary>To a site's registered managers: the deadline passed with no pack.</summary>
+    public const string PackMissing = "pack-missing";
+
+    /// <summary>To a site's registered managers: the challenges waiting for the site's answer.</summary>
+    public const string ChallengesWaiting = "challenges-waiting";
+
+    /// <summary>To the nominated individual: a site answered challenges that wait for their decision.</summary>
+    public const string AnswerWaiting = "answer-waiting";
+
+    /// <summary>To the nominated individual: the High challenges opened since the last digest.</summary>
+    public const string NewHighChallenges = "new-high-challenges";
+
+    /// <summary>Messages nobody can turn off: without them a person is locked out or misled.</summary>
+    public static IReadOnlyList<string> Urgent { get; } = [Invitation, PasswordReset, UpdateWithdrawn];
+
+    /// <summary>The digests, sent on the provider's schedule as often as each person chooses.</summary>
+    public static IReadOnlyList<string> Digests { get; } = [ChallengesWaiting, NewHighChallenges];
+
+    /// <summary>Every kind a person may choose not to get, in the order the preferences page lists them.</summary>
+    public static IReadOnlyList<string> Choosable { get; } = [PackDue, PackMissing, ChallengesWaiting, AnswerWaiting, NewHighChallenges, DraftWaiting, UpdatePublished];
+
+    public static bool CarriesLink(string kind) => kind is Invitation or PasswordReset;
+
     public static string Describe(string kind) => kind switch
     {
+        Invitation => "Invitation to the portal",
+        PasswordReset => "Link to choose a new password",
         UpdatePublished => "Recovery update published",
         UpdateWithdrawn => "Recovery update withdrawn",
         DraftWaiting => "Draft waiting for review",
+        PackDue => "Monthly pack due soon",
+        PackMissing => "Monthly pack missing",
+        ChallengesWaiting => "Digest of challenges waiting for the site's answer",
+        AnswerWaiting => "Answers waiting for your decision",
+        NewHighChallenges => "Digest of new High challenges",
         _ => kind,
     };
 }

@@ -99,6 +99,10 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
 
     public DbSet<OutboundMail> Outbox => Set<OutboundMail>();
 
+    public DbSet<MailChoices> MailChoices => Set<MailChoices>();
+
+    public DbSet<MailSchedule> MailSchedules => Set<MailSchedule>();
+
     public DbSet<AssessmentFramework> Frameworks => Set<AssessmentFramework>();
 
     public DbSet<ReadinessMapping> ReadinessMappings => Set<ReadinessMapping>();

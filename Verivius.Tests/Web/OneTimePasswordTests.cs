@@ -4,11 +4,12 @@ using Verivius.Tests.Support;
 
 namespace Verivius.Tests.Web;
 
-public partial class OneTimePasswordTests : IClassFixture<PortalFactory>
+/// <summary>With mail off, a new user or a reset gets a one-time password the admin passes on (with mail on, a link: see PasswordLinkTests).</summary>
+public partial class OneTimePasswordTests : IClassFixture<OneTimePasswordTests.MaillessPortal>
 {
     private readonly PortalFactory _factory;
 
-    public OneTimePasswordTests(PortalFactory factory) => _factory = factory;
+    public OneTimePasswordTests(MaillessPortal factory) => _factory = factory;
 
     [Fact]
     public async Task NewUser_SignsInWithTheOneTimePassword_AndMustChooseTheirOwnBeforeAnythingElse()
@@ -74,6 +75,11 @@ public partial class OneTimePasswordTests : IClassFixture<PortalFactory>
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => PortalSession.SignInAsync(_factory, world.RegisteredManager));
         Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+    }
+
+    public sealed class MaillessPortal : PortalFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Mail:Delivery"] = "Off" };
     }
 
     [GeneratedRegex("aria-label=\"One-time password\">([^<]+)<")]

@@ -103,9 +103,12 @@ internal static class Verbs
                     parsed.GetValue(organisation),
                     password),
                 cancellationToken);
-            return Report(console, outcome, () => outcome.Value!.OneTimePassword is { } oneTime
-                ? $"Created {outcome.Value.Email}. One-time password (must be changed at first sign-in): {oneTime}"
-                : $"Created {outcome.Value.Email} with the password given.");
+            return Report(console, outcome, () => outcome.Value! switch
+            {
+                { OneTimePassword: { } oneTime } created => $"Created {created.Email}. One-time password (must be changed at first sign-in): {oneTime}",
+                { LinkSent: true } created => $"Created {created.Email}. An invitation with a link to choose a password is in the outbox for them.",
+                var created => $"Created {created.Email} with the password given.",
+            });
         }));
         return command;
     }

@@ -38,7 +38,7 @@ internal sealed class MailComposer
     /// <summary>An address on the portal for a message's link.</summary>
     public Uri Link(string path) => _options.Link(path);
 
-    public async Task AddAsync(VeriviusDbContext db, Guid providerId, string kind, string recipient, MailMessageVm message, CancellationToken cancellationToken, string? onceKey = null)
+    public async Task AddAsync(VeriviusDbContext db, Guid? providerId, string kind, string recipient, MailMessageVm message, CancellationToken cancellationToken, string? onceKey = null)
     {
         if (_options.Delivery == MailDelivery.Off)
         {

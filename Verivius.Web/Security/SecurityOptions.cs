@@ -17,4 +17,13 @@ public sealed class SecurityOptions
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     public TimeSpan AbsoluteSessionLimit { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How long a new user's invitation link (or one an admin sends again) works.</summary>
+    public TimeSpan InvitationLinkLifetime { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>How long a link to choose a new password, asked for by its owner, works.</summary>
+    public TimeSpan ResetLinkLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How many password-reset messages one address may be sent in an hour, however often it is asked.</summary>
+    public int ResetMailsPerHour { get; set; } = 3;
 }

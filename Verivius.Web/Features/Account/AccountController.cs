@@ -38,9 +38,62 @@ public sealed class AccountController : Controller
             default:
                 // One message whether the email is unknown, the password wrong or the account locked,
                 // so the form cannot be used to find out which emails have accounts.
-                ModelState.AddModelError("", "The email address or password is not right. After 5 wrong passwords an account is locked for 15 minutes; if you have forgotten yours, ask your provider admin.");
+                ModelState.AddModelError("", "The email address or password is not right. After 5 wrong passwords an account is locked for 15 minutes; if you have forgotten yours, ask for a link to choose a new one.");
                 return View(form);
         }
+    }
+
+    [HttpGet("forgot-password")]
+    [AllowAnonymous]
+    public async Task<IActionResult> ForgotPassword(CancellationToken cancellationToken) =>
+        View(new ForgotPasswordVm { MailIsOn = await _mediator.Send(new MailIsOnQuery(), cancellationToken) });
+
+    [HttpPost("forgot-password")]
+    [AllowAnonymous]
+    [EnableRateLimiting(LoginRateLimit.Policy)]
+    public async Task<IActionResult> ForgotPassword(ForgotPasswordVm form, CancellationToken cancellationToken)
+    {
+        form.MailIsOn = await _mediator.Send(new MailIsOnQuery(), cancellationToken);
+        if (ModelState.IsValid)
+        {
+            await _mediator.Send(new AskForPasswordLinkCommand(form.Email), cancellationToken);
+            form.Asked = true;
+        }
+
+        return View(form);
+    }
+
+    [HttpGet("choose-password")]
+    [AllowAnonymous]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    public async Task<IActionResult> ChoosePassword(string user, string token, PasswordLinkKind @for, CancellationToken cancellationToken) =>
+        View(new ChoosePasswordVm
+        {
+            UserId = user ?? "",
+            Token = token ?? "",
+            For = @for,
+            LinkWorks = await _mediator.Send(new CheckPasswordLinkQuery(user ?? "", @for, token ?? ""), cancellationToken),
+        });
+
+    [HttpPost("choose-password")]
+    [AllowAnonymous]
+    [EnableRateLimiting(LoginRateLimit.Policy)]
+    public async Task<IActionResult> ChoosePassword(ChoosePasswordVm form, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var outcome = await _mediator.Send(new ChoosePasswordCommand(form.UserId, form.For, form.Token, form.NewPassword, form.ConfirmPassword), cancellationToken);
+            if (outcome.Succeeded)
+            {
+                TempData["Notice"] = "Your password is chosen and you are signed in.";
+                return RedirectToAction("Index", "Home");
+            }
+
+            form.LinkWorks = !outcome.Problems.Any(p => p.Field.Length == 0);
+            ModelState.AddProblems(outcome);
+        }
+
+        return View(form);
     }
 
     [HttpPost("logout")]

@@ -11,9 +11,10 @@ using Verivius.Web.Security;
 namespace Verivius.Web.Features.Admin.Users;
 
 /// <summary>
-/// Creates a user with roles and sites, all or nothing. Without a password it issues a one-time
-/// password that must be changed at first sign-in. A provider admin creates users in their own provider;
-/// an operator names the provider.
+/// Creates a user with roles and sites, all or nothing. Without a password it e-mails an invitation
+/// with a link to choose one, saved with the user; with mail off it issues a one-time password instead,
+/// which must be changed at first sign-in. A provider admin creates users in their own provider; an
+/// operator names the provider.
 /// </summary>
 public sealed record CreateUserCommand(
     string Email,
@@ -24,20 +25,23 @@ public sealed record CreateUserCommand(
     string? Organisation = null,
     string? Password = null) : ICommand<Outcome<CreatedUser>>;
 
-/// <summary>The new user; the one-time password is shown once and never stored in clear.</summary>
-public sealed record CreatedUser(string UserId, string Email, string? OneTimePassword);
+/// <summary>The new user; the one-time password (when mail is off) is shown once and never stored in clear.</summary>
+/// <param name="LinkSent">An invitation with a link to choose a password is on its way instead of a one-time password.</param>
+public sealed record CreatedUser(string UserId, string Email, string? OneTimePassword, bool LinkSent = false);
 
 internal sealed class CreateUserHandler : ICommandHandler<CreateUserCommand, Outcome<CreatedUser>>
 {
     private readonly VeriviusDbContext _db;
     private readonly UserManager<VeriviusUser> _users;
     private readonly SiteAccess _access;
+    private readonly PasswordLinks _links;
 
-    public CreateUserHandler(VeriviusDbContext db, UserManager<VeriviusUser> users, SiteAccess access)
+    public CreateUserHandler(VeriviusDbContext db, UserManager<VeriviusUser> users, SiteAccess access, PasswordLinks links)
     {
         _db = db;
         _users = users;
         _access = access;
+        _links = links;
     }
 
     public async ValueTask<Outcome<CreatedUser>> Handle(CreateUserCommand command, CancellationToken cancellationToken)
@@ -81,6 +85,7 @@ internal sealed class CreateUserHandler : ICommandHandler<CreateUserCommand, Out
             MustChangePassword = command.Password is null,
         };
         var password = command.Password ?? OneTimePasswords.New();
+        var invite = command.Password is null && _links.CanSend;
 
         await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
         var created = await _users.CreateAsync(user, password);
@@ -93,9 +98,19 @@ internal sealed class CreateUserHandler : ICommandHandler<CreateUserCommand, Out
         await _users.AddToRolesAsync(user, roles);
         var kind = UserSiteRules.KindFor(roles);
         _db.SiteAssignments.AddRange(siteIds.Select(siteId => new SiteAssignment(user.Id, siteId, kind)));
+        if (invite)
+        {
+            var invitedBy = providerId is { } id ? await _db.Providers.Where(p => p.Id == id).Select(p => p.Name).FirstAsync(cancellationToken) : null;
+            await _links.SendAsync(_db, user, PasswordLinkKind.Invitation, invitedBy is null
+                ? "You have an account on Verivius, the portal where care providers keep their Well-led evidence."
+                : $"{invitedBy} has given you an account on Verivius, the portal where it keeps its Well-led evidence.", cancellationToken);
+        }
+
         await _db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Outcome<CreatedUser>.Of(new CreatedUser(user.Id, email, command.Password is null ? password : null));
+
+        // An invited user's random first password is never shown: the link is how they choose their own.
+        return Outcome<CreatedUser>.Of(new CreatedUser(user.Id, email, command.Password is null && !invite ? password : null, invite));
     }
 
     private async Task<Guid?> ProviderForAsync(

@@ -15,18 +15,20 @@ internal sealed class GetUserFormHandler : IQueryHandler<GetUserFormQuery, UserF
     private readonly VeriviusDbContext _db;
     private readonly UserManager<VeriviusUser> _users;
     private readonly SiteAccess _access;
+    private readonly PasswordLinks _links;
 
-    public GetUserFormHandler(VeriviusDbContext db, UserManager<VeriviusUser> users, SiteAccess access)
+    public GetUserFormHandler(VeriviusDbContext db, UserManager<VeriviusUser> users, SiteAccess access, PasswordLinks links)
     {
         _db = db;
         _users = users;
         _access = access;
+        _links = links;
     }
 
     public async ValueTask<UserFormVm> Handle(GetUserFormQuery query, CancellationToken cancellationToken)
     {
         var providerId = await _access.AdministeredProviderAsync(cancellationToken);
-        var form = new UserFormVm { SiteChoices = await SiteChoicesAsync(_db, providerId, cancellationToken) };
+        var form = new UserFormVm { SiteChoices = await SiteChoicesAsync(_db, providerId, cancellationToken), InvitedByMail = _links.CanSend };
         if (query.UserId is null)
         {
             return form;

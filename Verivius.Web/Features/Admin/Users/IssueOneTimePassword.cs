@@ -7,7 +7,10 @@ using Verivius.Web.Security;
 
 namespace Verivius.Web.Features.Admin.Users;
 
-/// <summary>Replaces a user's password with a one-time password and lifts any lockout.</summary>
+/// <summary>
+/// Replaces a user's password and lifts any lockout: the person is e-mailed a link to choose a new
+/// one, or, with mail off, the admin is shown a one-time password to pass on.
+/// </summary>
 public sealed record IssueOneTimePasswordCommand(string UserId) : ICommand<Outcome<CreatedUser>>;
 
 internal sealed class IssueOneTimePasswordHandler : ICommandHandler<IssueOneTimePasswordCommand, Outcome<CreatedUser>>
@@ -16,13 +19,15 @@ internal sealed class IssueOneTimePasswordHandler : ICommandHandler<IssueOneTime
     private readonly UserManager<VeriviusUser> _users;
     private readonly SiteAccess _access;
     private readonly SignedInSessions _sessions;
+    private readonly PasswordLinks _links;
 
-    public IssueOneTimePasswordHandler(VeriviusDbContext db, UserManager<VeriviusUser> users, SiteAccess access, SignedInSessions sessions)
+    public IssueOneTimePasswordHandler(VeriviusDbContext db, UserManager<VeriviusUser> users, SiteAccess access, SignedInSessions sessions, PasswordLinks links)
     {
         _db = db;
         _users = users;
         _access = access;
         _sessions = sessions;
+        _links = links;
     }
 
     public async ValueTask<Outcome<CreatedUser>> Handle(IssueOneTimePasswordCommand command, CancellationToken cancellationToken)
@@ -47,7 +52,13 @@ internal sealed class IssueOneTimePasswordHandler : ICommandHandler<IssueOneTime
         user.AccessFailedCount = 0;
         await _users.UpdateAsync(user);
         await _sessions.EndAllAsync(user.Id, "password reset by an admin", cancellationToken);
+        if (_links.CanSend)
+        {
+            await _links.SendAsync(_db, user, PasswordLinkKind.Invitation, "Your provider admin has reset your Verivius password: the old one no longer works.", cancellationToken);
+            await _db.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return Outcome<CreatedUser>.Of(new CreatedUser(user.Id, user.Email!, password));
+        return Outcome<CreatedUser>.Of(new CreatedUser(user.Id, user.Email!, _links.CanSend ? null : password, _links.CanSend));
     }
 }

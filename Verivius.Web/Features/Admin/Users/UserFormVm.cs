@@ -26,6 +26,9 @@ public sealed class UserFormVm
 
     /// <summary>The provider's sites to choose from (code and name), filled by the handler, not the form.</summary>
     public IReadOnlyList<SiteChoice> SiteChoices { get; set; } = [];
+
+    /// <summary>Whether a new user is invited by e-mail (mail is on) rather than given a one-time password.</summary>
+    public bool InvitedByMail { get; set; }
 }
 
 public sealed record SiteChoice(string Code, string Name);

@@ -98,7 +98,9 @@ public sealed class UsersController : Controller
 
     private async Task<UserFormVm> Refilled(UserFormVm form, CancellationToken cancellationToken)
     {
-        form.SiteChoices = (await _mediator.Send(new GetUserFormQuery(null), cancellationToken)).SiteChoices;
+        var blank = await _mediator.Send(new GetUserFormQuery(null), cancellationToken);
+        form.SiteChoices = blank.SiteChoices;
+        form.InvitedByMail = blank.InvitedByMail;
         return form;
     }
 }

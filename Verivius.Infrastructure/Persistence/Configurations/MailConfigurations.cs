@@ -25,3 +25,27 @@ internal sealed class OutboundMailConfiguration : IEntityTypeConfiguration<Outbo
         builder.HasIndex(m => m.OnceKey).IsUnique().HasFilter("OnceKey IS NOT NULL");
     }
 }
+
+internal sealed class MailChoicesConfiguration : IEntityTypeConfiguration<MailChoices>
+{
+    public void Configure(EntityTypeBuilder<MailChoices> builder)
+    {
+        builder.ToTable("MailChoices");
+        builder.ConfigureStamps();
+        builder.HasOne<Identity.VeriviusUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => c.UserId).IsUnique();
+        builder.Property(c => c.DeclinedKinds).HasMaxLength(500);
+        builder.Ignore(c => c.Declined);
+    }
+}
+
+internal sealed class MailScheduleConfiguration : IEntityTypeConfiguration<MailSchedule>
+{
+    public void Configure(EntityTypeBuilder<MailSchedule> builder)
+    {
+        builder.ToTable("MailSchedules");
+        builder.ConfigureStamps();
+        builder.HasOne<Verivius.Domain.Providers.Provider>().WithMany().HasForeignKey(s => s.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => s.ProviderId).IsUnique();
+    }
+}
