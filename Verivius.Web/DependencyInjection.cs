@@ -39,6 +39,8 @@ public static class DependencyInjection
         services.AddScoped<IActorContext>(sp => sp.GetRequiredService<CurrentActor>());
         services.AddScoped<SiteAccess>();
         services.AddScoped<Mail.MailComposer>();
+        services.AddSingleton<Mail.UnsubscribeLinks>();
+        services.AddScoped<Mail.MailReminders>();
         services.AddScoped<Mail.MailDeliverer>();
         services.AddScoped<SignedInSessions>();
         services.AddScoped<PasswordLinks>();

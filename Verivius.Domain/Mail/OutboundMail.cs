@@ -92,6 +92,20 @@ public sealed class OutboundMail : Entity
     /// <summary>Unique where set: the same reminder asked for twice is one message.</summary>
     public string? OnceKey { get; private set; }
 
+    /// <summary>The signed link that turns this kind of message off for its recipient, given to mail clients as List-Unsubscribe; none for urgent kinds.</summary>
+    public string? UnsubscribeLink { get; private set; }
+
+    /// <summary>The document sent with the message, read when it is delivered (and left off if it was withdrawn by then).</summary>
+    public Guid? AttachedDocumentId { get; private set; }
+
+    public void OffersUnsubscribe(Uri link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        UnsubscribeLink = link.ToString();
+    }
+
+    public void Attaches(Guid documentId) => AttachedDocumentId = documentId;
+
     public void Delivered(DateTimeOffset at)
     {
         Attempts++;
@@ -168,6 +182,34 @@ public static class MailKinds
     public static IReadOnlyList<string> Choosable { get; } = [PackDue, PackMissing, ChallengesWaiting, AnswerWaiting, NewHighChallenges, DraftWaiting, UpdatePublished];
 
     public static bool CarriesLink(string kind) => kind is Invitation or PasswordReset;
+
+    /// <summary>The kinds a person in these roles may get and choose about, in the order of <see cref="Choosable"/>.</summary>
+    public static IReadOnlyList<string> ForRoles(IReadOnlyCollection<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        if (roles.Contains(Access.Roles.RegisteredManager))
+        {
+            kinds.UnionWith([PackDue, PackMissing, ChallengesWaiting]);
+        }
+
+        if (roles.Contains(Access.Roles.NominatedIndividual))
+        {
+            kinds.UnionWith([AnswerWaiting, NewHighChallenges, DraftWaiting]);
+        }
+
+        if (roles.Contains(Access.Roles.ProviderAdmin))
+        {
+            kinds.Add(DraftWaiting);
+        }
+
+        if (roles.Contains(Access.Roles.Commissioner))
+        {
+            kinds.Add(UpdatePublished);
+        }
+
+        return [.. Choosable.Where(kinds.Contains)];
+    }
 
     public static string Describe(string kind) => kind switch
     {

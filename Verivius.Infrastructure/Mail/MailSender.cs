@@ -56,6 +56,9 @@ public sealed record MailOptions(MailDelivery Delivery, string PickupFolder, str
     public Uri Link(string path) => new(PortalUrl, path);
 }
 
+/// <summary>A file sent with a message: a published document.</summary>
+public sealed record MailAttachment(string FileName, byte[] Content, string ContentType);
+
 /// <summary>Hands one message to the mail server (MailKit), or writes it to the pickup folder, as HTML with a plain-text alternative.</summary>
 public sealed class MailSender
 {
@@ -65,7 +68,8 @@ public sealed class MailSender
 
     public MailDelivery Delivery => _options.Delivery;
 
-    public async Task SendAsync(OutboundMail mail, CancellationToken cancellationToken)
+    /// <param name="attachment">The document the message carries, read from storage by the caller, if any.</param>
+    public async Task SendAsync(OutboundMail mail, MailAttachment? attachment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
         using var message = new MimeMessage();
@@ -75,7 +79,20 @@ public sealed class MailSender
 
         // The outbox row's id: a message seen twice by a mail system is recognisably the same one.
         message.MessageId = $"{mail.Id:N}@verivius";
-        message.Body = new BodyBuilder { HtmlBody = mail.HtmlBody, TextBody = mail.TextBody }.ToMessageBody();
+        if (mail.UnsubscribeLink is { } unsubscribe)
+        {
+            // RFC 8058: a mail client's own "unsubscribe" button posts to the link with no further step.
+            message.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
+        var body = new BodyBuilder { HtmlBody = mail.HtmlBody, TextBody = mail.TextBody };
+        if (attachment is not null)
+        {
+            await body.Attachments.AddAsync(attachment.FileName, new MemoryStream(attachment.Content), ContentType.Parse(attachment.ContentType), cancellationToken);
+        }
+
+        message.Body = body.ToMessageBody();
         switch (_options.Delivery)
         {
             case MailDelivery.Pickup:

@@ -130,7 +130,7 @@ public class MailTests : IClassFixture<MailTests.MailPortal>
         }
 
         var sender = new MailSender(new MailOptions(MailDelivery.Smtp, Path.GetTempPath(), "Verivius <no-reply@verivius.invalid>", new Uri("https://localhost"), "127.0.0.1", port, MailKit.Security.SecureSocketOptions.None, null, null));
-        var sent = await new MailDeliverer(db, sender, TestClock.Instance, NullLogger<MailDeliverer>.Instance).DeliverDueAsync(CancellationToken.None);
+        var sent = await new MailDeliverer(db, sender, scope.ServiceProvider.GetRequiredService<Verivius.Infrastructure.Files.FileStore>(), TestClock.Instance, NullLogger<MailDeliverer>.Instance).DeliverDueAsync(CancellationToken.None);
 
         Assert.Equal(0, sent);
         db.ChangeTracker.Clear();
@@ -169,6 +169,9 @@ public class MailTests : IClassFixture<MailTests.MailPortal>
             ["Mail:PortalUrl"] = "https://localhost",
             ["Scheduling:Enabled"] = "true",
             ["Scheduling:MailEverySeconds"] = "1",
+
+            // Reminders are run by the tests at the moments they choose, not by the clock during other tests.
+            ["Scheduling:RemindersEverySeconds"] = "86400",
         };
 
         protected override void Dispose(bool disposing)

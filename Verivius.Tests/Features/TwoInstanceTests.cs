@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Domain.Documents;
+using Verivius.Domain.Mail;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
 
@@ -125,6 +126,58 @@ public partial class TwoInstanceTests : IClassFixture<PostgreSqlPortal>
         Assert.True(sitePackRuns.Count >= 2, $"The site-pack schedule due every 2 seconds ran {sitePackRuns.Count} times in 15.\n{output}");
         Assert.Equal(3, sitePackRuns.Sum());
         Assert.Equal(3, written);
+    }
+
+    /// <summary>
+    /// Both instances deliver the outbox to one real SMTP server every second: each message arrives
+    /// once, however the two share the work.
+    /// </summary>
+    [Fact]
+    public async Task TheOutbox_DeliveredByBothInstances_ReachesTheServerOnceAMessage()
+    {
+        var world = await TestWorlds.CreateAsync(_portal, sites: 1);
+        using var smtp = new SmtpCatcher();
+        var queued = new List<Guid>();
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+            var providerId = await db.Providers.Where(p => p.Name == world.ProviderName).Select(p => p.Id).SingleAsync();
+            for (var i = 0; i < 40; i++)
+            {
+                var mail = new OutboundMail(providerId, MailKinds.DraftWaiting, $"reader-{i}@test.example", $"Message {i}", $"<p>Message {i}</p>", $"Message {i}", DateTimeOffset.UtcNow);
+                db.Outbox.Add(mail);
+                queued.Add(mail.Id);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var mailing = new[]
+        {
+            ("Scheduling__Enabled", "true"), ("Scheduling__MailEverySeconds", "1"), ("Scheduling__RemindersEverySeconds", "86400"),
+            ("Mail__Delivery", "Smtp"), ("Mail__Smtp__Host", "127.0.0.1"), ("Mail__Smtp__Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Mail__Smtp__Security", "None"),
+        };
+        var starting = new[] { StartAsync(mailing), StartAsync(mailing) };
+        int sent;
+        await using (var first = await starting[0])
+        await using (var second = await starting[1])
+        {
+            sent = 0;
+            for (var waited = 0; waited < 120 && sent < queued.Count; waited++)
+            {
+                await Task.Delay(500);
+                await using var scope = _portal.Services.CreateAsyncScope();
+                sent = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Outbox.CountAsync(m => queued.Contains(m.Id) && m.Status == MailStatus.Sent && m.Attempts == 1);
+            }
+
+            // A few more runs on each instance find nothing left to send.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
+
+        var arrived = smtp.Received.Select(m => m.MessageId).ToList();
+        Assert.Equal(queued.Count, sent);
+        Assert.Equal(queued.Count, arrived.Count);
+        Assert.Equal(queued.Select(id => $"{id:N}@verivius").Order(StringComparer.Ordinal), arrived.Order(StringComparer.Ordinal));
     }
 
     private static string TokenIn(string page) => RequestToken().Match(page).Groups[1].Value;

@@ -97,11 +97,12 @@ internal sealed class DocumentGenerator
     private async Task TellReviewersAsync(GovernanceDocument draft, CancellationToken cancellationToken)
     {
         var provider = await _db.Providers.Where(p => p.Id == draft.ProviderId).Select(p => new { p.Name, p.DocumentApproverId }).SingleAsync(cancellationToken);
-        var reviewers = await ProviderPeople.InRoles(_db, draft.ProviderId, Roles.NominatedIndividual).Select(user => user.Email)
-            .Union(_db.Users.Where(user => user.Id == provider.DocumentApproverId && user.ProviderId == draft.ProviderId && !user.IsDisabled).Select(user => user.Email))
+        var reviewers = await ProviderPeople.InRoles(_db, draft.ProviderId, Roles.NominatedIndividual)
+            .Union(_db.Users.Where(user => user.Id == provider.DocumentApproverId && user.ProviderId == draft.ProviderId && !user.IsDisabled))
+            .Select(user => new MailRecipient(user.Id, user.Email!))
             .ToListAsync(cancellationToken);
         var what = $"{DocumentKinds.Title(draft.Kind).ToLowerInvariant()} for {draft.Period.ToBritishMonth()}";
-        foreach (var reviewer in reviewers.OfType<string>())
+        foreach (var reviewer in reviewers)
         {
             await _mail.AddAsync(_db, draft.ProviderId, MailKinds.DraftWaiting, reviewer, new MailMessageVm(
                 $"Draft {what} waits for your review",

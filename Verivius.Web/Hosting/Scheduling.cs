@@ -35,6 +35,9 @@ public sealed class SchedulingOptions
 
     /// <summary>How often the outbox is looked at for messages due.</summary>
     public int MailEverySeconds { get; set; } = 15;
+
+    /// <summary>How often the providers' mail schedules are looked at for reminders and digests due (each is sent once, at or after its time).</summary>
+    public int RemindersEverySeconds { get; set; } = 300;
 }
 
 public static class Scheduling
@@ -70,6 +73,11 @@ public static class Scheduling
                 .ForJob(MailDeliveryJob.Key)
                 .WithIdentity("deliver-mail", "mail")
                 .WithSimpleSchedule(every => every.WithInterval(TimeSpan.FromSeconds(options.MailEverySeconds)).RepeatForever()));
+            quartz.AddJob<MailRemindersJob>(job => job.WithIdentity(MailRemindersJob.Key).StoreDurably().WithDescription("Put the reminders and digests due in the outbox"));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(MailRemindersJob.Key)
+                .WithIdentity("mail-reminders", "mail")
+                .WithSimpleSchedule(every => every.WithInterval(TimeSpan.FromSeconds(options.RemindersEverySeconds)).RepeatForever()));
         });
         services.AddTransient<ScheduledDocumentsJob>();
         services.AddQuartzHostedService(hosted =>

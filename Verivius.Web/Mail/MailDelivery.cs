@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Quartz;
+using Verivius.Domain.Documents;
 using Verivius.Domain.Mail;
+using Verivius.Infrastructure.Files;
 using Verivius.Infrastructure.Mail;
 using Verivius.Infrastructure.Persistence;
 
@@ -22,12 +24,14 @@ internal sealed class MailDeliverer
 
     private readonly VeriviusDbContext _db;
     private readonly MailSender _sender;
+    private readonly FileStore _files;
     private readonly TimeProvider _clock;
     private readonly ILogger<MailDeliverer> _log;
 
-    public MailDeliverer(VeriviusDbContext db, MailSender sender, TimeProvider clock, ILogger<MailDeliverer> log)
+    public MailDeliverer(VeriviusDbContext db, MailSender sender, FileStore files, TimeProvider clock, ILogger<MailDeliverer> log)
     {
         _db = db;
+        _files = files;
         _sender = sender;
         _clock = clock;
         _log = log;
@@ -76,7 +80,7 @@ internal sealed class MailDeliverer
             }
             try
             {
-                await _sender.SendAsync(mail, cancellationToken);
+                await _sender.SendAsync(mail, await AttachmentOfAsync(mail, cancellationToken), cancellationToken);
                 mail.Delivered(_clock.GetUtcNow());
                 sent++;
             }
@@ -91,6 +95,27 @@ internal sealed class MailDeliverer
         }
 
         return sent;
+    }
+
+    /// <summary>The published Word file a message carries; nothing if it has been withdrawn since, which the message's link then shows.</summary>
+    private async Task<MailAttachment?> AttachmentOfAsync(OutboundMail mail, CancellationToken cancellationToken)
+    {
+        if (mail.AttachedDocumentId is not { } documentId)
+        {
+            return null;
+        }
+
+        var document = await _db.Documents.AsNoTracking().Where(d => d.Id == documentId && d.Review == DocumentReview.Published)
+            .Select(d => new { d.StoredName, d.FileName }).SingleOrDefaultAsync(cancellationToken);
+        if (document?.StoredName is not { } stored)
+        {
+            return null;
+        }
+
+        await using var file = _files.Open(stored);
+        using var content = new MemoryStream();
+        await file.CopyToAsync(content, cancellationToken);
+        return new MailAttachment(document.FileName ?? "document.docx", content.ToArray(), Documents.DocumentGenerator.WordContentType);
     }
 }
 

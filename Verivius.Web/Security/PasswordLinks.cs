@@ -59,7 +59,7 @@ internal sealed class PasswordLinks
         var lifetime = kind == PasswordLinkKind.Invitation ? _security.InvitationLinkLifetime : _security.ResetLinkLifetime;
         var link = _mail.Link($"/account/choose-password?user={Uri.EscapeDataString(user.Id)}&for={kind.ToString().ToLowerInvariant()}&token={Uri.EscapeDataString(token)}");
         var subject = kind == PasswordLinkKind.Invitation ? "Choose your password for Verivius" : "A link to choose a new Verivius password";
-        await _mail.AddAsync(db, user.ProviderId, kind == PasswordLinkKind.Invitation ? MailKinds.Invitation : MailKinds.PasswordReset, user.Email!, new MailMessageVm(
+        await _mail.AddAsync(db, user.ProviderId, kind == PasswordLinkKind.Invitation ? MailKinds.Invitation : MailKinds.PasswordReset, new MailRecipient(user.Id, user.Email!), new MailMessageVm(
             subject,
             [
                 because,

@@ -17,6 +17,7 @@ internal sealed class OutboundMailConfiguration : IEntityTypeConfiguration<Outbo
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.LastError).HasMaxLength(OutboundMail.MaxErrorLength);
         builder.Property(m => m.OnceKey).HasMaxLength(200);
+        builder.Property(m => m.UnsubscribeLink).HasMaxLength(1000);
 
         // The delivery job's question: what is waiting and due.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });

@@ -4,9 +4,11 @@ using Verivius.Domain.Access;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Mail;
 using Verivius.Domain.Oversight;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
+using Verivius.Web.Mail;
 using Verivius.Web.Security;
 using Verivius.Web.SiteRecords;
 
@@ -40,13 +42,15 @@ internal sealed class ChallengeDecisions :
     private readonly SiteAccess _access;
     private readonly CurrentActor _actor;
     private readonly ChallengeRunner _runner;
+    private readonly MailComposer _mail;
 
-    public ChallengeDecisions(VeriviusDbContext db, SiteAccess access, CurrentActor actor, ChallengeRunner runner)
+    public ChallengeDecisions(VeriviusDbContext db, SiteAccess access, CurrentActor actor, ChallengeRunner runner, MailComposer mail)
     {
         _db = db;
         _access = access;
         _actor = actor;
         _runner = runner;
+        _mail = mail;
     }
 
     /// <summary>Why this person may not accept the challenge's answer now, or null if they may.</summary>
@@ -106,6 +110,7 @@ internal sealed class ChallengeDecisions :
             challenge.Respond(command.Answer!, evidence, _runner.Today);
         }
 
+        await TellDecidersAsync(site, challenges, cancellationToken);
         await _db.SaveChangesAsync(cancellationToken);
         return Outcome<int>.Of(challenges.Count);
     }
@@ -208,6 +213,40 @@ internal sealed class ChallengeDecisions :
 
         await _db.SaveChangesAsync(cancellationToken);
         return Outcome.Done;
+    }
+
+    /// <summary>Tells the provider's nominated individual, saved with the answer, that it waits for their decision; never the person who wrote it.</summary>
+    private async Task TellDecidersAsync(SiteRef site, List<Challenge> answered, CancellationToken cancellationToken)
+    {
+        var about = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => new { s.Code, s.Name }).SingleAsync(cancellationToken);
+        var provider = await _db.Providers.Where(p => p.Id == site.ProviderId).Select(p => p.Name).SingleAsync(cancellationToken);
+        var deciders = await ProviderPeople.InRoles(_db, site.ProviderId, Roles.NominatedIndividual)
+            .Where(u => u.Id != _actor.UserId)
+            .Select(u => new MailRecipient(u.Id, u.Email!))
+            .ToListAsync(cancellationToken);
+        var rules = answered.GroupBy(c => c.Code).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{ChallengeCatalogue.Of(g.Key).Title} ({g.Key}){(g.Count() > 1 ? $" ×{g.Count()}" : "")}");
+        var escalated = answered.Count(c => c.Status == ChallengeStatus.Escalated);
+        List<string> paragraphs =
+        [
+            $"{about.Name} ({about.Code}) has answered {(answered.Count == 1 ? "a challenge" : $"{answered.Count} challenges")}: {string.Join("; ", rules)}.",
+            "Read each answer and the records it cites, then accept it or escalate the challenge to the board.",
+        ];
+        if (escalated > 0)
+        {
+            paragraphs.Add($"{(escalated == answered.Count ? (escalated == 1 ? "It was" : "All were") : $"{escalated} of them {(escalated == 1 ? "was" : "were")}")} escalated already: an escalated challenge stays open until you close it.");
+        }
+
+        var message = new MailMessageVm(
+            $"{about.Name}: {(answered.Count == 1 ? "an answer waits" : $"{answered.Count} answers wait")} for your decision",
+            paragraphs,
+            answered.Count == 1 ? "Read the answer" : "Read the answers",
+            _mail.Link(answered.Count == 1 ? $"/sites/{about.Code}/challenges/{answered[0].Id}" : $"/sites/{about.Code}/challenges?status=Responded"),
+            $"You get this because you decide on challenges as {provider}'s nominated individual.");
+        foreach (var decider in deciders)
+        {
+            await _mail.AddAsync(_db, site.ProviderId, MailKinds.AnswerWaiting, decider, message, cancellationToken);
+        }
     }
 
     /// <summary>Writes the decision, dated today, into the minutes of the provider's next oversight meeting (or holds it until one is set).</summary>

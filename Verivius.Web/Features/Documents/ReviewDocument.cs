@@ -177,11 +177,13 @@ internal sealed class ReviewDocumentHandler :
     /// <summary>Puts a message to the update's commissioner in the outbox, saved with the review step that causes it.</summary>
     private async Task TellCommissionerAsync(GovernanceDocument update, Func<string, MailMessageVm> message, string kind, CancellationToken cancellationToken)
     {
-        var to = await _db.Users.Where(u => u.Id == update.CommissionerId && !u.IsDisabled).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+        var to = await _db.Users.Where(u => u.Id == update.CommissionerId && !u.IsDisabled).Select(u => new MailRecipient(u.Id, u.Email!)).SingleOrDefaultAsync(cancellationToken);
         var provider = await _db.Providers.Where(p => p.Id == update.ProviderId).Select(p => p.Name).SingleAsync(cancellationToken);
+        var attach = kind == MailKinds.UpdatePublished
+            && await _db.MailSchedules.AnyAsync(s => s.ProviderId == update.ProviderId && s.AttachUpdates, cancellationToken);
         if (to is not null)
         {
-            await _mail.AddAsync(_db, update.ProviderId, kind, to, message(provider), cancellationToken);
+            await _mail.AddAsync(_db, update.ProviderId, kind, to, message(provider), cancellationToken, attachDocumentId: attach ? update.Id : null);
         }
     }
 

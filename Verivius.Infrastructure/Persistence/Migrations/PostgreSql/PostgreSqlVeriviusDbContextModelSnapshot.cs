@@ -2357,6 +2357,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AttachedDocumentId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -2415,6 +2418,10 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<string>("TextBody")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("UnsubscribeLink")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

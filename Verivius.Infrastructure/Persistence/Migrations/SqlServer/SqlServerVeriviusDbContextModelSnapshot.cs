@@ -2358,6 +2358,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("AttachedDocumentId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
@@ -2416,6 +2419,10 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("TextBody")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("UnsubscribeLink")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");

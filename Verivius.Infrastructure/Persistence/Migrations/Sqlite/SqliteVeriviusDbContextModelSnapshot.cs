@@ -2346,6 +2346,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AttachedDocumentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -2403,6 +2406,10 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("TextBody")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnsubscribeLink")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
