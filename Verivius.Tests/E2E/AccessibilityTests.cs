@@ -19,13 +19,17 @@ public class AccessibilityTests : IClassFixture<BrowserPortal>
         await TestWorlds.ImportPackAsync(_portal.Factory, "rm@demo.verivius.test", Site, new PackWorkbook(Site).Build());
 
         var anonymous = await _portal.NewPageAsync(bypassCsp: true);
-        await anonymous.GotoAsync("/account/login");
-        await Axe.AssertNoSeriousViolationsAsync(anonymous);
+        foreach (var path in new[] { "/account/login", "/account/forgot-password", "/account/choose-password?user=nobody&for=reset&token=spent" })
+        {
+            await anonymous.GotoAsync(path);
+            await Axe.AssertNoSeriousViolationsAsync(anonymous);
+        }
+
         await anonymous.Context.CloseAsync();
 
-        await ScanAsync("rm@demo.verivius.test", "/sites", $"/sites/{Site}", $"/sites/{Site}/challenges", $"/sites/{Site}/records/incidents", $"/sites/{Site}/packs", $"/sites/{Site}/trail-audit", $"/sites/{Site}/readiness", $"/sites/{Site}/records/find?text=aud");
+        await ScanAsync("rm@demo.verivius.test", "/sites", $"/sites/{Site}", $"/sites/{Site}/challenges", $"/sites/{Site}/records/incidents", $"/sites/{Site}/packs", $"/sites/{Site}/trail-audit", $"/sites/{Site}/readiness", $"/sites/{Site}/records/find?text=aud", "/account/mail");
         await ScanAsync("ni@demo.verivius.test", "/provider", "/challenges", "/oversight", "/documents", "/documents/new", "/trail-audit");
-        await ScanAsync("admin@demo.verivius.test", "/admin", "/admin/thresholds", "/documents/schedules", "/admin/readiness", "/admin/api-tokens");
+        await ScanAsync("admin@demo.verivius.test", "/admin", "/admin/thresholds", "/documents/schedules", "/admin/readiness", "/admin/api-tokens", "/admin/outbox", "/admin/mail-schedule");
         await ScanAsync("commissioner@demo.verivius.test", "/commissioner");
 
         var ni = await _portal.SignedInPageAsync("ni@demo.verivius.test", bypassCsp: true);

@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Mail;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
 
@@ -78,6 +80,59 @@ public class DemoDataTests : IClassFixture<DemoDataTests.DemoFactory>
         Assert.Superset(new HashSet<string> { ChallengeCodes.AudHeadlineMasksTheme, ChallengeCodes.TrnMatrixTooClean }, open["Maple Grange"]);
         Assert.Superset(new HashSet<string> { ChallengeCodes.CmpLearningNotInCarePlan }, open["Riverside Home Care"]);
         Assert.False(await db.Challenges.AnyAsync(c => c.Status == ChallengeStatus.Closed), "The demo runs the engine once, after all its months, so nothing should have opened and cleared.");
+    }
+
+    /// <summary>
+    /// Every reminder and digest of the demo's weeks from last month's deadline to the next, and a
+    /// site's answer to a challenge, put in the outbox: none names a member of staff, a person who uses
+    /// a service, or a record, checked against every such reference the demo's records hold.
+    /// </summary>
+    [Fact]
+    public async Task NoMessageOfTheDemosMonths_NamesAMemberOfStaffOrAPersonOrARecord()
+    {
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var first = TestClock.LastMonth.AddMonths(1).AddDays(1);
+        var last = TestClock.LastMonth.AddMonths(2).AddDays(-1).AddDays(ChallengeThresholds.Defaults.PackMissingDays + 1);
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            var evening = day.ToDateTime(new TimeOnly(23, 0));
+            await using var scope = _factory.Services.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            await new Verivius.Web.Mail.MailReminders(
+                services.GetRequiredService<VeriviusDbContext>(), services.GetRequiredService<Verivius.Web.Mail.MailComposer>(), services.GetRequiredService<Verivius.Web.Hosting.SchedulingOptions>(),
+                new ManualClock(new DateTimeOffset(evening, london.GetUtcOffset(evening)))).SendDueAsync(CancellationToken.None);
+        }
+
+        await using var check = _factory.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var manager = await db.Users.SingleAsync(u => u.Email == "rm@demo.verivius.test");
+        var (siteCode, challengeId) = (await db.Challenges.Where(c => c.Status == ChallengeStatus.Open && db.SiteAssignments.Any(a => a.UserId == manager.Id && a.SiteId == c.SiteId))
+            .Join(db.Sites, c => c.SiteId, s => s.Id, (c, s) => new { s.Code, c.Id }).FirstAsync()) is var found ? (found.Code, found.Id) : default;
+        using (var session = await PortalSession.SignInAsync(_factory, manager.Email!, "verivius-demo-password"))
+        {
+            var page = $"/sites/{siteCode}/challenges/{challengeId}";
+            using var answered = await session.SubmitAsync(page, page + "/respond", new() { ["answer"] = "Reviewed with the team this week; the records now show it." });
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, answered.StatusCode);
+        }
+
+        var messages = await db.Outbox.AsNoTracking().ToListAsync();
+        var kinds = messages.Select(m => m.Kind).ToHashSet();
+        Assert.Superset(new HashSet<string> { MailKinds.PackDue, MailKinds.PackMissing, MailKinds.ChallengesWaiting, MailKinds.NewHighChallenges, MailKinds.AnswerWaiting }, kinds);
+
+        var references = new HashSet<string>(StringComparer.Ordinal);
+        references.UnionWith(await db.Training.Select(t => t.Details.StaffRef).ToListAsync());
+        references.UnionWith(await db.Supervision.Select(t => t.Details.StaffRef).ToListAsync());
+        references.UnionWith(await db.Incidents.Select(i => i.Ref).ToListAsync());
+        references.UnionWith(await db.Complaints.Select(c => c.Ref).ToListAsync());
+        references.UnionWith(await db.Actions.Select(a => a.Ref).ToListAsync());
+        references.UnionWith((await db.Actions.Select(a => a.Details.Owner).ToListAsync()).OfType<string>());
+        references.UnionWith((await db.Decisions.Select(d => d.Details.Owner).ToListAsync()).OfType<string>());
+        Assert.True(references.Count > 50, $"The demo should hold staff and record references to look for, not {references.Count}.");
+
+        var named = messages
+            .SelectMany(m => references.Where(reference => Regex.IsMatch(m.Subject + "\n" + m.TextBody + "\n" + m.HtmlBody, $@"(?<![\w-]){Regex.Escape(reference)}(?![\w-])")).Select(reference => $"{reference} in {m.Kind} \"{m.Subject}\""))
+            .ToList();
+        Assert.True(named.Count == 0, $"{messages.Count} messages; these name a person or record: " + string.Join("; ", named.Take(10)));
     }
 
     public sealed class DemoFactory : PortalFactory

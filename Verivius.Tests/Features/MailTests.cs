@@ -101,6 +101,42 @@ public class MailTests : IClassFixture<MailTests.MailPortal>
         Assert.True(named.Count == 0, "The messages name: " + string.Join(", ", named));
     }
 
+    /// <summary>A provider that chooses to attach its updates: the commissioner's message carries the published Word file.</summary>
+    [Fact]
+    public async Task AProviderThatAttachesUpdates_SendsThePublishedWordFileWithTheMessage()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        await TestWorlds.ImportPackAsync(_factory, world.NominatedIndividual, world.SiteCodes[0], new PackWorkbook(world.SiteCodes[0]).Build());
+        using (var admin = await PortalSession.SignInAsync(_factory, world.Admin))
+        {
+            using var saved = await admin.SubmitAsync("/admin/mail-schedule", "/admin/mail-schedule", new()
+            {
+                ["PackDueDaysBefore"] = "3",
+                ["RemindAt"] = "09:00",
+                ["DigestDay"] = "Monday",
+                ["DigestAt"] = "08:00",
+                ["AttachUpdates"] = "true",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        using var ni = await PortalSession.SignInAsync(_factory, world.NominatedIndividual);
+        var commissionerId = await ScalarAsync(db => db.Users.Where(u => u.Email == world.Commissioner).Select(u => u.Id).SingleAsync());
+        var asked = await ni.SubmitAsync("/documents/new", "/documents", new() { ["Kind"] = "commissioner-update", ["Period"] = LastMonth, ["Commissioner"] = commissionerId });
+        var id = Guid.Parse(asked.Headers.Location!.OriginalString.Split('/')[^1]);
+        await WaitAsync(() => ScalarAsync(db => db.Documents.AnyAsync(d => d.Id == id && d.Status == DocumentStatus.Ready)));
+        using var approved = await ni.SubmitAsync($"/documents/{id}", $"/documents/{id}/approve", new() { ["Commentary"] = "" });
+
+        var published = Assert.Single(await _factory.Smtp.ToAsync(world.Commissioner, 1));
+        var attached = Assert.Single(published.Attachments.OfType<MimePart>());
+        Assert.EndsWith(".docx", attached.FileName, StringComparison.Ordinal);
+        using var content = new MemoryStream();
+        await attached.Content!.DecodeToAsync(content);
+        content.Position = 0;
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(content, false);
+        Assert.Contains(world.SiteName(0), WordText.Of(word.MainDocumentPart!.Document!), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// A server that refuses the connection: the message waits a minute and is tried again, its error
     /// kept; one left Sending by an instance that stopped is marked Unknown and not sent again.

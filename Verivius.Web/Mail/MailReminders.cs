@@ -170,9 +170,10 @@ internal sealed class MailReminders
                 continue;
             }
 
-            var since = _clock.GetUtcNow() - (choices.HighChallengesDigest == DigestFrequency.Daily ? TimeSpan.FromDays(1) : TimeSpan.FromDays(7));
+            var until = _clock.GetUtcNow();
+            var since = until - (choices.HighChallengesDigest == DigestFrequency.Daily ? TimeSpan.FromDays(1) : TimeSpan.FromDays(7));
             var raised = await _db.Challenges.AsNoTracking()
-                .Where(c => c.Severity == ChallengeSeverity.High && c.CreatedAt > since && ChallengeStatuses.Active.Contains(c.Status)
+                .Where(c => c.Severity == ChallengeSeverity.High && c.CreatedAt > since && c.CreatedAt <= until && ChallengeStatuses.Active.Contains(c.Status)
                     && _db.Sites.Any(s => s.Id == c.SiteId && s.ProviderId == providerId))
                 .Select(c => new { c.SiteId, c.Code })
                 .ToListAsync(cancellationToken);

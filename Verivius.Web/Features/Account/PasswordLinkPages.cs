@@ -23,7 +23,7 @@ public sealed record AskForPasswordLinkCommand(string Email) : ICommand;
 /// <summary>Whether this portal sends mail, so the forgotten-password page can offer a link or send people to their admin.</summary>
 public sealed record MailIsOnQuery : IQuery<bool>;
 
-public sealed class ChoosePasswordVm
+public sealed class ChoosePasswordVm : NewPasswordFields
 {
     public string UserId { get; set; } = "";
 
@@ -33,17 +33,6 @@ public sealed class ChoosePasswordVm
 
     /// <summary>False when the link has been used, has expired or was never good: the page then offers a new one.</summary>
     public bool LinkWorks { get; set; } = true;
-
-    [Required(ErrorMessage = "Enter a new password.")]
-    [MinLength(12, ErrorMessage = "Your new password must be at least 12 characters long.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "New password")]
-    public string NewPassword { get; set; } = "";
-
-    [Required(ErrorMessage = "Enter the new password again.")]
-    [DataType(DataType.Password)]
-    [Display(Name = "New password again")]
-    public string ConfirmPassword { get; set; } = "";
 }
 
 public sealed class ForgotPasswordVm
