@@ -169,6 +169,9 @@ public static class MailKinds
     /// <summary>To the nominated individual: a site answered challenges that wait for their decision.</summary>
     public const string AnswerWaiting = "answer-waiting";
 
+    /// <summary>To a site's registered managers and the other nominated individuals: a challenge was escalated to the board.</summary>
+    public const string Escalated = "escalated";
+
     /// <summary>To the nominated individual: the High challenges opened since the last digest.</summary>
     public const string NewHighChallenges = "new-high-challenges";
 
@@ -179,7 +182,7 @@ public static class MailKinds
     public static IReadOnlyList<string> Digests { get; } = [ChallengesWaiting, NewHighChallenges];
 
     /// <summary>Every kind a person may choose not to get, in the order the preferences page lists them.</summary>
-    public static IReadOnlyList<string> Choosable { get; } = [PackDue, PackMissing, ChallengesWaiting, AnswerWaiting, NewHighChallenges, DraftWaiting, UpdatePublished];
+    public static IReadOnlyList<string> Choosable { get; } = [PackDue, PackMissing, ChallengesWaiting, Escalated, AnswerWaiting, NewHighChallenges, DraftWaiting, UpdatePublished];
 
     public static bool CarriesLink(string kind) => kind is Invitation or PasswordReset;
 
@@ -190,12 +193,12 @@ public static class MailKinds
         var kinds = new HashSet<string>(StringComparer.Ordinal);
         if (roles.Contains(Access.Roles.RegisteredManager))
         {
-            kinds.UnionWith([PackDue, PackMissing, ChallengesWaiting]);
+            kinds.UnionWith([PackDue, PackMissing, ChallengesWaiting, Escalated]);
         }
 
         if (roles.Contains(Access.Roles.NominatedIndividual))
         {
-            kinds.UnionWith([AnswerWaiting, NewHighChallenges, DraftWaiting]);
+            kinds.UnionWith([Escalated, AnswerWaiting, NewHighChallenges, DraftWaiting]);
         }
 
         if (roles.Contains(Access.Roles.ProviderAdmin))
@@ -222,6 +225,7 @@ public static class MailKinds
         PackMissing => "Monthly pack missing",
         ChallengesWaiting => "Digest of challenges waiting for the site's answer",
         AnswerWaiting => "Answers waiting for your decision",
+        Escalated => "A challenge escalated to the board",
         NewHighChallenges => "Digest of new High challenges",
         _ => kind,
     };

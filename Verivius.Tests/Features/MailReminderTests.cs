@@ -159,7 +159,7 @@ public partial class MailReminderTests : IClassFixture<MailTests.MailPortal>
     }
 
     [Fact]
-    public async Task ASitesAnswer_ReachesTheNominatedIndividualAsItHappens_WithALinkToIt()
+    public async Task ASitesAnswer_ReachesTheNominatedIndividualAsItHappens_AndAnEscalationTheSitesManager()
     {
         var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
         var challengeId = await ScalarAsync(db => db.Challenges.Where(c => c.Status == ChallengeStatus.Open && db.Sites.Any(s => s.Id == c.SiteId && s.Code == site)).Select(c => c.Id).FirstAsync());
@@ -176,6 +176,14 @@ public partial class MailReminderTests : IClassFixture<MailTests.MailPortal>
         var (status, shown) = await ni.GetAsync(LinkIn(told, page).PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("We have put this right this week.", shown, StringComparison.Ordinal);
+
+        // Escalated to the board: the site's manager hears of it; the note, typed freely, is not sent.
+        using var escalated = await ni.SubmitAsync(page, page + "/escalate", new() { ["Note"] = "Not convinced: the board should see this." });
+        Assert.Equal(HttpStatusCode.Redirect, escalated.StatusCode);
+        var escalation = Assert.Single(await _factory.Smtp.ToAsync(world.RegisteredManager, 1));
+        Assert.Equal($"{world.SiteName(0)}: a challenge is escalated to the board", escalation.Subject);
+        Assert.DoesNotContain("Not convinced", escalation.TextBody, StringComparison.Ordinal);
+        Assert.Single(await _factory.Smtp.ToAsync(world.NominatedIndividual, 1));
     }
 
     /// <summary>Runs the reminders as at a local day and time, then counts the world's messages of a kind.</summary>

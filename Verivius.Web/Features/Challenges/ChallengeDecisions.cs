@@ -130,7 +130,7 @@ internal sealed class ChallengeDecisions :
 
                 return await ApplyAsync(() => challenge.Accept(command.Note, today), "Note", cancellationToken, site, challenge, "Accepted");
             case ChallengeDecision.Escalate:
-                return await ApplyAsync(() => challenge.Escalate(command.Note ?? "", today), "Note", cancellationToken, site, challenge, "Escalated");
+                return await ApplyAsync(() => challenge.Escalate(command.Note ?? "", today), "Note", cancellationToken, site, challenge, "Escalated", () => TellOfEscalationAsync(site, challenge, cancellationToken));
             default:
                 return await ApplyAsync(() => challenge.CloseEscalated(command.Note ?? "", today), "Note", cancellationToken, site, challenge, "Closed");
         }
@@ -195,7 +195,9 @@ internal sealed class ChallengeDecisions :
             ?? throw new NotFoundException("No such challenge at this site.");
 
     /// <summary>Applies a step of the lifecycle; a decision of the NI is also minuted for the next oversight meeting.</summary>
-    private async Task<Outcome> ApplyAsync(Action step, string field, CancellationToken cancellationToken, SiteRef? decidedAt = null, Challenge? decided = null, string? decision = null)
+    /// <param name="tell">Who must hear of the step, put in the outbox in the same save.</param>
+    private async Task<Outcome> ApplyAsync(
+        Action step, string field, CancellationToken cancellationToken, SiteRef? decidedAt = null, Challenge? decided = null, string? decision = null, Func<Task>? tell = null)
     {
         try
         {
@@ -209,6 +211,11 @@ internal sealed class ChallengeDecisions :
         if (decidedAt is { } site && decided is not null)
         {
             await MinuteAsync(site, decided, $"{decision} {decided.Code}: {decided.History[^1].Text}", cancellationToken);
+        }
+
+        if (tell is not null)
+        {
+            await tell();
         }
 
         await _db.SaveChangesAsync(cancellationToken);
@@ -246,6 +253,36 @@ internal sealed class ChallengeDecisions :
         foreach (var decider in deciders)
         {
             await _mail.AddAsync(_db, site.ProviderId, MailKinds.AnswerWaiting, decider, message, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Tells the site's registered managers, and the provider's other nominated individuals, that a
+    /// challenge is escalated to the board. The note is not sent: it is typed freely and may name someone.
+    /// </summary>
+    private async Task TellOfEscalationAsync(SiteRef site, Challenge escalated, CancellationToken cancellationToken)
+    {
+        var about = await _db.Sites.Where(s => s.Id == site.SiteId).Select(s => new { s.Code, s.Name }).SingleAsync(cancellationToken);
+        var provider = await _db.Providers.Where(p => p.Id == site.ProviderId).Select(p => p.Name).SingleAsync(cancellationToken);
+        var managers = ProviderPeople.InRoles(_db, site.ProviderId, Roles.RegisteredManager)
+            .Where(u => _db.SiteAssignments.Any(a => a.UserId == u.Id && a.SiteId == site.SiteId));
+        var told = await ProviderPeople.InRoles(_db, site.ProviderId, Roles.NominatedIndividual).Union(managers)
+            .Where(u => u.Id != _actor.UserId)
+            .Select(u => new MailRecipient(u.Id, u.Email!))
+            .ToListAsync(cancellationToken);
+        var rule = ChallengeCatalogue.Of(escalated.Code).Title;
+        var message = new MailMessageVm(
+            $"{about.Name}: a challenge is escalated to the board",
+            [
+                $"{provider}'s nominated individual has escalated a challenge at {about.Name} ({about.Code}) to the board: {rule} ({escalated.Code}), open since {escalated.OpenedOn.ToBritishDate()}.",
+                "It stays open, and appears under the decisions the board pack asks for, until the nominated individual closes it. The challenge's page has the reason and what the site can add.",
+            ],
+            "See the challenge",
+            _mail.Link($"/sites/{about.Code}/challenges/{escalated.Id}"),
+            $"You get this because you work at {about.Name} or oversee it for {provider}.");
+        foreach (var person in told)
+        {
+            await _mail.AddAsync(_db, site.ProviderId, MailKinds.Escalated, person, message, cancellationToken);
         }
     }
 
