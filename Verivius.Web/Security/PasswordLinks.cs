@@ -36,8 +36,11 @@ internal sealed class PasswordLinks
     private readonly SecurityOptions _security;
     private readonly TimeProvider _clock;
 
-    public PasswordLinks(UserManager<VeriviusUser> users, MailComposer mail, MailOptions options, SecurityOptions security, TimeProvider clock)
+    private readonly IDataProtectionProvider _protection;
+
+    public PasswordLinks(UserManager<VeriviusUser> users, MailComposer mail, MailOptions options, SecurityOptions security, TimeProvider clock, IDataProtectionProvider protection)
     {
+        _protection = protection;
         _users = users;
         _mail = mail;
         _options = options;
@@ -47,6 +50,13 @@ internal sealed class PasswordLinks
 
     /// <summary>Whether this portal sends mail, so links can replace one-time passwords.</summary>
     public bool CanSend => _options.Delivery != MailDelivery.Off;
+
+    /// <summary>
+    /// Makes sure the data-protection key that signs links exists, before the caller opens a transaction:
+    /// on a new database the first link creates the key, saved through a connection of its own, which
+    /// SQLite would refuse while the caller's transaction holds the write lock.
+    /// </summary>
+    public void PrepareToSign() => _protection.CreateProtector("Verivius.KeyRing.Ready").Protect([1]);
 
     /// <summary>Puts a link to choose a password in the outbox, saved with whatever the caller saves next.</summary>
     /// <param name="because">The first paragraph: why the person is getting it.</param>

@@ -87,6 +87,11 @@ internal sealed class CreateUserHandler : ICommandHandler<CreateUserCommand, Out
         var password = command.Password ?? OneTimePasswords.New();
         var invite = command.Password is null && _links.CanSend;
 
+        if (invite)
+        {
+            _links.PrepareToSign();
+        }
+
         await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
         var created = await _users.CreateAsync(user, password);
         if (!created.Succeeded)

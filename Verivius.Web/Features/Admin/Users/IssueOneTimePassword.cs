@@ -39,6 +39,11 @@ internal sealed class IssueOneTimePasswordHandler : ICommandHandler<IssueOneTime
         }
 
         var password = OneTimePasswords.New();
+        if (_links.CanSend)
+        {
+            _links.PrepareToSign();
+        }
+
         await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
         var token = await _users.GeneratePasswordResetTokenAsync(user);
         var reset = await _users.ResetPasswordAsync(user, token, password);
