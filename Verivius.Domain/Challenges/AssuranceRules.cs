@@ -1,5 +1,6 @@
 using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Readiness;
 using static Verivius.Domain.Challenges.RuleContext;
 
 namespace Verivius.Domain.Challenges;
@@ -313,6 +314,43 @@ internal static class AssuranceRules
                     ChallengeCodes.InsightOverconfident, $"SelfAssessment:{assessment.Ref}", ChallengeSeverity.Medium,
                     [new(RecordKind.SelfAssessment, assessment.Ref)],
                     $"Leaders rate {Quoted(assessment.Details.QualityStatement)} {RatingName(claimed)}, but {Listed(reasons)}.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The same rule under a framework of key lines of enquiry (CQC's 2026 draft): a Good or Outstanding
+    /// self-rating of a key question (or of one line) is overconfident where High challenges are open on
+    /// the lines beneath it or their evidence is thin; the finding names which. A self-assessment naming
+    /// nothing in the version is left alone.
+    /// </summary>
+    public static IEnumerable<ChallengeFinding> Overconfident(RuleContext c, IReadOnlyList<LineOfEnquiryEvidence> lines, IReadOnlyList<ChallengeFinding> findings, int highRaisedByHand)
+    {
+        var open = findings.Select(f => new OpenChallenge(f.Code, f.Severity, f.Finding)).ToList();
+        var readiness = KeyLineReadiness.Of(c.Site, c.AsOf, lines, open);
+        foreach (var assessment in c.Site.SelfAssessments.Where(s => s.Details.Rating is QualityRating.Good or QualityRating.Outstanding).OrderBy(s => s.Ref, StringComparer.Ordinal))
+        {
+            var name = assessment.Details.QualityStatement.Trim();
+            var beneath = readiness.FirstOrDefault(q => string.Equals(q.KeyQuestion, name, StringComparison.OrdinalIgnoreCase))?.Lines
+                ?? [.. readiness.SelectMany(q => q.Lines).Where(l => string.Equals(l.Line.Item.Code, name, StringComparison.OrdinalIgnoreCase) || string.Equals(l.Line.Item.Title, name, StringComparison.OrdinalIgnoreCase))];
+            if (beneath.Count == 0)
+            {
+                continue;
+            }
+
+            var claimed = assessment.Details.Rating;
+            var reasons = KeyLineReadiness.WhyAhead(claimed, beneath).ToList();
+            if (highRaisedByHand > 0)
+            {
+                reasons.Add($"{Plural(highRaisedByHand, "High challenge raised by hand is", "High challenges raised by hand are")} open at the site");
+            }
+
+            if (reasons.Count > 0)
+            {
+                yield return new(
+                    ChallengeCodes.InsightOverconfident, $"SelfAssessment:{assessment.Ref}", ChallengeSeverity.Medium,
+                    [new(RecordKind.SelfAssessment, assessment.Ref)],
+                    $"Leaders rate {Quoted(name)} {RatingName(claimed)}, but {Listed(reasons)}.");
             }
         }
     }

@@ -1,3 +1,5 @@
+using Verivius.Domain.Readiness;
+
 namespace Verivius.Domain.Challenges;
 
 /// <summary>
@@ -12,7 +14,8 @@ public static class ChallengeEngine
         ChallengeThresholds? thresholds = null,
         ProviderPicture? provider = null,
         IReadOnlyList<ChallengeState>? register = null,
-        WorkingDays? workingDays = null)
+        WorkingDays? workingDays = null,
+        IReadOnlyList<LineOfEnquiryEvidence>? linesOfEnquiry = null)
     {
         ArgumentNullException.ThrowIfNull(site);
         var context = new RuleContext(site, thresholds ?? ChallengeThresholds.Defaults, asOf, workingDays ?? WorkingDays.EnglandAndWales);
@@ -25,9 +28,10 @@ public static class ChallengeEngine
             .ToList();
 
         // A person's High challenge counts as much as a rule's towards overconfidence.
-        var high = findings.Count(f => f.Severity == ChallengeSeverity.High)
-            + register.Count(r => r.Code == ChallengeCodes.Manual && r.Severity == ChallengeSeverity.High && r.Status.IsActive());
-        findings.AddRange(AssuranceRules.Overconfident(context, high));
+        var highByHand = register.Count(r => r.Code == ChallengeCodes.Manual && r.Severity == ChallengeSeverity.High && r.Status.IsActive());
+        findings.AddRange(linesOfEnquiry is { Count: > 0 }
+            ? AssuranceRules.Overconfident(context, linesOfEnquiry, findings, highByHand)
+            : AssuranceRules.Overconfident(context, findings.Count(f => f.Severity == ChallengeSeverity.High) + highByHand));
         var standing = findings.Select(f => (f.Code, f.Key)).ToHashSet();
         findings.AddRange(ProviderRules.Unanswered(context, register, standing));
         return [.. findings.OrderBy(f => f.Code, StringComparer.Ordinal).ThenBy(f => f.Key, StringComparer.Ordinal)];

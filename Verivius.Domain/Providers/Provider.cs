@@ -24,7 +24,16 @@ public sealed class Provider : Entity
     /// </summary>
     public string? DocumentApproverId { get; private set; }
 
+    /// <summary>
+    /// The version of CQC's framework the provider's readiness pages, challenges and documents use; none
+    /// for whichever version is current, so a provider preparing for a draft can choose it ahead of time.
+    /// </summary>
+    public string? FrameworkVersion { get; private set; }
+
     public void Rename(string name) => Name = ValidName(name);
+
+    /// <summary>Uses the given version from now on, or with none follows the current one; whether it is held is the caller's rule.</summary>
+    public void UseFramework(string? version) => FrameworkVersion = string.IsNullOrWhiteSpace(version) ? null : version.Trim();
 
     /// <summary>Names the approver, or with none leaves approval to the nominated individual alone; who may be named is the caller's rule.</summary>
     public void NameDocumentApprover(string? userId) => DocumentApproverId = string.IsNullOrWhiteSpace(userId) ? null : userId;

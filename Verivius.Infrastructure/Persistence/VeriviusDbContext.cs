@@ -107,6 +107,8 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
 
     public DbSet<ReadinessMapping> ReadinessMappings => Set<ReadinessMapping>();
 
+    public DbSet<FrameworkCrosswalkLink> FrameworkCrosswalk => Set<FrameworkCrosswalkLink>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enumerations are stored by name: readable in the database and in the change log, and safe

@@ -34,6 +34,7 @@ internal static class Verbs
         yield return DocumentVerbs.Generate(console);
         yield return TrailVerbs.TrailAudit(console);
         yield return FrameworkVerbs.LoadFramework(console);
+        yield return FrameworkVerbs.UseFramework(console);
     }
 
     private static Command Migrate(VerbConsole console)

@@ -59,9 +59,10 @@ public static class PortalStartup
             Say($"Challenges of the volume rules folded into one per site and rule at {rolledUp.Count} site(s); {summary}");
         }
 
-        // The shipped assessment framework, unless this version is held already (a newer one loaded since stays current).
-        await using (var framework = FrameworkFile.Shipped())
+        // The shipped assessment frameworks, each unless its version is held already (a newer one loaded since stays current).
+        foreach (var shipped in FrameworkFile.Shipped())
         {
+            await using var framework = shipped;
             await FrameworkFile.LoadAsync(db, framework, CancellationToken.None);
         }
 

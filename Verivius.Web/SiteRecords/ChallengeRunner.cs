@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Readiness;
 using Verivius.Infrastructure.Persistence;
 
 namespace Verivius.Web.SiteRecords;
@@ -51,10 +52,10 @@ public sealed class ChallengeRunner
     public async Task<(IReadOnlyList<ChallengeFinding> Findings, IReadOnlyList<Challenge> Register)> EvaluateAsync(Guid siteId, DateOnly asOf, CancellationToken cancellationToken)
     {
         var providerId = await _db.Sites.Where(s => s.Id == siteId).Select(s => s.ProviderId).SingleAsync(cancellationToken);
-        var (thresholds, picture) = await ProviderContextAsync(providerId, cancellationToken);
+        var rules = await ProviderContextAsync(providerId, cancellationToken);
         var evidence = await SiteEvidenceLoader.LoadAsync(_db, [siteId], asOf, cancellationToken);
         var register = await _db.Challenges.AsNoTracking().Where(c => c.SiteId == siteId).ToListAsync(cancellationToken);
-        return (ChallengeEngine.Evaluate(evidence[siteId], asOf, thresholds, picture, [.. register.Select(StateOf)]), register);
+        return (rules.Evaluate(evidence[siteId], asOf, [.. register.Select(StateOf)]), register);
     }
 
     /// <summary>Runs the engine for the given sites (of any providers) and saves the register, a batch at a time.</summary>
@@ -64,17 +65,17 @@ public sealed class ChallengeRunner
         var summary = ChallengeRunSummary.None;
         foreach (var provider in sites.GroupBy(s => s.ProviderId))
         {
-            var (thresholds, picture) = await ProviderContextAsync(provider.Key, cancellationToken);
+            var rules = await ProviderContextAsync(provider.Key, cancellationToken);
             foreach (var batch in provider.Select(s => s.Id).Order().Chunk(BatchSize))
             {
-                summary = summary.Add(await RunBatchAsync(batch, asOf, thresholds, picture, cancellationToken));
+                summary = summary.Add(await RunBatchAsync(batch, asOf, rules, cancellationToken));
             }
         }
 
         return summary;
     }
 
-    private async Task<ChallengeRunSummary> RunBatchAsync(Guid[] siteIds, DateOnly asOf, ChallengeThresholds thresholds, ProviderPicture picture, CancellationToken cancellationToken)
+    private async Task<ChallengeRunSummary> RunBatchAsync(Guid[] siteIds, DateOnly asOf, ProviderRules rules, CancellationToken cancellationToken)
     {
         var evidence = await SiteEvidenceLoader.LoadAsync(_db, siteIds, asOf, cancellationToken);
         var registers = (await _db.Challenges.Where(c => siteIds.Contains(c.SiteId)).ToListAsync(cancellationToken)).ToLookup(c => c.SiteId);
@@ -83,7 +84,7 @@ public sealed class ChallengeRunner
         foreach (var siteId in siteIds)
         {
             var register = registers[siteId].ToDictionary(c => (c.Code, c.Key));
-            var findings = ChallengeEngine.Evaluate(evidence[siteId], asOf, thresholds, picture, [.. register.Values.Select(StateOf)]);
+            var findings = rules.Evaluate(evidence[siteId], asOf, [.. register.Values.Select(StateOf)]);
             foreach (var finding in findings)
             {
                 if (!register.Remove((finding.Code, finding.Key), out var challenge))
@@ -114,7 +115,7 @@ public sealed class ChallengeRunner
     }
 
     /// <summary>The provider's thresholds, and how many of its active sites have an open risk in each area.</summary>
-    private async Task<(ChallengeThresholds, ProviderPicture)> ProviderContextAsync(Guid providerId, CancellationToken cancellationToken)
+    private async Task<ProviderRules> ProviderContextAsync(Guid providerId, CancellationToken cancellationToken)
     {
         var thresholds = await _db.ChallengeSettings.AsNoTracking().Where(s => s.ProviderId == providerId).Select(s => s.Thresholds).FirstOrDefaultAsync(cancellationToken)
             ?? ChallengeThresholds.Defaults;
@@ -124,8 +125,16 @@ public sealed class ChallengeRunner
             .GroupBy(r => r.Area)
             .Select(g => new { Area = g.Key, Sites = g.Select(r => r.SiteId).Distinct().Count() })
             .ToListAsync(cancellationToken);
-        return (thresholds, new ProviderPicture(counts.ToDictionary(c => c.Area, c => c.Sites)));
+        var framework = await FrameworkInUse.FindAsync(_db, providerId, cancellationToken);
+        return new ProviderRules(thresholds, new ProviderPicture(counts.ToDictionary(c => c.Area, c => c.Sites)), framework?.LinesOfEnquiry);
     }
 
     private static ChallengeState StateOf(Challenge c) => new(c.Code, c.Key, c.Status, c.Severity, c.OpenedOn, c.SubjectRefs);
+
+    /// <summary>What the engine reads of a provider besides a site's records: its thresholds, its other sites' risks, and the lines of enquiry of its framework, if it works to one that has them.</summary>
+    private sealed record ProviderRules(ChallengeThresholds Thresholds, ProviderPicture Picture, IReadOnlyList<LineOfEnquiryEvidence>? LinesOfEnquiry)
+    {
+        public IReadOnlyList<ChallengeFinding> Evaluate(SiteEvidence site, DateOnly asOf, IReadOnlyList<ChallengeState> register) =>
+            ChallengeEngine.Evaluate(site, asOf, Thresholds, Picture, register, linesOfEnquiry: LinesOfEnquiry);
+    }
 }

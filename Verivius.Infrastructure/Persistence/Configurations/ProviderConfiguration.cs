@@ -11,6 +11,7 @@ internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
         builder.ConfigureStamps();
         builder.Property(p => p.Name).HasMaxLength(Provider.MaxNameLength);
         builder.Property(p => p.DocumentApproverId).HasMaxLength(450);
+        builder.Property(p => p.FrameworkVersion).HasMaxLength(40);
 
         // Operators name providers on the command line, so a name must find exactly one.
         builder.HasIndex(p => p.Name).IsUnique();

@@ -6,7 +6,7 @@ using Verivius.Web.Common;
 
 namespace Verivius.Web.Features.Readiness;
 
-/// <summary>A site's Well-led readiness, and the provider admin's choice of which records evidence each quality statement.</summary>
+/// <summary>A site's readiness, the provider admin's choice of framework version and of which records evidence each item, and what a switch of version changes.</summary>
 public sealed class ReadinessController : Controller
 {
     private readonly IMediator _mediator;
@@ -41,4 +41,30 @@ public sealed class ReadinessController : Controller
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Mapping", await _mediator.Send(new GetReadinessMappingQuery(), cancellationToken));
     }
+
+    [HttpGet("admin/framework")]
+    [Authorize(Roles = Roles.ProviderAdmin)]
+    public async Task<IActionResult> Framework(CancellationToken cancellationToken) =>
+        View(await _mediator.Send(new GetFrameworkChoiceQuery(), cancellationToken));
+
+    [HttpPost("admin/framework")]
+    [Authorize(Roles = Roles.ProviderAdmin)]
+    public async Task<IActionResult> ChooseFramework(string? version, CancellationToken cancellationToken)
+    {
+        var outcome = await _mediator.Send(new ChooseFrameworkCommand(version), cancellationToken);
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = "Your framework is saved. Readiness pages and the next documents use it now; challenges follow it from the next run of the challenge engine.";
+            return RedirectToAction(nameof(Framework));
+        }
+
+        ModelState.AddProblems(outcome);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Framework", await _mediator.Send(new GetFrameworkChoiceQuery(), cancellationToken));
+    }
+
+    [HttpGet("admin/framework/changes")]
+    [Authorize(Roles = Roles.ProviderAdmin)]
+    public async Task<IActionResult> Changes(string from, string to, CancellationToken cancellationToken) =>
+        View(await _mediator.Send(new GetFrameworkChangesQuery(from ?? "", to ?? ""), cancellationToken));
 }

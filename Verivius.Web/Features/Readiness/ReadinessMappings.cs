@@ -5,16 +5,17 @@ using Verivius.Domain.Readiness;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
 using Verivius.Web.Security;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Web.Features.Readiness;
 
-/// <summary>Which record kinds evidence each quality statement for the provider, beside the framework's default.</summary>
+/// <summary>Which record kinds evidence each quality statement or key line of enquiry for the provider, beside the framework's default.</summary>
 public sealed record GetReadinessMappingQuery : IQuery<ReadinessMappingVm>;
 
 /// <summary>The provider admin's choice for every statement: the kinds ticked, by statement code.</summary>
 public sealed record SaveReadinessMappingCommand(IReadOnlyDictionary<string, IReadOnlyList<string>> Kinds) : ICommand<Outcome>;
 
-public sealed record ReadinessMappingVm(string FrameworkVersion, IReadOnlyList<MappingRowVm> Rows, IReadOnlyList<RecordKind> Kinds);
+public sealed record ReadinessMappingVm(string FrameworkVersion, string ItemNoun, IReadOnlyList<MappingRowVm> Rows, IReadOnlyList<RecordKind> Kinds);
 
 public sealed record MappingRowVm(string Code, string Title, IReadOnlySet<RecordKind> Chosen, IReadOnlySet<RecordKind> Default);
 
@@ -34,30 +35,33 @@ internal sealed class ReadinessMappingHandler : IQueryHandler<GetReadinessMappin
     public async ValueTask<ReadinessMappingVm> Handle(GetReadinessMappingQuery query, CancellationToken cancellationToken)
     {
         var providerId = await _access.AdministeredProviderAsync(cancellationToken);
-        var (framework, statements) = await FrameworkStatements.LoadAsync(_db, providerId, cancellationToken);
+        var inUse = await FrameworkInUse.LoadAsync(_db, providerId, cancellationToken);
         return new ReadinessMappingVm(
-            framework.Version,
-            [.. statements.Select(s => new MappingRowVm(s.Code, s.Title, s.RecordKinds, RecordKindList.Read(framework.Statements.Single(f => f.Code == s.Code).RecordKinds)))],
+            inUse.Framework.Version,
+            inUse.ByLinesOfEnquiry ? "key line of enquiry" : "quality statement",
+            [.. inUse.Framework.Judged.Select(i => new MappingRowVm(i.Code, i.KeyQuestion is { } question ? $"{question}: {i.Title}" : i.Title, inUse.KindsByCode[i.Code], RecordKindList.Read(i.RecordKinds)))],
             Evidencing);
     }
 
     public async ValueTask<Outcome> Handle(SaveReadinessMappingCommand command, CancellationToken cancellationToken)
     {
         var providerId = await _access.AdministeredProviderAsync(cancellationToken);
-        var (framework, _) = await FrameworkStatements.LoadAsync(_db, providerId, cancellationToken);
+        var framework = (await FrameworkInUse.LoadAsync(_db, providerId, cancellationToken)).Framework;
         var problems = new List<FieldProblem>();
         var chosen = new Dictionary<string, List<RecordKind>>();
-        foreach (var statement in framework.Statements)
+        foreach (var item in framework.Judged)
         {
-            var typed = command.Kinds.GetValueOrDefault(statement.Code) ?? [];
+            var typed = command.Kinds.GetValueOrDefault(item.Code) ?? [];
             var kinds = typed.Select(k => Enum.TryParse<RecordKind>(k, out var kind) && Evidencing.Contains(kind) ? kind : (RecordKind?)null).ToList();
-            if (kinds.Contains(null) || kinds.Count == 0)
+
+            // A line of enquiry that no record Verivius holds speaks to may stay unmapped; one the framework maps may not be emptied.
+            if (kinds.Contains(null) || (kinds.Count == 0 && item.RecordKinds.Length > 0))
             {
-                problems.Add(new FieldProblem(statement.Code, $"{statement.Title}: tick at least one kind of record that evidences it."));
+                problems.Add(new FieldProblem(item.Code, $"{item.Title}: tick at least one kind of record that evidences it."));
                 continue;
             }
 
-            chosen[statement.Code] = [.. kinds.OfType<RecordKind>()];
+            chosen[item.Code] = [.. kinds.OfType<RecordKind>()];
         }
 
         if (problems.Count > 0)

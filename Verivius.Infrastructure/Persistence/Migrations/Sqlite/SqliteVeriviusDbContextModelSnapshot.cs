@@ -2664,6 +2664,10 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FrameworkVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2698,9 +2702,6 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsCurrent")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("KeyQuestion")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -2712,7 +2713,12 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(1000)
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -2736,9 +2742,66 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AssessmentFrameworks", (string)null);
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Readiness.FrameworkCrosswalkLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromVersion", "ToVersion", "FromCode")
+                        .IsUnique();
+
+                    b.ToTable("FrameworkCrosswalk", (string)null);
+                });
+
             modelBuilder.Entity("Verivius.Domain.Readiness.FrameworkItem", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChallengeCodes")
+                        .IsRequired()
+                        .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -2761,9 +2824,25 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("FrameworkId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Good")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Inadequate")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyQuestion")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outstanding")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
@@ -2772,6 +2851,15 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("RecordKinds")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequiresImprovement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeTopics")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
