@@ -29,7 +29,7 @@ public class AccessibilityTests : IClassFixture<BrowserPortal>
 
         await ScanAsync("rm@demo.verivius.test", "/sites", $"/sites/{Site}", $"/sites/{Site}/challenges", $"/sites/{Site}/records/incidents", $"/sites/{Site}/packs", $"/sites/{Site}/trail-audit", $"/sites/{Site}/readiness", $"/sites/{Site}/records/find?text=aud", "/account/mail");
         await ScanAsync("ni@demo.verivius.test", "/provider", "/challenges", "/oversight", "/documents", "/documents/new", "/trail-audit");
-        await ScanAsync("admin@demo.verivius.test", "/admin", "/admin/thresholds", "/documents/schedules", "/admin/readiness", "/admin/api-tokens", "/admin/outbox", "/admin/mail-schedule");
+        await ScanAsync("admin@demo.verivius.test", "/admin", "/admin/thresholds", "/documents/schedules", "/admin/readiness", "/admin/api-tokens", "/admin/outbox", "/admin/mail-schedule", "/admin/framework", "/admin/framework/changes?from=2024-12&to=2026-03-draft");
         await ScanAsync("commissioner@demo.verivius.test", "/commissioner");
 
         var ni = await _portal.SignedInPageAsync("ni@demo.verivius.test", bypassCsp: true);

@@ -46,7 +46,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         Assert.Equal(
             ["Executive summary", "Decisions needed", "Sites at a glance", "Sites needing attention", "Trends",
              "Appendix A: Recovery map", "Appendix B: Unsupported assurance", "Appendix C: Overdue actions", "Appendix D: Incidents: notification and candour", "Appendix E: Complaints and learning",
-             "Appendix F: Training, supervision and appraisal", "Appendix G: Response to inspection findings", "Appendix H: Records referenced"],
+             "Appendix F: Training, supervision and appraisal", "Appendix G: Response to inspection findings", "Appendix H: Against CQC's framework", "Appendix I: Records referenced"],
             Styled(body, "Heading1"));
         Assert.Equal(4, word.MainDocumentPart.ImageParts.Count());
 
@@ -77,7 +77,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         Assert.Equal("Red", rows.Single(r => r[0].StartsWith("Cedar Lodge", StringComparison.Ordinal))[^1]);
 
         // Every risk the recovery map names is in the appendix.
-        var appendix = TableAfter(body, "Appendix H: Records referenced").Elements<TableRow>().Skip(1).Select(r => string.Join("|", r.Elements<TableCell>().Select(WordText.Of))).ToHashSet();
+        var appendix = TableAfter(body, "Appendix I: Records referenced").Elements<TableRow>().Skip(1).Select(r => string.Join("|", r.Elements<TableCell>().Select(WordText.Of))).ToHashSet();
         var cedarRisks = await db.RecoveryRisks.Where(r => db.Sites.Any(s => s.Id == r.SiteId && s.Code == CedarLodge) && r.Details.Trend != RiskTrend.Resolved).Select(r => r.Ref).ToListAsync();
         Assert.NotEmpty(cedarRisks);
         Assert.All(cedarRisks, risk => Assert.Contains($"Cedar Lodge|Risk|{risk}", appendix));

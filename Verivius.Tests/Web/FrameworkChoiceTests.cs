@@ -1,9 +1,14 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Tests.Builders;
 using Verivius.Tests.Support;
+using Verivius.Web.Features.Documents;
 
 namespace Verivius.Tests.Web;
 
@@ -29,6 +34,7 @@ public partial class FrameworkChoiceTests : IClassFixture<FrameworkChoiceTests.D
         var (_, before) = await manager.GetAsync($"/sites/{CedarLodge}/readiness");
         Assert.Contains("This is evidence coverage, not a predicted rating.", before, StringComparison.Ordinal);
         Assert.DoesNotContain("Governance and management", before, StringComparison.Ordinal);
+        Assert.Contains("Well-led, version 2024-12.", await BoardPackTextAsync(), StringComparison.Ordinal);
 
         var refused = await admin.SubmitAsync("/admin/framework", "/admin/framework", new Dictionary<string, string> { ["version"] = "1999-01" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
@@ -41,9 +47,14 @@ public partial class FrameworkChoiceTests : IClassFixture<FrameworkChoiceTests.D
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("This is evidence, not a predicted rating.", after, StringComparison.Ordinal);
         Assert.Contains("(a draft: CQC has not made it final)", after, StringComparison.Ordinal);
-        Assert.Equal(24, LineCard().Count(after));
+        // The eight lines our records speak to get a card each; the sixteen still waiting for CQC's titles are listed once per key question.
+        Assert.Equal(8, LineCard().Count(after));
+        Assert.Contains("Also under Effective, with no kind of record mapped and no rating characteristics entered yet: KE1", after, StringComparison.Ordinal);
         Assert.Contains("Governance and management", after, StringComparison.Ordinal);
         Assert.Contains("Safe staffing", after, StringComparison.Ordinal);
+        var pack = await BoardPackTextAsync();
+        Assert.Contains("version 2026-03-draft, a draft CQC has not made final", pack, StringComparison.Ordinal);
+        Assert.Contains("Governance and management", pack, StringComparison.Ordinal);
 
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
@@ -78,6 +89,19 @@ public partial class FrameworkChoiceTests : IClassFixture<FrameworkChoiceTests.D
         Assert.Equal(sites.Count, governance.Count);
         Assert.All(governance, cell => Assert.Equal(cell.Item1, cell.Item2));
         Assert.Contains(governance, cell => cell.Item1 != "0");
+    }
+
+    /// <summary>The text of a board pack written now for last month, after checking it is valid Word.</summary>
+    private async Task<string> BoardPackTextAsync()
+    {
+        var file = new MemoryStream();
+        var month = TestClock.LastMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        await TestWorlds.AsOperatorAsync(_factory, async mediator =>
+            TestWorlds.Expect(await mediator.Send(new GenerateDocumentCommand("board-pack", month, "Demo Care Group", null, null, file))));
+        file.Position = 0;
+        using var word = WordprocessingDocument.Open(file, false);
+        Assert.Empty(new OpenXmlValidator().Validate(word));
+        return WordText.Of(word.MainDocumentPart!.Document.Body!);
     }
 
     // One card per line of enquiry, titled with its code.

@@ -12,7 +12,7 @@ namespace Verivius.Web.Features.Documents.GovernancePacks;
 /// the last pack — then the decisions the board must take, the sites at a glance, a paragraph on each
 /// site needing attention and the trends; the long registers follow as appendices (the joined recovery
 /// map, unsupported assurance, overdue actions, incidents, complaints, the workforce, the response to
-/// inspection) and last every record the pack names, so each claim traces to evidence.
+/// inspection, the challenges read against CQC's framework) and last every record the pack names, so each claim traces to evidence.
 /// </summary>
 internal sealed class GovernancePack : IDocumentComposer
 {
@@ -32,6 +32,7 @@ internal sealed class GovernancePack : IDocumentComposer
             new ComplaintsAndLearning(),
             new Workforce(),
             new InspectionResponse(),
+            new AgainstTheFramework(),
             new RecordsAppendix()),
     ];
 
