@@ -1,6 +1,6 @@
 using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
-using Verivius.Domain.Readiness;
+using Verivius.Domain.Frameworks;
 using static Verivius.Domain.Challenges.RuleContext;
 
 namespace Verivius.Domain.Challenges;

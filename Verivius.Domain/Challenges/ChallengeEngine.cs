@@ -1,4 +1,4 @@
-using Verivius.Domain.Readiness;
+using Verivius.Domain.Frameworks;
 
 namespace Verivius.Domain.Challenges;
 

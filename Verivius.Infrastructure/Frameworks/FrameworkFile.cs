@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
-using Verivius.Domain.Readiness;
+using Verivius.Domain.Frameworks;
 using Verivius.Infrastructure.Persistence;
 
 namespace Verivius.Infrastructure.Frameworks;

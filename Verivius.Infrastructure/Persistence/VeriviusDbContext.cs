@@ -5,12 +5,12 @@ using Verivius.Domain.Access;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Documents;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Frameworks;
 using Verivius.Domain.History;
 using Verivius.Domain.Mail;
 using Verivius.Domain.Oversight;
 using Verivius.Domain.Packs;
 using Verivius.Domain.Providers;
-using Verivius.Domain.Readiness;
 using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Identity;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
-using Verivius.Domain.Readiness;
+using Verivius.Domain.Frameworks;
 using Verivius.Infrastructure.Frameworks;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;

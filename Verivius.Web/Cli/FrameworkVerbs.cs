@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
-using Verivius.Domain.Readiness;
+using Verivius.Domain.Frameworks;
 using Verivius.Infrastructure.Frameworks;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Security;

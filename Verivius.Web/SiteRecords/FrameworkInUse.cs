@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Frameworks;
 using Verivius.Domain.Readiness;
 using Verivius.Infrastructure.Persistence;
 

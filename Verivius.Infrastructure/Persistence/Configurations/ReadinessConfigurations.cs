@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Verivius.Domain.Frameworks;
 using Verivius.Domain.Providers;
-using Verivius.Domain.Readiness;
 
 namespace Verivius.Infrastructure.Persistence.Configurations;
 

@@ -1,4 +1,5 @@
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Frameworks;
 using Verivius.Domain.Readiness;
 using Verivius.Tests.Builders;
 using static Verivius.Tests.Builders.SiteRecords;

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Frameworks;
 using Verivius.Domain.Readiness;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Security;

@@ -2700,7 +2700,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("Providers");
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.AssessmentFramework", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.AssessmentFramework", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -2753,7 +2753,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("AssessmentFrameworks", (string)null);
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.FrameworkCrosswalkLink", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.FrameworkCrosswalkLink", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -2805,7 +2805,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("FrameworkCrosswalk", (string)null);
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.FrameworkItem", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.FrameworkItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -2894,7 +2894,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("FrameworkItems", (string)null);
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.ReadinessMapping", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.ReadinessMapping", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -3599,16 +3599,16 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.FrameworkItem", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.FrameworkItem", b =>
                 {
-                    b.HasOne("Verivius.Domain.Readiness.AssessmentFramework", null)
+                    b.HasOne("Verivius.Domain.Frameworks.AssessmentFramework", null)
                         .WithMany("Items")
                         .HasForeignKey("FrameworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.ReadinessMapping", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.ReadinessMapping", b =>
                 {
                     b.HasOne("Verivius.Domain.Providers.Provider", null)
                         .WithMany()
@@ -3656,7 +3656,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Navigation("Versions");
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.AssessmentFramework", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.AssessmentFramework", b =>
                 {
                     b.Navigation("Items");
                 });

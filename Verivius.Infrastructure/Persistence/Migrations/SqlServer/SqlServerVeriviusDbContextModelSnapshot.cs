@@ -2701,7 +2701,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Providers");
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.AssessmentFramework", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.AssessmentFramework", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -2754,7 +2754,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AssessmentFrameworks", (string)null);
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.FrameworkCrosswalkLink", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.FrameworkCrosswalkLink", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -2806,7 +2806,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("FrameworkCrosswalk", (string)null);
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.FrameworkItem", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.FrameworkItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -2895,7 +2895,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("FrameworkItems", (string)null);
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.ReadinessMapping", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.ReadinessMapping", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -3601,16 +3601,16 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.FrameworkItem", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.FrameworkItem", b =>
                 {
-                    b.HasOne("Verivius.Domain.Readiness.AssessmentFramework", null)
+                    b.HasOne("Verivius.Domain.Frameworks.AssessmentFramework", null)
                         .WithMany("Items")
                         .HasForeignKey("FrameworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.ReadinessMapping", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.ReadinessMapping", b =>
                 {
                     b.HasOne("Verivius.Domain.Providers.Provider", null)
                         .WithMany()
@@ -3658,7 +3658,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Versions");
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.AssessmentFramework", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.AssessmentFramework", b =>
                 {
                     b.Navigation("Items");
                 });

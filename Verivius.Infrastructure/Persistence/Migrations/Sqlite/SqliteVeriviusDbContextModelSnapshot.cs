@@ -2689,7 +2689,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Providers");
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.AssessmentFramework", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.AssessmentFramework", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -2742,7 +2742,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AssessmentFrameworks", (string)null);
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.FrameworkCrosswalkLink", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.FrameworkCrosswalkLink", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -2794,7 +2794,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("FrameworkCrosswalk", (string)null);
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.FrameworkItem", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.FrameworkItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -2883,7 +2883,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("FrameworkItems", (string)null);
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.ReadinessMapping", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.ReadinessMapping", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -3588,16 +3588,16 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.FrameworkItem", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.FrameworkItem", b =>
                 {
-                    b.HasOne("Verivius.Domain.Readiness.AssessmentFramework", null)
+                    b.HasOne("Verivius.Domain.Frameworks.AssessmentFramework", null)
                         .WithMany("Items")
                         .HasForeignKey("FrameworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.ReadinessMapping", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.ReadinessMapping", b =>
                 {
                     b.HasOne("Verivius.Domain.Providers.Provider", null)
                         .WithMany()
@@ -3645,7 +3645,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Versions");
                 });
 
-            modelBuilder.Entity("Verivius.Domain.Readiness.AssessmentFramework", b =>
+            modelBuilder.Entity("Verivius.Domain.Frameworks.AssessmentFramework", b =>
                 {
                     b.Navigation("Items");
                 });

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
-using Verivius.Domain.Readiness;
+using Verivius.Domain.Frameworks;
 using Verivius.Infrastructure.Documents;
 using Verivius.Web.Documents;
 using Verivius.Web.SiteRecords;

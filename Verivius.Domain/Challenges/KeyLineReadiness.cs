@@ -1,7 +1,7 @@
-using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Frameworks;
 
-namespace Verivius.Domain.Readiness;
+namespace Verivius.Domain.Challenges;
 
 /// <summary>A key line of enquiry and the record kinds that evidence it for this provider (its own choice, else the framework's).</summary>
 public sealed record LineOfEnquiryEvidence(FrameworkItem Item, IReadOnlySet<RecordKind> RecordKinds)

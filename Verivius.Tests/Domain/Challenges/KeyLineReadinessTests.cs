@@ -1,10 +1,10 @@
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
-using Verivius.Domain.Readiness;
+using Verivius.Domain.Frameworks;
 using Verivius.Tests.Builders;
 using static Verivius.Tests.Builders.SiteRecords;
 
-namespace Verivius.Tests.Domain.Readiness;
+namespace Verivius.Tests.Domain.Challenges;
 
 /// <summary>Readiness and overconfidence under a framework of key lines of enquiry (CQC's 2026 draft), counted by hand on a small site.</summary>
 public class KeyLineReadinessTests

@@ -1,7 +1,7 @@
 using Verivius.Domain.Common;
 using Verivius.Domain.Evidence;
 
-namespace Verivius.Domain.Readiness;
+namespace Verivius.Domain.Frameworks;
 
 public enum FrameworkItemKind
 {
