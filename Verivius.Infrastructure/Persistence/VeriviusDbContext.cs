@@ -5,6 +5,7 @@ using Verivius.Domain.Access;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Documents;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Figures;
 using Verivius.Domain.Frameworks;
 using Verivius.Domain.History;
 using Verivius.Domain.Mail;
@@ -22,6 +23,8 @@ namespace Verivius.Infrastructure.Persistence;
 /// </summary>
 public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IDataProtectionKeyContext
 {
+    private bool _counting;
+
     protected VeriviusDbContext(DbContextOptions options)
         : base(options)
     {
@@ -108,6 +111,54 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
     public DbSet<ReadinessMapping> ReadinessMappings => Set<ReadinessMapping>();
 
     public DbSet<FrameworkCrosswalkLink> FrameworkCrosswalk => Set<FrameworkCrosswalkLink>();
+
+    public DbSet<SiteMonthFigures> SiteMonthFigures => Set<SiteMonthFigures>();
+
+    /// <summary>
+    /// Saves, and counts again in the same transaction the <see cref="Domain.Figures.SiteMonthFigures"/> the save
+    /// changed, so that no reader ever sees records and figures that disagree.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (_counting)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        var touched = FiguresTouched.Of(ChangeTracker);
+        if (touched.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        _counting = true;
+        try
+        {
+            await SiteMonthCounting.RecountAsync(this, touched, cancellationToken);
+        }
+        finally
+        {
+            _counting = false;
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
+    }
+
+    // Nothing in the portal saves synchronously; this keeps a synchronous save from skipping the count.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -26,6 +26,7 @@ internal static class Verbs
         yield return VerifyHistory(console);
         yield return CheckpointHistory(console);
         yield return VerifyStorage(console);
+        yield return RebuildFigures(console);
         yield return PackVerbs.ImportPack(console);
         yield return PackVerbs.Packs(console);
         yield return ChallengeVerbs.Challenges(console);
@@ -239,6 +240,24 @@ internal static class Verbs
                 $"{report.FilesOnDisk} stored file(s): {report.FilesWithoutRows.Count} without a record, {report.RowsWithoutFiles.Count} record(s) without their file"
                 + (report.EarlierAttachmentVersions > 0 ? $"; {report.EarlierAttachmentVersions} earlier version(s) of replaced attachments, kept because the change history names them." : "."));
             return report.IsWhole ? 0 : 2;
+        });
+        return command;
+    }
+
+    private static Command RebuildFigures(VerbConsole console)
+    {
+        var command = new Command("rebuild-figures", "Count every site's monthly figures again from its records, and say how many kept months differed (after a restore or a fault, for instance).");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            await using var app = await OperatorCommands.BuildHostAsync(migrate: true);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+            var sites = await db.Sites.CountAsync(cancellationToken);
+            var differed = await SiteMonthCounting.RebuildAsync(db, siteIds: null, cancellationToken);
+            await console.Out.WriteLineAsync(differed == 0
+                ? $"Counted the monthly figures of {sites} site(s) from their records: every kept month agreed."
+                : $"Counted the monthly figures of {sites} site(s) from their records: {differed} kept month(s) differed and were replaced.");
+            return 0;
         });
         return command;
     }

@@ -51,6 +51,11 @@ public static class PortalStartup
             Say($"Challenges given their records as rows: {rows}.");
         }
 
+        if (await SiteMonthCounting.CountUncountedAsync(db, CancellationToken.None) is > 0 and var counted)
+        {
+            Say($"Monthly figures counted from the records of {counted} site(s) that had none.");
+        }
+
         var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         if (await ChallengeRollUp.FoldAsync(db, today, CancellationToken.None) is { Count: > 0 } rolledUp)
         {

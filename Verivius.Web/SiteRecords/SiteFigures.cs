@@ -99,7 +99,7 @@ public sealed class SiteFigures
     /// <paramref name="packMonths"/> must be twelve months.
     /// </summary>
     internal static async Task<List<SiteFigures>> LoadAsync(
-        VeriviusDbContext db, IQueryable<Site> sites, DateOnly asOf, DateOnly month, MonthlyFigures monthly, int supervisionDays, IReadOnlyList<DateOnly> packMonths,
+        VeriviusDbContext db, IQueryable<Site> sites, DateOnly asOf, DateOnly month, MonthlyFigures monthly, IReadOnlyList<DateOnly> packMonths,
         CancellationToken cancellationToken)
     {
         var figures = await Of(db, sites, asOf, packMonths).ToListAsync(cancellationToken);
@@ -107,7 +107,7 @@ public sealed class SiteFigures
         {
             site.PackMonths = packMonths;
             site.Training = monthly.TrainingOf(site.Id, month);
-            site.Supervision = monthly.SupervisionOf(site.Id, month, supervisionDays);
+            site.Supervision = monthly.SupervisionOf(site.Id, month);
             site.UnfilledShifts = monthly.UnfilledShiftsOf(site.Id, month);
             site.AgencyShare = monthly.AgencyShareOf(site.Id, month);
             site.ActionsClosedOnTime = monthly.ActionsClosedOnTimeOf(site.Id, month);

@@ -16,15 +16,14 @@ public sealed record TrendVm(string Id, string Title, string Description, bool I
 internal static class Trends
 {
     /// <summary>
-    /// The four charts, with the monthly figures behind them for a caller that shows them too;
-    /// supervision among them when <paramref name="withSupervision"/>.
+    /// The four charts, with the monthly figures behind them for a caller that shows them too.
     /// </summary>
     public static async Task<(IReadOnlyList<TrendVm> Charts, MonthlyFigures Figures)> ForSitesAsync(
-        VeriviusDbContext db, IQueryable<Guid> siteIds, DateOnly lastMonth, bool withSupervision, CancellationToken cancellationToken)
+        VeriviusDbContext db, IQueryable<Guid> siteIds, DateOnly lastMonth, CancellationToken cancellationToken)
     {
         var first = lastMonth.AddMonths(-11);
         var months = Enumerable.Range(0, 12).Select(first.AddMonths).ToList();
-        var figures = await MonthlyFigures.LoadAsync(db, siteIds, first, lastMonth, withSupervision, cancellationToken);
+        var figures = await MonthlyFigures.LoadAsync(db, siteIds, first, lastMonth, cancellationToken);
 
         var range = $"{first.ToBritishMonth()} to {lastMonth.ToBritishMonth()}";
         return (

@@ -133,8 +133,8 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
         var thresholds = provider.Thresholds ?? ChallengeThresholds.Defaults;
         var supervisionDays = thresholds.SupervisionDays;
         var activeIds = db.Sites.Where(s => s.ProviderId == providerId && s.IsActive).Select(s => s.Id);
-        var (trends, monthly) = await Trends.ForSitesAsync(db, activeIds, month, withSupervision: true, cancellationToken);
-        var active = await SiteFigures.LoadAsync(db, db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), today, month, monthly, supervisionDays, packMonths, cancellationToken);
+        var (trends, monthly) = await Trends.ForSitesAsync(db, activeIds, month, cancellationToken);
+        var active = await SiteFigures.LoadAsync(db, db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), today, month, monthly, packMonths, cancellationToken);
         var risks = provider.Risks;
         var systemicThreshold = thresholds.SystemicRiskSites;
 

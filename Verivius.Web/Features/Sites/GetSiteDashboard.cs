@@ -96,8 +96,8 @@ internal sealed class GetSiteDashboardHandler : IQueryHandler<GetSiteDashboardQu
         var thresholds = await thisSite.Select(s => db.ChallengeSettings.Where(c => c.ProviderId == s.ProviderId).Select(c => c.Thresholds).FirstOrDefault())
             .SingleAsync(cancellationToken) ?? ChallengeThresholds.Defaults;
         var supervisionDays = thresholds.SupervisionDays;
-        var (trends, monthly) = await Trends.ForSitesAsync(db, thisSite.Select(s => s.Id), month, withSupervision: true, cancellationToken);
-        var figures = await SiteFigures.LoadAsync(db, thisSite, today, month, monthly, supervisionDays, SiteFigures.TwelveMonthsBefore(today), cancellationToken);
+        var (trends, monthly) = await Trends.ForSitesAsync(db, thisSite.Select(s => s.Id), month, cancellationToken);
+        var figures = await SiteFigures.LoadAsync(db, thisSite, today, month, monthly, SiteFigures.TwelveMonthsBefore(today), cancellationToken);
         return new SiteDashboardVm(
             month,
             [.. risks.Select(r => r.Row with { NewestEvidenceOn = freshness.GetValueOrDefault(r.Id) })],

@@ -46,9 +46,9 @@ internal sealed record CommissionerUpdateEvidence(
         var thresholds = await db.ChallengeSettings.Where(c => c.ProviderId == document.ProviderId).Select(c => c.Thresholds).FirstOrDefaultAsync(cancellationToken)
             ?? ChallengeThresholds.Defaults;
         var supervisionDays = thresholds.SupervisionDays;
-        var monthly = await MonthlyFigures.LoadAsync(db, commissioned.Select(s => s.Id), document.Period.AddMonths(1 - MonthsShown), document.Period, withSupervision: true, cancellationToken);
+        var monthly = await MonthlyFigures.LoadAsync(db, commissioned.Select(s => s.Id), document.Period.AddMonths(1 - MonthsShown), document.Period, cancellationToken);
         var figures = await SiteFigures.LoadAsync(
-            db, commissioned, document.DataAsOf, document.Period, monthly, supervisionDays, SiteFigures.TwelveMonthsBefore(document.Period.AddMonths(1)), cancellationToken);
+            db, commissioned, document.DataAsOf, document.Period, monthly, SiteFigures.TwelveMonthsBefore(document.Period.AddMonths(1)), cancellationToken);
         var end = document.Period.AddMonths(1);
         var incidents = (await db.Incidents.Where(i => siteIds.Contains(i.SiteId) && i.Details.OccurredOn >= document.Period && i.Details.OccurredOn < end)
             .GroupBy(i => i.SiteId)

@@ -77,7 +77,7 @@ internal sealed class SiteRecoveryPositions : WrittenSection<CommissionerUpdateE
             [
                 Row("Incidents", m => Number(monthly.IncidentsOf(siteId, m))),
                 Row(WorkforceMeasures.TrainingInDate.Title, m => StaffCount.Percent(monthly.TrainingOf(siteId, m))),
-                Row(WorkforceMeasures.SupervisedOnTime(update.SupervisionDays).Title, m => StaffCount.Percent(monthly.SupervisionOf(siteId, m, update.SupervisionDays))),
+                Row(WorkforceMeasures.SupervisedOnTime(update.SupervisionDays).Title, m => StaffCount.Percent(monthly.SupervisionOf(siteId, m))),
                 Row(Measures.UnfilledShifts.Title, m => monthly.UnfilledShiftsOf(siteId, m).Described),
                 Row(Measures.AgencyShare.Title, m => monthly.AgencyShareOf(siteId, m).Described),
                 Row(Measures.ActionsClosedOnTime.Title, m => monthly.ActionsClosedOnTimeOf(siteId, m).Described),

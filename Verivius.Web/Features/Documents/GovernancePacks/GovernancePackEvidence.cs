@@ -86,9 +86,8 @@ internal sealed class GovernancePackEvidence
         }).SingleAsync(cancellationToken);
         var months = SiteFigures.TwelveMonthsBefore(document.Period.AddMonths(1));
         var thresholds = provider.Thresholds ?? ChallengeThresholds.Defaults;
-        var supervisionDays = thresholds.SupervisionDays;
-        var (trends, monthly) = await SiteRecords.Trends.ForSitesAsync(db, sites.Select(s => s.Id), document.Period, withSupervision: true, cancellationToken);
-        var figures = await SiteFigures.LoadAsync(db, sites, document.DataAsOf, document.Period, monthly, supervisionDays, months, cancellationToken);
+        var (trends, monthly) = await SiteRecords.Trends.ForSitesAsync(db, sites.Select(s => s.Id), document.Period, cancellationToken);
+        var figures = await SiteFigures.LoadAsync(db, sites, document.DataAsOf, document.Period, monthly, months, cancellationToken);
         var pack = new GovernancePackEvidence(db, document, provider.Name, sites, figures) { Thresholds = thresholds, Trends = trends };
         var siteIds = pack.SiteIds;
 

@@ -1,7 +1,7 @@
-namespace Verivius.Web.SiteRecords;
+namespace Verivius.Infrastructure.Persistence;
 
 /// <summary>
-/// One site's month of one counted series (<see cref="MonthlyFigures"/>): a count or a sum, and for a
+/// One site's month of one counted series (<see cref="SiteMonthCounting"/>): a count or a sum, and for a
 /// share the part of it that counts, or one member of staff's row. Every series shares the shape so
 /// that they all come in one command; hours are fractional, so counts are carried as numbers too.
 /// </summary>

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Evidence;
+using Verivius.Domain.Figures;
+
+namespace Verivius.Infrastructure.Persistence;
+
+/// <summary>
+/// The months of <see cref="SiteMonthFigures"/> a save changes, read from its pending changes before it is
+/// made: each site's first to last month whose records are added, changed (before and after) or removed
+/// — a training matrix or supervision record for every month it stands for — and the providers whose
+/// supervision interval changed, whose every month is judged again.
+/// </summary>
+internal sealed class FiguresTouched
+{
+    private readonly Dictionary<Guid, (DateOnly From, DateOnly To)> _sites = [];
+    private readonly HashSet<Guid> _providers = [];
+
+    public IReadOnlyDictionary<Guid, (DateOnly From, DateOnly To)> Sites => _sites;
+
+    public IReadOnlyCollection<Guid> Providers => _providers;
+
+    public bool IsEmpty => _sites.Count == 0 && _providers.Count == 0;
+
+    public static FiguresTouched Of(ChangeTracker tracker)
+    {
+        var touched = new FiguresTouched();
+        foreach (var entry in tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            switch (entry.Entity)
+            {
+                case Incident incident:
+                    touched.Add(incident.SiteId, Detail<DateOnly?>(entry, nameof(IncidentDetails.OccurredOn)), 1);
+                    break;
+                case ImprovementAction action:
+                    touched.Add(action.SiteId, Detail<DateOnly?>(entry, nameof(ActionDetails.DueOn)), 1);
+                    break;
+                case StaffingWeek week:
+                    touched.Add(week.SiteId, Detail<DateOnly?>(entry, nameof(StaffingDetails.WeekStarting)), 1);
+                    break;
+                case TrainingRecord training:
+                    touched.Add(training.SiteId, Values<DateOnly?>(entry.Property(nameof(TrainingRecord.Period))), WorkforceMeasures.MonthsARecordStands);
+                    break;
+                case SupervisionRecord supervision:
+                    touched.Add(supervision.SiteId, Values<DateOnly?>(entry.Property(nameof(SupervisionRecord.Period))), WorkforceMeasures.MonthsARecordStands);
+                    break;
+                case ChallengeSettings settings:
+                    touched._providers.Add(settings.ProviderId);
+                    break;
+            }
+        }
+
+        return touched;
+    }
+
+    private static IEnumerable<T> Detail<T>(EntityEntry entry, string property) =>
+        Values<T>(entry.ComplexProperty("Details").Property(property));
+
+    // Before and after: a record moved to another month changes both.
+    private static IEnumerable<T> Values<T>(PropertyEntry property) =>
+        property.EntityEntry.State == EntityState.Added ? [(T)property.CurrentValue!] : [(T)property.OriginalValue!, (T)property.CurrentValue!];
+
+    private void Add(Guid siteId, IEnumerable<DateOnly?> days, int monthsCounted)
+    {
+        foreach (var day in days.OfType<DateOnly>())
+        {
+            var from = new DateOnly(day.Year, day.Month, 1);
+            var to = from.AddMonths(monthsCounted - 1);
+            _sites[siteId] = _sites.TryGetValue(siteId, out var span) ? (Min(span.From, from), Max(span.To, to)) : (from, to);
+        }
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+}
