@@ -1,0 +1,242 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Evidence;
+using Verivius.Domain.Figures;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Tests.Support;
+
+namespace Verivius.Tests.Infrastructure;
+
+/// <summary>
+/// The monthly figures kept beside the records agree with a count of the records themselves after any
+/// sequence of saves: records added, moved between months, changed and removed, training matrices and
+/// supervision records replaced, and the provider's supervision interval changed.
+/// </summary>
+public class SiteMonthFiguresTests : IClassFixture<PortalFactory>
+{
+    private static readonly DateOnly FirstMonth = new(2025, 1, 1);
+    private const int Months = 24;
+
+    private readonly PortalFactory _factory;
+
+    public SiteMonthFiguresTests(PortalFactory factory) => _factory = factory;
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task KeptFigures_AgreeWithARebuildFromTheRecords_AfterRandomSaves(int seed)
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 3);
+        var (providerId, siteIds) = await IdsAsync(world);
+        var random = new Random(seed);
+
+        for (var step = 1; step <= 120; step++)
+        {
+            await using (var scope = _factory.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+                for (var change = random.Next(1, 4); change > 0; change--)
+                {
+                    await ChangeSomethingAsync(db, random, providerId, siteIds[random.Next(siteIds.Count)]);
+                }
+
+                await db.SaveChangesAsync();
+            }
+
+            if (step % 30 == 0)
+            {
+                await AssertKeptFiguresAgreeWithRebuildAsync(siteIds, $"seed {seed}, after step {step}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task APackImport_CountsTheMonthsItWrites()
+    {
+        var (world, site) = await TestWorlds.WithImportedPackAsync(_factory);
+        var (_, siteIds) = await IdsAsync(world);
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+            var october = await db.SiteMonthFigures.SingleAsync(f => f.SiteId == siteIds[0] && f.Month == new DateOnly(2026, 10, 1));
+            Assert.Equal(await db.Incidents.CountAsync(i => i.SiteId == siteIds[0] && i.Details.OccurredOn >= new DateOnly(2026, 10, 1) && i.Details.OccurredOn < new DateOnly(2026, 11, 1)), october.Incidents);
+            Assert.True(october.Incidents > 0, $"the default pack of {site} records October's incidents");
+            Assert.NotNull(october.TrainingStaff);
+        }
+
+        await AssertKeptFiguresAgreeWithRebuildAsync(siteIds, "after a pack import");
+    }
+
+    private async Task AssertKeptFiguresAgreeWithRebuildAsync(IReadOnlyList<Guid> siteIds, string when)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var kept = await KeptAsync(db, siteIds);
+
+        var differed = await SiteMonthCounting.RebuildAsync(db, siteIds.ToList(), CancellationToken.None);
+
+        Assert.Equal(await KeptAsync(db, siteIds), kept);
+        Assert.True(differed == 0, $"{differed} kept month(s) differed from the records {when}");
+        Assert.NotEmpty(kept);
+    }
+
+    private static async Task<List<string>> KeptAsync(VeriviusDbContext db, IReadOnlyList<Guid> siteIds) =>
+        [.. (await db.SiteMonthFigures.AsNoTracking().Where(f => siteIds.Contains(f.SiteId)).ToListAsync())
+            .Select(f => SiteMonthCounting.Fingerprint(f).ToString()).Order(StringComparer.Ordinal)];
+
+    private async Task<(Guid ProviderId, List<Guid> SiteIds)> IdsAsync(ProviderWorld world)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var providerId = await db.Providers.Where(p => p.Name == world.ProviderName).Select(p => p.Id).SingleAsync();
+        var siteIds = await db.Sites.Where(s => world.SiteCodes.Contains(s.Code)).OrderBy(s => s.Code).Select(s => s.Id).ToListAsync();
+        return (providerId, siteIds);
+    }
+
+    private static DateOnly AnyDay(Random random) => FirstMonth.AddMonths(random.Next(Months)).AddDays(random.Next(28));
+
+    private static DateOnly AnyMonth(Random random) => FirstMonth.AddMonths(random.Next(Months));
+
+    private static async Task ChangeSomethingAsync(VeriviusDbContext db, Random random, Guid providerId, Guid siteId)
+    {
+        switch (random.Next(10))
+        {
+            case 0:
+            case 1:
+                var occurred = AnyDay(random);
+                var incidentRef = $"INC-{Guid.NewGuid():N}";
+                var incident = new Incident(siteId, new IncidentDetails(incidentRef, occurred, IncidentCategory.Fall, Severity.Low, false, null, null, false, null, null, null, null, IncidentStatus.Open, null));
+                incident.Record(incident.Details, null);
+                db.Incidents.Add(incident);
+                break;
+            case 2:
+                if (await AnyAsync(db.Incidents.Where(i => i.SiteId == siteId), random) is { } moved)
+                {
+                    if (random.Next(2) == 0)
+                    {
+                        db.Incidents.Remove(moved);
+                    }
+                    else
+                    {
+                        moved.Record(moved.Details with { OccurredOn = AnyDay(random) }, null);
+                    }
+                }
+
+                break;
+            case 3:
+                var due = AnyDay(random);
+                var closed = random.Next(3) switch { 0 => (DateOnly?)null, 1 => due.AddDays(-2), _ => due.AddDays(5) };
+                var actionRef = $"ACT-{Guid.NewGuid():N}";
+                var details = new ActionDetails(actionRef, "Fix the rota", ActionSource.Other, null, "Deputy manager", due.AddDays(-40), due, closed is null ? ActionStatus.Open : ActionStatus.Closed, closed, closed is null ? null : "Done", null, null);
+                var action = new ImprovementAction(siteId, details);
+                action.Record(details, null, null);
+                db.Actions.Add(action);
+                break;
+            case 4:
+                if (await AnyAsync(db.Actions.Where(a => a.SiteId == siteId), random) is { } changed)
+                {
+                    if (random.Next(3) == 0)
+                    {
+                        db.Actions.Remove(changed);
+                    }
+                    else
+                    {
+                        var newDue = AnyDay(random);
+                        changed.Record(changed.Details with { DueOn = newDue, RaisedOn = newDue.AddDays(-40), Status = ActionStatus.Closed, ClosedOn = newDue.AddDays(random.Next(-3, 4)), Outcome = "Done" }, null, null);
+                    }
+                }
+
+                break;
+            case 5:
+                var planned = random.Next(20, 60);
+                if (await FreeWeekAsync(db, random, siteId) is not { } weekStarting)
+                {
+                    break;
+                }
+
+                var week = new StaffingWeek(siteId, new StaffingDetails(weekStarting, planned, random.Next(planned), random.Next(0, 200), 1000 + random.Next(500), 0, 0, null, null, null));
+                db.Staffing.Add(week);
+                break;
+            case 6:
+                if (await AnyAsync(db.Staffing.Where(w => w.SiteId == siteId), random) is { } staffing)
+                {
+                    if (random.Next(2) == 0)
+                    {
+                        db.Staffing.Remove(staffing);
+                    }
+                    else if (await FreeWeekAsync(db, random, siteId) is { } movedTo)
+                    {
+                        staffing.Record(staffing.Details with { WeekStarting = movedTo, ShiftsUnfilled = 0, AgencyHours = 12.5 });
+                    }
+                }
+
+                break;
+            case 7:
+                await ReplaceTrainingMatrixAsync(db, random, siteId);
+                break;
+            case 8:
+                await ReplaceSupervisionRecordAsync(db, random, siteId);
+                break;
+            default:
+                var settings = await db.ChallengeSettings.SingleOrDefaultAsync(s => s.ProviderId == providerId) ?? db.ChallengeSettings.Add(new ChallengeSettings(providerId)).Entity;
+                settings.Change(settings.Thresholds with { SupervisionDays = random.Next(30, 120) });
+                break;
+        }
+    }
+
+    // A pack replaces the month's matrix whole; sometimes it is only removed, so older ones stand again.
+    private static async Task ReplaceTrainingMatrixAsync(VeriviusDbContext db, Random random, Guid siteId)
+    {
+        var period = AnyMonth(random);
+        db.Training.RemoveRange(await db.Training.Where(t => t.SiteId == siteId && t.Period == period).ToListAsync());
+        if (random.Next(4) == 0)
+        {
+            return;
+        }
+
+        foreach (var staff in Enumerable.Range(1, random.Next(2, 6)))
+        {
+            foreach (var course in new[] { "Moving and handling", "Safeguarding" })
+            {
+                var completed = random.Next(5) == 0 ? (DateOnly?)null : period.AddMonths(-random.Next(12));
+                var expires = completed?.AddMonths(random.Next(6, 24));
+                db.Training.Add(new TrainingRecord(siteId, period, new TrainingDetails($"S{staff}", "Care assistant", course, random.Next(6) != 0, completed, expires, null)));
+            }
+        }
+    }
+
+    private static async Task ReplaceSupervisionRecordAsync(VeriviusDbContext db, Random random, Guid siteId)
+    {
+        var period = AnyMonth(random);
+        db.Supervision.RemoveRange(await db.Supervision.Where(s => s.SiteId == siteId && s.Period == period).ToListAsync());
+        if (random.Next(4) == 0)
+        {
+            return;
+        }
+
+        foreach (var staff in Enumerable.Range(1, random.Next(2, 6)))
+        {
+            var type = random.Next(4) == 0 ? SupervisionType.Appraisal : SupervisionType.Supervision;
+            db.Supervision.Add(new SupervisionRecord(siteId, period, new SupervisionDetails($"S{staff}", type, period.AddDays(-random.Next(200)))));
+        }
+    }
+
+    // A week is the staffing record's reference, so a site has one record per week.
+    private static async Task<DateOnly?> FreeWeekAsync(VeriviusDbContext db, Random random, Guid siteId)
+    {
+        var day = AnyDay(random);
+        var taken = db.Staffing.Local.Any(w => w.SiteId == siteId && w.Details.WeekStarting == day)
+            || await db.Staffing.AnyAsync(w => w.SiteId == siteId && w.Details.WeekStarting == day);
+        return taken ? null : day;
+    }
+
+    private static async Task<T?> AnyAsync<T>(IQueryable<T> records, Random random)
+        where T : class
+    {
+        var count = await records.CountAsync();
+        return count == 0 ? null : await records.OrderBy(r => EF.Property<Guid>(r, "Id")).Skip(random.Next(count)).FirstAsync();
+    }
+}
