@@ -8,7 +8,7 @@ namespace Verivius.Tests.Cli;
 /// <summary>The verbs as an operator runs them: a separate process, against the database its environment names.</summary>
 public sealed class OperatorCommandTests : IDisposable
 {
-    private static readonly string[] Verbs = ["migrate", "create-provider", "create-user", "import-sites", "import-ratings", "verify-history", "checkpoint-history", "verify-storage", "import-pack", "packs", "challenges", "run-challenges"];
+    private static readonly string[] Verbs = ["migrate", "create-provider", "create-user", "import-sites", "import-ratings", "verify-history", "checkpoint-history", "verify-storage", "rebuild-figures", "import-pack", "packs", "challenges", "run-challenges"];
 
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"verivius-cli-{Guid.NewGuid():N}.db");
     private readonly string _csv = Path.Combine(Path.GetTempPath(), $"verivius-sites-{Guid.NewGuid():N}.csv");
@@ -168,6 +168,36 @@ public sealed class OperatorCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task RebuildFigures_FindsAMonthEditedBehindTheRecords_AndCountsItAgain()
+    {
+        var workbook = Path.Combine(Path.GetTempPath(), $"verivius-pack-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await RunAsync("create-provider", "--name", "Count Care");
+            await File.WriteAllTextAsync(_csv, "SiteCode,Name,ServiceType\n1-777000001,Ash House,CareHome\n");
+            await RunAsync("import-sites", "--provider", "Count Care", "--file", _csv);
+            await RunAsync(["create-user", "--email", "rm@count.example", "--role", "RegisteredManager", "--provider", "Count Care", "--sites", "1-777000001", "--password-stdin"], "a long enough password\n");
+            await File.WriteAllBytesAsync(workbook, new PackWorkbook("1-777000001").Build());
+            await RunAsync("import-pack", "--file", workbook, "--user", "rm@count.example");
+            var october = "SELECT Incidents FROM SiteMonthFigures WHERE Month = '2026-10-01'";
+            var counted = await ScalarAsync(october);
+            var agreed = await RunAsync("rebuild-figures");
+
+            await ExecuteAsync("UPDATE SiteMonthFigures SET Incidents = 99 WHERE Month = '2026-10-01';");
+            var differed = await RunAsync("rebuild-figures");
+
+            Assert.Equal((0, true), (agreed.Exit, agreed.Out.Contains("Counted the monthly figures of 1 site(s) from their records: every kept month agreed.", StringComparison.Ordinal)));
+            Assert.Equal((0, true), (differed.Exit, differed.Out.Contains("1 kept month(s) differed and were replaced.", StringComparison.Ordinal)));
+            Assert.Equal(counted, await ScalarAsync(october));
+            Assert.NotEqual(99L, counted);
+        }
+        finally
+        {
+            File.Delete(workbook);
+        }
+    }
+
+    [Fact]
     public async Task ImportPack_ImportsAsTheUser_ReportsEachProblemByCell_AndPacksListsTheVersions()
     {
         var workbook = Path.Combine(Path.GetTempPath(), $"verivius-pack-{Guid.NewGuid():N}.xlsx");
@@ -295,6 +325,15 @@ public sealed class OperatorCommandTests : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>What someone with the database but not the key would do: edit an entry and reseal it and every later one under a key of their own.</summary>
