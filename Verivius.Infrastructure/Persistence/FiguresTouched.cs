@@ -31,19 +31,19 @@ internal sealed class FiguresTouched
             switch (entry.Entity)
             {
                 case Incident incident:
-                    touched.Add(incident.SiteId, Detail<DateOnly?>(entry, nameof(IncidentDetails.OccurredOn)), 1);
+                    touched.Add(incident.SiteId, Detail(entry, nameof(IncidentDetails.OccurredOn)), 1);
                     break;
                 case ImprovementAction action:
-                    touched.Add(action.SiteId, Detail<DateOnly?>(entry, nameof(ActionDetails.DueOn)), 1);
+                    touched.Add(action.SiteId, Detail(entry, nameof(ActionDetails.DueOn)), 1);
                     break;
                 case StaffingWeek week:
-                    touched.Add(week.SiteId, Detail<DateOnly?>(entry, nameof(StaffingDetails.WeekStarting)), 1);
+                    touched.Add(week.SiteId, Detail(entry, nameof(StaffingDetails.WeekStarting)), 1);
                     break;
                 case TrainingRecord training:
-                    touched.Add(training.SiteId, Values<DateOnly?>(entry.Property(nameof(TrainingRecord.Period))), WorkforceMeasures.MonthsARecordStands);
+                    touched.Add(training.SiteId, Values(entry.Property(nameof(TrainingRecord.Period))), WorkforceMeasures.MonthsARecordStands);
                     break;
                 case SupervisionRecord supervision:
-                    touched.Add(supervision.SiteId, Values<DateOnly?>(entry.Property(nameof(SupervisionRecord.Period))), WorkforceMeasures.MonthsARecordStands);
+                    touched.Add(supervision.SiteId, Values(entry.Property(nameof(SupervisionRecord.Period))), WorkforceMeasures.MonthsARecordStands);
                     break;
                 case ChallengeSettings settings:
                     touched._providers.Add(settings.ProviderId);
@@ -54,12 +54,12 @@ internal sealed class FiguresTouched
         return touched;
     }
 
-    private static IEnumerable<T> Detail<T>(EntityEntry entry, string property) =>
-        Values<T>(entry.ComplexProperty("Details").Property(property));
+    private static IEnumerable<DateOnly?> Detail(EntityEntry entry, string property) =>
+        Values(entry.ComplexProperty("Details").Property(property));
 
     // Before and after: a record moved to another month changes both.
-    private static IEnumerable<T> Values<T>(PropertyEntry property) =>
-        property.EntityEntry.State == EntityState.Added ? [(T)property.CurrentValue!] : [(T)property.OriginalValue!, (T)property.CurrentValue!];
+    private static IEnumerable<DateOnly?> Values(PropertyEntry property) =>
+        property.EntityEntry.State == EntityState.Added ? [(DateOnly?)property.CurrentValue] : [(DateOnly?)property.OriginalValue, (DateOnly?)property.CurrentValue];
 
     private void Add(Guid siteId, IEnumerable<DateOnly?> days, int monthsCounted)
     {

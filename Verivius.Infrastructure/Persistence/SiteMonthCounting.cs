@@ -142,15 +142,15 @@ public static class SiteMonthCounting
         var counted = new List<SiteMonthFigures>();
         foreach (var siteId in siteIds)
         {
-            var site = rows[siteId].ToLookup(r => r.Series);
-            var byMonth = site.ToDictionary(series => series.Key, series => series.ToLookup(r => new DateOnly(r.Year, r.Month, 1)));
-            ILookup<DateOnly, MonthlyCount> Of(string series) => byMonth.TryGetValue(series, out var months) ? months : Array.Empty<MonthlyCount>().ToLookup(r => default(DateOnly));
-            MonthlyCount? In(string series, DateOnly month) => Of(series)[month].FirstOrDefault();
+            var site = rows[siteId].ToLookup(r => (r.Series, Month: new DateOnly(r.Year, r.Month, 1)));
+            MonthlyCount? In(string series, DateOnly month) => site[(series, month)].FirstOrDefault();
+            List<MonthlyCount>? Standing(string series, DateOnly month) =>
+                WorkforceMeasures.StandingFor(month, site.Where(g => g.Key.Series == series).Select(g => g.Key.Month)) is { } period ? [.. site[(series, period)]] : null;
             for (var month = from; month <= to; month = month.AddMonths(1))
             {
                 var at = WorkforceMeasures.MeasuredAt(month);
-                var training = Standing(Of(Training), month);
-                var supervision = Standing(Of(Supervision), month);
+                var training = Standing(Training, month);
+                var supervision = Standing(Supervision, month);
                 var figures = new SiteMonthFigures
                 {
                     SiteId = siteId,
@@ -176,10 +176,6 @@ public static class SiteMonthCounting
 
         return counted;
     }
-
-    /// <summary>The staff rows of the record that stands for the month, or none.</summary>
-    private static List<MonthlyCount>? Standing(ILookup<DateOnly, MonthlyCount> periods, DateOnly month) =>
-        WorkforceMeasures.StandingFor(month, periods.Select(p => p.Key)) is { } period ? [.. periods[period]] : null;
 
     // Every series in one command (UNION ALL), each grouped by site and month; a week counts for the month it starts in.
     private static IQueryable<MonthlyCount> CountedRows(VeriviusDbContext db, IReadOnlyCollection<Guid> siteIds, DateOnly from, DateOnly to)

@@ -125,11 +125,9 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        if (ChangeTracker.AutoDetectChangesEnabled)
-        {
-            ChangeTracker.DetectChanges();
-        }
-
+        // Even with automatic detection off (the pack import): a change left undetected here would still be
+        // saved, as the change log detects changes too, but its months would not be counted again.
+        ChangeTracker.DetectChanges();
         var touched = FiguresTouched.Of(ChangeTracker);
         if (touched.IsEmpty)
         {
