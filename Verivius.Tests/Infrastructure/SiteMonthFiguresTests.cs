@@ -224,12 +224,13 @@ public class SiteMonthFiguresTests : IClassFixture<PortalFactory>
         }
     }
 
-    // A week is the staffing record's reference, so a site has one record per week.
+    // A week is the staffing record's reference, so a site has one record per week; a week moved here keeps the reference it was made with.
     private static async Task<DateOnly?> FreeWeekAsync(VeriviusDbContext db, Random random, Guid siteId)
     {
         var day = AnyDay(random);
-        var taken = db.Staffing.Local.Any(w => w.SiteId == siteId && w.Details.WeekStarting == day)
-            || await db.Staffing.AnyAsync(w => w.SiteId == siteId && w.Details.WeekStarting == day);
+        var reference = StaffingWeek.RefOf(day);
+        var taken = db.Staffing.Local.Any(w => w.SiteId == siteId && (w.Details.WeekStarting == day || w.Ref == reference))
+            || await db.Staffing.AnyAsync(w => w.SiteId == siteId && (w.Details.WeekStarting == day || w.Ref == reference));
         return taken ? null : day;
     }
 
