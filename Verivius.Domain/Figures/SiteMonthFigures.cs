@@ -6,6 +6,7 @@ namespace Verivius.Domain.Figures;
 /// the site's month changes, so that a view of five years reads sixty rows a site rather than five
 /// years of records. Training and supervision are judged at the month's end on the record that stands
 /// for it; supervision against the provider's interval, so a change of interval recounts the provider.
+/// Timeliness of notifications and candour is the challenge engine's judgement, so its findings recount their incident's month.
 /// </summary>
 public sealed class SiteMonthFigures
 {
@@ -16,6 +17,19 @@ public sealed class SiteMonthFigures
 
     /// <summary>Incidents that occurred in the month.</summary>
     public int Incidents { get; init; }
+
+    /// <summary>
+    /// Of the month's incidents, those notifiable to CQC and those whose notification the challenge engine
+    /// last judged late or missing; those under the duty of candour and those whose follow-up it judged late.
+    /// Recounted when the engine's judgement changes, as well as the incidents.
+    /// </summary>
+    public int Notifiable { get; init; }
+
+    public int NotifiedLate { get; init; }
+
+    public int CandourIncidents { get; init; }
+
+    public int CandourLate { get; init; }
 
     /// <summary>Actions due in the month, and those closed by their due date.</summary>
     public int ActionsDue { get; init; }

@@ -16,12 +16,16 @@ internal sealed class FiguresTouched
 {
     private readonly Dictionary<Guid, (DateOnly From, DateOnly To)> _sites = [];
     private readonly HashSet<Guid> _providers = [];
+    private readonly HashSet<(Guid SiteId, string Ref)> _incidentsJudged = [];
 
     public IReadOnlyDictionary<Guid, (DateOnly From, DateOnly To)> Sites => _sites;
 
     public IReadOnlyCollection<Guid> Providers => _providers;
 
-    public bool IsEmpty => _sites.Count == 0 && _providers.Count == 0;
+    /// <summary>Incidents (site and reference) whose late or missing finding was raised, changed its holding or went; their months are found once saved.</summary>
+    public IReadOnlyCollection<(Guid SiteId, string Ref)> IncidentsJudged => _incidentsJudged;
+
+    public bool IsEmpty => _sites.Count == 0 && _providers.Count == 0 && _incidentsJudged.Count == 0;
 
     public static FiguresTouched Of(ChangeTracker tracker)
     {
@@ -48,11 +52,18 @@ internal sealed class FiguresTouched
                 case ChallengeSettings settings:
                     touched._providers.Add(settings.ProviderId);
                     break;
+                case Challenge challenge when IncidentTimeliness.IncidentJudgedBy(challenge) is { } incidentRef
+                    && (entry.State != EntityState.Modified || entry.Property(nameof(Challenge.ConditionHolds)).IsModified):
+                    touched._incidentsJudged.Add((challenge.SiteId, incidentRef));
+                    break;
             }
         }
 
         return touched;
     }
+
+    /// <summary>Adds the month an incident occurred in (found after the save) to its site's span.</summary>
+    public void AddIncidentMonth(Guid siteId, DateOnly occurredOn) => Add(siteId, [occurredOn], 1);
 
     private static IEnumerable<DateOnly?> Detail(EntityEntry entry, string property) =>
         Values(entry.ComplexProperty("Details").Property(property));

@@ -8,13 +8,18 @@ namespace Verivius.Infrastructure.Persistence;
 /// <summary>
 /// Counts <see cref="SiteMonthFigures"/> from the records: for the months a save touched (<see cref="FiguresTouched"/>),
 /// in the save's own transaction, and for whole sites when <c>rebuild-figures</c> checks or restores them.
-/// One command sends, per site and month, the incidents, the actions due and those closed on time, the
+/// One command sends, per site and month, the incidents (notifiable, under the duty of candour, and those the
+/// challenge engine judged late), the actions due and those closed on time, the
 /// shifts and hours, and one row per member of staff on each training matrix and supervision record
 /// (courses not completed and the first expiry, or the newest supervision), judged here at each month's end.
 /// </summary>
 public static class SiteMonthCounting
 {
     private const string Incidents = "incidents";
+    private const string Notifiable = "notifiable";
+    private const string NotifiedLate = "notified-late";
+    private const string Candour = "candour";
+    private const string CandourLate = "candour-late";
     private const string Actions = "actions";
     private const string Shifts = "shifts";
     private const string Hours = "hours";
@@ -27,6 +32,15 @@ public static class SiteMonthCounting
     /// <summary>Counts again, in the current transaction, the months a save touched; the context saves the counted rows.</summary>
     internal static async Task RecountAsync(VeriviusDbContext db, FiguresTouched touched, CancellationToken cancellationToken)
     {
+        foreach (var site in touched.IncidentsJudged.GroupBy(i => i.SiteId))
+        {
+            var refs = site.Select(i => i.Ref).ToList();
+            foreach (var occurredOn in await db.Incidents.Where(i => i.SiteId == site.Key && refs.Contains(i.Ref)).Select(i => i.Details.OccurredOn).ToListAsync(cancellationToken))
+            {
+                touched.AddIncidentMonth(site.Key, occurredOn);
+            }
+        }
+
         foreach (var providerId in touched.Providers)
         {
             var sites = await db.Sites.Where(s => s.ProviderId == providerId).Select(s => s.Id).ToListAsync(cancellationToken);
@@ -92,10 +106,10 @@ public static class SiteMonthCounting
     }
 
     /// <summary>Every value of a kept month, to compare what was kept with what the records give.</summary>
-    public static (Guid SiteId, DateOnly Month, int, int, int, int, int, double, double, int?, int?, int?, int?) Fingerprint(SiteMonthFigures f)
+    public static (Guid SiteId, DateOnly Month, (int, int, int, int, int), int, int, int, int, double, double, int?, int?, int?, int?) Fingerprint(SiteMonthFigures f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return (f.SiteId, f.Month, f.Incidents, f.ActionsDue, f.ActionsClosedOnTime, f.ShiftsPlanned, f.ShiftsUnfilled, Math.Round(f.HoursWorked, 6), Math.Round(f.AgencyHours, 6),
+        return (f.SiteId, f.Month, (f.Incidents, f.Notifiable, f.NotifiedLate, f.CandourIncidents, f.CandourLate), f.ActionsDue, f.ActionsClosedOnTime, f.ShiftsPlanned, f.ShiftsUnfilled, Math.Round(f.HoursWorked, 6), Math.Round(f.AgencyHours, 6),
             f.TrainingStaff, f.TrainingInDate, f.SupervisionStaff, f.SupervisedOnTime);
     }
 
@@ -156,6 +170,10 @@ public static class SiteMonthCounting
                     SiteId = siteId,
                     Month = month,
                     Incidents = (int)(In(Incidents, month)?.Count ?? 0),
+                    Notifiable = (int)(In(Notifiable, month)?.Count ?? 0),
+                    NotifiedLate = (int)(In(NotifiedLate, month)?.Count ?? 0),
+                    CandourIncidents = (int)(In(Candour, month)?.Count ?? 0),
+                    CandourLate = (int)(In(CandourLate, month)?.Count ?? 0),
                     ActionsDue = (int)(In(Actions, month)?.Count ?? 0),
                     ActionsClosedOnTime = (int)(In(Actions, month)?.Part ?? 0),
                     ShiftsPlanned = (int)(In(Shifts, month)?.Count ?? 0),
@@ -181,14 +199,20 @@ public static class SiteMonthCounting
     private static IQueryable<MonthlyCount> CountedRows(VeriviusDbContext db, IReadOnlyCollection<Guid> siteIds, DateOnly from, DateOnly to)
     {
         var end = to.AddMonths(1);
+        var incidents = db.Incidents.Where(i => siteIds.Contains(i.SiteId) && i.Details.OccurredOn >= from && i.Details.OccurredOn < end);
+        var prefix = IncidentTimeliness.KeyPrefix;
+        var notificationCodes = IncidentTimeliness.NotificationLateCodes;
+        var notifiable = incidents.Where(i => i.Details.CqcNotifiable);
+        var candour = incidents.Where(i => i.Details.CandourApplies);
         var standingFrom = from.AddMonths(1 - WorkforceMeasures.MonthsARecordStands);
         var staffing = db.Staffing
             .Where(w => siteIds.Contains(w.SiteId) && w.Details.WeekStarting >= from && w.Details.WeekStarting < end)
             .GroupBy(w => new { w.SiteId, w.Details.WeekStarting.Year, w.Details.WeekStarting.Month });
-        return db.Incidents
-            .Where(i => siteIds.Contains(i.SiteId) && i.Details.OccurredOn >= from && i.Details.OccurredOn < end)
-            .GroupBy(i => new { i.SiteId, i.Details.OccurredOn.Year, i.Details.OccurredOn.Month })
-            .Select(g => new MonthlyCount { Series = Incidents, SiteId = g.Key.SiteId, Year = g.Key.Year, Month = g.Key.Month, Count = g.Count(), Part = 0, Day = null })
+        return IncidentsIn(Incidents, incidents)
+            .Concat(IncidentsIn(Notifiable, notifiable))
+            .Concat(IncidentsIn(NotifiedLate, notifiable.Where(i => db.Challenges.Any(c => c.SiteId == i.SiteId && c.ConditionHolds && notificationCodes.Contains(c.Code) && c.Key == prefix + i.Ref))))
+            .Concat(IncidentsIn(Candour, candour))
+            .Concat(IncidentsIn(CandourLate, candour.Where(i => db.Challenges.Any(c => c.SiteId == i.SiteId && c.ConditionHolds && c.Code == IncidentTimeliness.CandourLateCode && c.Key == prefix + i.Ref))))
             .Concat(db.Actions
                 .Where(a => siteIds.Contains(a.SiteId) && a.Details.DueOn >= from && a.Details.DueOn < end)
                 .GroupBy(a => new { a.SiteId, a.Details.DueOn!.Value.Year, a.Details.DueOn!.Value.Month })
@@ -231,4 +255,9 @@ public static class SiteMonthCounting
                     Day = g.Max(s => s.Details.Type == SupervisionType.Supervision ? s.Details.HeldOn : (DateOnly?)null),
                 }));
     }
+
+    private static IQueryable<MonthlyCount> IncidentsIn(string series, IQueryable<Incident> incidents) =>
+        incidents
+            .GroupBy(i => new { i.SiteId, i.Details.OccurredOn.Year, i.Details.OccurredOn.Month })
+            .Select(g => new MonthlyCount { Series = series, SiteId = g.Key.SiteId, Year = g.Key.Year, Month = g.Key.Month, Count = g.Count(), Part = 0, Day = null });
 }

@@ -5,13 +5,15 @@ using Verivius.Domain.Evidence;
 using Verivius.Domain.Figures;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Tests.Infrastructure;
 
 /// <summary>
 /// The monthly figures kept beside the records agree with a count of the records themselves after any
 /// sequence of saves: records added, moved between months, changed and removed, training matrices and
-/// supervision records replaced, and the provider's supervision interval changed.
+/// supervision records replaced, the provider's supervision interval changed, and the challenge engine
+/// judging incidents' notifications and candour late (or no longer late) on the days it runs.
 /// </summary>
 public class SiteMonthFiguresTests : IClassFixture<PortalFactory>
 {
@@ -45,11 +47,22 @@ public class SiteMonthFiguresTests : IClassFixture<PortalFactory>
                 await db.SaveChangesAsync();
             }
 
+            // The engine's judgement of notifications and candour is counted too: run it now and then, on a changing day.
+            if (step % 10 == 0)
+            {
+                await using var scope = _factory.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ChallengeRunner>().RunAsync(siteIds, AnyDay(random).AddMonths(2), CancellationToken.None);
+            }
+
             if (step % 30 == 0)
             {
                 await AssertKeptFiguresAgreeWithRebuildAsync(siteIds, $"seed {seed}, after step {step}");
             }
         }
+
+        await using var check = _factory.Services.CreateAsyncScope();
+        var months = await check.ServiceProvider.GetRequiredService<VeriviusDbContext>().SiteMonthFigures.Where(f => siteIds.Contains(f.SiteId)).ToListAsync();
+        Assert.True(months.Any(f => f.NotifiedLate > 0) && months.Any(f => f.CandourLate > 0), "the saves left some incidents judged late, so the count of them was compared");
     }
 
     [Fact]
@@ -68,6 +81,43 @@ public class SiteMonthFiguresTests : IClassFixture<PortalFactory>
         }
 
         await AssertKeptFiguresAgreeWithRebuildAsync(siteIds, "after a pack import");
+    }
+
+    [Fact]
+    public async Task TwelveMonthsToTheDay_FromKeptMonthsAndTheEdges_CountWhatTheIncidentsGive_OnAnyDay()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        var (_, siteIds) = await IdsAsync(world);
+        var random = new Random(21);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        for (var day = FirstMonth; day < FirstMonth.AddMonths(Months); day = day.AddDays(random.Next(1, 4)))
+        {
+            db.Incidents.Add(AnyIncident(random, siteIds[0], day));
+        }
+
+        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<ChallengeRunner>().RunAsync(siteIds, FirstMonth.AddMonths(Months), CancellationToken.None);
+
+        // Days scattered over the second year, the ends of months among them.
+        for (var asOf = FirstMonth.AddMonths(12).AddDays(-1); asOf < FirstMonth.AddMonths(Months); asOf = asOf.AddDays(random.Next(1, 9)))
+        {
+            var month = new DateOnly(asOf.Year, asOf.Month, 1);
+            var sites = db.Sites.Where(s => s.Id == siteIds[0]);
+            var monthly = await MonthlyFigures.LoadAsync(db, sites.Select(s => s.Id), month, month, CancellationToken.None);
+            var figures = (await SiteFigures.LoadAsync(db, sites, asOf, month, monthly, SiteFigures.TwelveMonthsBefore(asOf), CancellationToken.None)).Single();
+
+            var inTheYear = db.Incidents.Where(i => i.SiteId == siteIds[0] && i.Details.OccurredOn > asOf.AddYears(-1) && i.Details.OccurredOn <= asOf);
+            bool JudgedLate(Incident incident, params string[] codes) =>
+                db.Challenges.Any(c => c.SiteId == incident.SiteId && c.ConditionHolds && codes.Contains(c.Code) && c.Key == $"Incidents:{incident.Details.IncidentRef}");
+            var notifiable = await inTheYear.Where(i => i.Details.CqcNotifiable).ToListAsync();
+            var candour = await inTheYear.Where(i => i.Details.CandourApplies).ToListAsync();
+            var expected = (notifiable.Count, notifiable.Count(i => JudgedLate(i, ChallengeCodes.IncNotificationLate, ChallengeCodes.IncNotificationMissing)),
+                candour.Count, candour.Count(i => JudgedLate(i, ChallengeCodes.IncCandourLate)));
+
+            Assert.Equal(expected, (figures.Notifiable, figures.NotifiedLate, figures.Candour, figures.CandourLate));
+            Assert.True(expected.Item2 > 0 && expected.Item4 > 0, $"some incidents in the year to {asOf} were judged late");
+        }
     }
 
     private async Task AssertKeptFiguresAgreeWithRebuildAsync(IReadOnlyList<Guid> siteIds, string when)
@@ -96,6 +146,20 @@ public class SiteMonthFiguresTests : IClassFixture<PortalFactory>
         return (providerId, siteIds);
     }
 
+    private static Incident AnyIncident(Random random, Guid siteId, DateOnly occurred)
+    {
+        var notifiable = random.Next(2) == 0;
+        var candour = random.Next(2) == 0;
+        var incident = new Incident(siteId, new IncidentDetails(
+            $"INC-{Guid.NewGuid():N}", occurred, IncidentCategory.Fall, Severity.Moderate, notifiable, notifiable ? NotificationType.SeriousInjury : null, SentOrNot(random, occurred),
+            candour, candour ? occurred.AddDays(1) : null, candour ? true : null, candour ? SentOrNot(random, occurred) : null, null, IncidentStatus.Open, null));
+        incident.Record(incident.Details, null);
+        return incident;
+    }
+
+    // Sent the next day, weeks late, or not at all: the engine judges the last two late or missing.
+    private static DateOnly? SentOrNot(Random random, DateOnly occurred) => random.Next(3) switch { 0 => occurred.AddDays(1), 1 => occurred.AddDays(40), _ => null };
+
     private static DateOnly AnyDay(Random random) => FirstMonth.AddMonths(random.Next(Months)).AddDays(random.Next(28));
 
     private static DateOnly AnyMonth(Random random) => FirstMonth.AddMonths(random.Next(Months));
@@ -106,11 +170,7 @@ public class SiteMonthFiguresTests : IClassFixture<PortalFactory>
         {
             case 0:
             case 1:
-                var occurred = AnyDay(random);
-                var incidentRef = $"INC-{Guid.NewGuid():N}";
-                var incident = new Incident(siteId, new IncidentDetails(incidentRef, occurred, IncidentCategory.Fall, Severity.Low, false, null, null, false, null, null, null, null, IncidentStatus.Open, null));
-                incident.Record(incident.Details, null);
-                db.Incidents.Add(incident);
+                db.Incidents.Add(AnyIncident(random, siteId, AnyDay(random)));
                 break;
             case 2:
                 if (await AnyAsync(db.Incidents.Where(i => i.SiteId == siteId), random) is { } moved)
@@ -121,7 +181,9 @@ public class SiteMonthFiguresTests : IClassFixture<PortalFactory>
                     }
                     else
                     {
-                        moved.Record(moved.Details with { OccurredOn = AnyDay(random) }, null);
+                        // Moved, and a notification owed now sent the next day: the engine's next run clears what it found late.
+                        var movedTo = AnyDay(random);
+                        moved.Record(moved.Details with { OccurredOn = movedTo, NotificationSentOn = moved.Details.CqcNotifiable ? movedTo.AddDays(1) : null }, null);
                     }
                 }
 

@@ -118,10 +118,19 @@ public sealed class SiteFigures
 
     private static IQueryable<SiteFigures> Of(VeriviusDbContext db, IQueryable<Site> sites, DateOnly asOf, IReadOnlyList<DateOnly> packMonths)
     {
-        var yearAgo = asOf.AddYears(-1);
-        string[] notificationCodes = [ChallengeCodes.IncNotificationLate, ChallengeCodes.IncNotificationMissing];
         var active = ChallengeStatuses.Active;
+
+        // The twelve months to the day: the eleven whole months between from the kept figures, and only the
+        // part-months at the ends (after the day a year ago, and up to the day) from the incidents themselves.
+        var yearAgo = asOf.AddYears(-1);
+        var wholeFrom = new DateOnly(yearAgo.Year, yearAgo.Month, 1).AddMonths(1);
+        var wholeTo = new DateOnly(asOf.Year, asOf.Month, 1);
+        var whole = db.SiteMonthFigures.Where(f => f.Month >= wholeFrom && f.Month < wholeTo);
+        var ends = db.Incidents.Where(i => (i.Details.OccurredOn > yearAgo && i.Details.OccurredOn < wholeFrom) || (i.Details.OccurredOn >= wholeTo && i.Details.OccurredOn <= asOf));
+        var (prefix, notificationLate, candourLate) = (IncidentTimeliness.KeyPrefix, IncidentTimeliness.NotificationLateCodes, IncidentTimeliness.CandourLateCode);
         var (m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11) = (packMonths[0], packMonths[1], packMonths[2], packMonths[3], packMonths[4], packMonths[5], packMonths[6], packMonths[7], packMonths[8], packMonths[9], packMonths[10], packMonths[11]);
+
+        // Overdue in two counts, each read from an index of its own: actions still open, and the few closed after the day.
         return sites.Select(s => new SiteFigures
         {
             Id = s.Id,
@@ -131,13 +140,14 @@ public sealed class SiteFigures
             CqcRatingPublishedOn = s.CqcRatingPublishedOn,
             CqcWellLedRating = s.CqcWellLedRating,
             ReportingFrom = s.ReportingFrom,
-            Overdue = db.Actions.Count(a => a.SiteId == s.Id && a.Details.DueOn < asOf && (a.Details.Status != ActionStatus.Closed || a.Details.ClosedOn > asOf)),
-            Notifiable = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf),
-            NotifiedLate = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf
-                && db.Challenges.Any(c => c.SiteId == s.Id && c.ConditionHolds && notificationCodes.Contains(c.Code) && c.Key == "Incidents:" + i.Ref)),
-            Candour = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CandourApplies && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf),
-            CandourLate = db.Incidents.Count(i => i.SiteId == s.Id && i.Details.CandourApplies && i.Details.OccurredOn > yearAgo && i.Details.OccurredOn <= asOf
-                && db.Challenges.Any(c => c.SiteId == s.Id && c.ConditionHolds && c.Code == ChallengeCodes.IncCandourLate && c.Key == "Incidents:" + i.Ref)),
+            Overdue = db.Actions.Count(a => a.SiteId == s.Id && (a.Details.Status == ActionStatus.Open || a.Details.Status == ActionStatus.InProgress) && a.Details.DueOn < asOf)
+                + db.Actions.Count(a => a.SiteId == s.Id && a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn > asOf && a.Details.DueOn < asOf),
+            Notifiable = whole.Where(f => f.SiteId == s.Id).Sum(f => f.Notifiable) + ends.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable),
+            NotifiedLate = whole.Where(f => f.SiteId == s.Id).Sum(f => f.NotifiedLate) + ends.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable
+                && db.Challenges.Any(c => c.SiteId == s.Id && c.ConditionHolds && notificationLate.Contains(c.Code) && c.Key == prefix + i.Ref)),
+            Candour = whole.Where(f => f.SiteId == s.Id).Sum(f => f.CandourIncidents) + ends.Count(i => i.SiteId == s.Id && i.Details.CandourApplies),
+            CandourLate = whole.Where(f => f.SiteId == s.Id).Sum(f => f.CandourLate) + ends.Count(i => i.SiteId == s.Id && i.Details.CandourApplies
+                && db.Challenges.Any(c => c.SiteId == s.Id && c.ConditionHolds && c.Code == candourLate && c.Key == prefix + i.Ref)),
             OpenChallenges = db.Challenges.Count(c => c.SiteId == s.Id && active.Contains(c.Status)),
             HighChallenges = db.Challenges.Count(c => c.SiteId == s.Id && active.Contains(c.Status) && c.Severity == ChallengeSeverity.High),
             Packs = new[]

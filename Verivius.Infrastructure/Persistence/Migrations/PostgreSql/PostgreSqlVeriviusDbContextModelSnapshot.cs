@@ -2195,10 +2195,22 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<double>("AgencyHours")
                         .HasColumnType("double precision");
 
+                    b.Property<int>("CandourIncidents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CandourLate")
+                        .HasColumnType("integer");
+
                     b.Property<double>("HoursWorked")
                         .HasColumnType("double precision");
 
                     b.Property<int>("Incidents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Notifiable")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotifiedLate")
                         .HasColumnType("integer");
 
                     b.Property<int>("ShiftsPlanned")

@@ -2196,10 +2196,22 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<double>("AgencyHours")
                         .HasColumnType("float");
 
+                    b.Property<int>("CandourIncidents")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CandourLate")
+                        .HasColumnType("int");
+
                     b.Property<double>("HoursWorked")
                         .HasColumnType("float");
 
                     b.Property<int>("Incidents")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Notifiable")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NotifiedLate")
                         .HasColumnType("int");
 
                     b.Property<int>("ShiftsPlanned")

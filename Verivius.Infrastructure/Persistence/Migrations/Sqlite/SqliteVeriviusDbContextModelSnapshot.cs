@@ -2184,10 +2184,22 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<double>("AgencyHours")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("CandourIncidents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandourLate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("HoursWorked")
                         .HasColumnType("REAL");
 
                     b.Property<int>("Incidents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Notifiable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotifiedLate")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ShiftsPlanned")
