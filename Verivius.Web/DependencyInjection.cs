@@ -55,7 +55,9 @@ public static class DependencyInjection
         services.AddSingleton<DocumentRequests>();
         services.AddSingleton<DocumentScheduler>();
         services.AddSingleton<KeptFigures>();
-        services.AddHostedService<DocumentWorker>();
+        services.AddHostedService<QueuedWorker<DocumentRequests>>();
+        services.AddSingleton<ChecksAfterImport>();
+        services.AddHostedService<QueuedWorker<ChecksAfterImport>>();
 
         services.AddMediator((MediatorOptions options) => options.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddAutoMapper(

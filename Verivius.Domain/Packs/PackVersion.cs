@@ -40,4 +40,18 @@ public sealed class PackVersion : Entity
 
     /// <summary>Rows per sheet, as JSON (<c>{"Incidents":12,...}</c>).</summary>
     public string RowCounts { get; private set; } = "";
+
+    /// <summary>Whether the challenge engine is still to check the site after this version: an upload is answered first, and checked in the background.</summary>
+    public bool AwaitingChallengeCheck { get; private set; }
+
+    /// <summary>What the engine changed when it checked the site after this version, in a sentence; null until then, or when it was not checked for it.</summary>
+    public string? ChallengeCheck { get; private set; }
+
+    public void AwaitChallengeCheck() => AwaitingChallengeCheck = true;
+
+    public void ChallengesChecked(string outcome)
+    {
+        AwaitingChallengeCheck = false;
+        ChallengeCheck = outcome;
+    }
 }

@@ -28,7 +28,16 @@ public class ChallengeBrowserTests : IClassFixture<BrowserPortal>
             Buffer = new PackWorkbook(Site).Build(),
         });
         await manager.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
-        await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync(new Regex(@"Challenge engine: 1 site\(s\) checked: \d+ challenge\(s\) raised"));
+        await Assertions.Expect(manager.GetByRole(AriaRole.Status).First).ToContainTextAsync("The challenge engine is checking the site now");
+
+        // The check lands in the background: the page says so until a refresh shows what it found.
+        for (var attempt = 0; attempt < 50 && !await manager.Locator("#challenge-check h2", new() { HasText = "Checked" }).IsVisibleAsync(); attempt++)
+        {
+            await Task.Delay(200);
+            await manager.ReloadAsync();
+        }
+
+        await Assertions.Expect(manager.Locator("#challenge-check")).ToContainTextAsync(new Regex(@"checked .*: 1 site\(s\) checked: \d+ challenge\(s\) raised"));
 
         await manager.GotoAsync($"/sites/{Site}/challenges");
         await manager.GetByLabel("Challenge", new() { Exact = true }).SelectOptionAsync("ACT-OVERDUE");

@@ -8,6 +8,7 @@ using Verivius.Tests.Support;
 using Verivius.Web.Features.Challenges;
 using Verivius.Web.Features.Packs;
 using Verivius.Web.Security;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Tests.Features;
 
@@ -42,6 +43,29 @@ public class NightlyChallengeJobTests : IClassFixture<NightlyChallengeJobTests.S
         Assert.Equal("0 30 2 * * ?", cron);
         Assert.True(nextFire > DateTimeOffset.UtcNow, $"The stored trigger fires next at {nextFire:u}, which is not in the future.");
         Assert.True(raised > 0, "The nightly job did not raise the site's challenges within 30 seconds.");
+    }
+
+    [Fact]
+    public async Task AWebUploadsCheck_IsAQuartzJobInThePortalsDatabase_AndLandsOnTheVersion()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        var site = world.SiteCodes[0];
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+
+        using var uploaded = await manager.UploadPackAsync(site, new PackWorkbook(site).Build());
+        string? outcome = null;
+        for (var attempt = 0; attempt < 60 && outcome is null; attempt++)
+        {
+            await Task.Delay(500);
+            await using var scope = _factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+            outcome = await db.PackVersions.Where(v => !v.AwaitingChallengeCheck && db.Packs.Any(p => p.Id == v.PackId && db.Sites.Any(s => s.Id == p.SiteId && s.Code == site)))
+                .Select(v => v.ChallengeCheck).SingleOrDefaultAsync();
+        }
+
+        // Where the scheduler runs, the portal keeps no queue of its own: only a Quartz job could have done it.
+        Assert.True(_factory.Services.GetRequiredService<ChecksAfterImport>().AreShared);
+        Assert.Equal($"1 site(s) checked: {await ChallengeCountAsync(site)} challenge(s) raised, 0 changed, 0 reopened, 0 closed as condition cleared.", outcome);
     }
 
     private async Task ImportWithoutCheckingAsync(string email, string site)

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Tests.Web;
 
@@ -225,6 +229,75 @@ public partial class PackUploadTests : IClassFixture<PortalFactory>
 
     private static PackWorkbook OctoberWithAnExpiredCourse(string site) => new PackWorkbook(site)
         .Row("Training", ("StaffRef", "ST-02"), ("Role", "Nurse"), ("Course", "Fire safety"), ("Mandatory", "Y"), ("CompletedOn", "2025-06-01"), ("ExpiresOn", "2026-06-01"));
+
+    /// <summary>
+    /// The upload is answered before the engine runs: the packs page says the site is being checked, then
+    /// what the check changed once it lands. A check a restart cut short is found waiting and done; one
+    /// already done is not done twice.
+    /// </summary>
+    [Fact]
+    public async Task AnUpload_IsAnsweredBeforeTheEngineChecksTheSite_AndThePacksPageShowsTheCheckWhenItLands()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        var site = world.SiteCodes[0];
+        using var manager = await PortalSession.SignInAsync(_factory, world.RegisteredManager);
+
+        using var uploaded = await manager.UploadPackAsync(site, new PackWorkbook(site).Build());
+        var (_, answered) = await manager.GetAsync($"/sites/{site}/packs");
+        var landed = await PacksPageOnceCheckedAsync(manager, site);
+        var raised = await ChallengeCountAsync(site);
+
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        Assert.Contains("The challenge engine is checking the site now", answered, StringComparison.Ordinal);
+        Assert.Matches("<h2 class=\"h5\">(Being checked|Checked)</h2>", answered);
+        Assert.True(raised > 0, "the October pack's overdue action and expired course raise challenges");
+        Assert.Contains($"After version 1 of the October 2026 pack", landed, StringComparison.Ordinal);
+        Assert.Contains($"the challenge engine checked {world.SiteName(0)}: 1 site(s) checked: {raised} challenge(s) raised", landed, StringComparison.Ordinal);
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var version = db.PackVersions.Where(v => db.Packs.Any(p => p.Id == v.PackId && db.Sites.Any(s => s.Id == p.SiteId && s.Code == site)));
+        await version.ExecuteUpdateAsync(set => set.SetProperty(v => v.AwaitingChallengeCheck, true));
+        var (_, cutShort) = await manager.GetAsync($"/sites/{site}/packs");
+        var checks = _factory.Services.GetRequiredService<ChecksAfterImport>();
+        var waiting = await checks.UnfinishedAsync(scope.ServiceProvider, CancellationToken.None);
+        var versionId = await version.Select(v => v.Id).SingleAsync();
+        await checks.DoAsync(_factory.Services.GetRequiredService<IServiceScopeFactory>(), versionId, CancellationToken.None);
+        var (_, redone) = await manager.GetAsync($"/sites/{site}/packs");
+        var versionChanges = db.ChangeLog.Where(e => e.EntityKey.Contains(versionId.ToString()));
+        var changesBefore = await versionChanges.CountAsync();
+        await checks.DoAsync(_factory.Services.GetRequiredService<IServiceScopeFactory>(), versionId, CancellationToken.None);
+
+        Assert.Contains("<h2 class=\"h5\">Being checked</h2>", cutShort, StringComparison.Ordinal);
+        Assert.Contains(versionId, waiting.Select(w => w.Id));
+        Assert.Contains("1 site(s) checked: 0 challenge(s) raised", WebUtility.HtmlDecode(redone), StringComparison.Ordinal);
+        Assert.Equal(raised, await ChallengeCountAsync(site));
+        Assert.True(changesBefore > 0, "the check's outcome is written to the version through the change log");
+        Assert.Equal(changesBefore, await versionChanges.CountAsync());
+    }
+
+    private static async Task<string> PacksPageOnceCheckedAsync(PortalSession session, string site)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var (_, page) = await session.GetAsync($"/sites/{site}/packs");
+            if (page.Contains("<h2 class=\"h5\">Checked</h2>", StringComparison.Ordinal))
+            {
+                return WebUtility.HtmlDecode(page);
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The packs page of {site} did not show the challenge check within 20 seconds.");
+    }
+
+    private async Task<int> ChallengeCountAsync(string site)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        return await db.Challenges.CountAsync(c => db.Sites.Any(s => s.Id == c.SiteId && s.Code == site));
+    }
 
     [GeneratedRegex("name=\"token\" value=\"([0-9a-f]{32})\"")]
     private static partial Regex HeldToken();

@@ -58,8 +58,13 @@ public sealed class ChallengeRunner
         return (rules.Evaluate(evidence[siteId], asOf, [.. register.Select(StateOf)]), register);
     }
 
-    /// <summary>Runs the engine for the given sites (of any providers) and saves the register, a batch at a time.</summary>
-    public async Task<ChallengeRunSummary> RunAsync(IReadOnlyCollection<Guid> siteIds, DateOnly asOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the engine for the given sites (of any providers) and saves the register, a batch at a time.
+    /// <paramref name="beforeSaving"/> is told what each batch changes just before it is saved, so that a caller
+    /// can record it on an entity it tracks in the same save.
+    /// </summary>
+    public async Task<ChallengeRunSummary> RunAsync(
+        IReadOnlyCollection<Guid> siteIds, DateOnly asOf, CancellationToken cancellationToken, Action<ChallengeRunSummary>? beforeSaving = null)
     {
         var sites = await _db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).Select(s => new { s.Id, s.ProviderId }).ToListAsync(cancellationToken);
         var summary = ChallengeRunSummary.None;
@@ -68,14 +73,14 @@ public sealed class ChallengeRunner
             var rules = await ProviderContextAsync(provider.Key, cancellationToken);
             foreach (var batch in provider.Select(s => s.Id).Order().Chunk(BatchSize))
             {
-                summary = summary.Add(await RunBatchAsync(batch, asOf, rules, cancellationToken));
+                summary = summary.Add(await RunBatchAsync(batch, asOf, rules, beforeSaving, cancellationToken));
             }
         }
 
         return summary;
     }
 
-    private async Task<ChallengeRunSummary> RunBatchAsync(Guid[] siteIds, DateOnly asOf, ProviderRules rules, CancellationToken cancellationToken)
+    private async Task<ChallengeRunSummary> RunBatchAsync(Guid[] siteIds, DateOnly asOf, ProviderRules rules, Action<ChallengeRunSummary>? beforeSaving, CancellationToken cancellationToken)
     {
         var evidence = await SiteEvidenceLoader.LoadAsync(_db, siteIds, asOf, cancellationToken);
         var registers = (await _db.Challenges.Where(c => siteIds.Contains(c.SiteId)).ToListAsync(cancellationToken)).ToLookup(c => c.SiteId);
@@ -106,10 +111,12 @@ public sealed class ChallengeRunner
             moves.AddRange(register.Values.Where(c => c.NotFound(asOf) is not null).Select(c => new ChallengeMove(ChallengeEventKind.ConditionCleared, c.Code, c.Finding)));
         }
 
+        var summary = new ChallengeRunSummary(siteIds.Length, Count(ChallengeEventKind.Raised), changed, Count(ChallengeEventKind.Reopened), Count(ChallengeEventKind.ConditionCleared)) { Moves = moves };
+        beforeSaving?.Invoke(summary);
         _db.ChangeTracker.DetectChanges();
         await _db.SaveChangesAsync(cancellationToken);
         _db.ChangeTracker.Clear();
-        return new ChallengeRunSummary(siteIds.Length, Count(ChallengeEventKind.Raised), changed, Count(ChallengeEventKind.Reopened), Count(ChallengeEventKind.ConditionCleared)) { Moves = moves };
+        return summary;
 
         int Count(ChallengeEventKind kind) => moves.Count(m => m.Kind == kind);
     }

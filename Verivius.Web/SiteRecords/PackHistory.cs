@@ -13,7 +13,10 @@ public sealed record PackMonthVm(DateOnly Period, int Versions, string? LatestBy
     public string InWords => Received ? "Received" : Owed ? "Not received" : "Not owed";
 }
 
-public sealed record PackVersionVm(DateOnly Period, int Number, string FileName, long SizeBytes, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, string RowCounts);
+/// <param name="AwaitingChallengeCheck">Whether the engine is still to check the site after this version; <paramref name="ChallengeCheck"/> says what it changed once it has.</param>
+public sealed record PackVersionVm(
+    DateOnly Period, int Number, string FileName, long SizeBytes, string Sha256, string UploadedBy, DateTimeOffset UploadedAt, string RowCounts, bool AwaitingChallengeCheck,
+    string? ChallengeCheck);
 
 /// <summary>A site's pack versions and the months it owes, for every page that shows them.</summary>
 public static class PackHistory
@@ -25,7 +28,9 @@ public static class PackHistory
                               join pack in db.Packs on version.PackId equals pack.Id
                               where pack.SiteId == siteId
                               orderby pack.Period descending, version.Number descending
-                              select new PackVersionVm(pack.Period, version.Number, version.FileName, version.SizeBytes, version.Sha256, version.UploadedBy, version.UploadedAt, version.RowCounts))
+                              select new PackVersionVm(
+                                  pack.Period, version.Number, version.FileName, version.SizeBytes, version.Sha256, version.UploadedBy, version.UploadedAt, version.RowCounts,
+                                  version.AwaitingChallengeCheck, version.ChallengeCheck))
             .ToListAsync(cancellationToken);
         var who = await PeopleNames.ForAsync(db, versions.Select(v => v.UploadedBy), cancellationToken);
         return [.. versions.Select(v => v with { UploadedBy = who(v.UploadedBy) })];

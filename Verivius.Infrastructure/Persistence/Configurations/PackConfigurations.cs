@@ -30,5 +30,6 @@ internal sealed class PackVersionConfiguration : IEntityTypeConfiguration<PackVe
         builder.Property(v => v.StoredName).HasMaxLength(100);
         builder.Property(v => v.Sha256).HasMaxLength(64).IsFixedLength();
         builder.Property(v => v.UploadedBy).HasMaxLength(EntityStamps.ActorLength);
+        builder.Property(v => v.ChallengeCheck).HasMaxLength(400);
     }
 }

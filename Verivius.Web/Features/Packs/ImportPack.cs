@@ -31,6 +31,10 @@ namespace Verivius.Web.Features.Packs;
 /// rather than imported, since what they agreed to is no longer what it would change.
 /// </param>
 /// <param name="AllowRemovals">Whether a snapshot row the month holds may go; when not, such a pack is refused, with its preview.</param>
+/// <param name="CheckInBackground">
+/// Whether the engine's check after the import is queued (<see cref="ChecksAfterImport"/>) rather than waited for:
+/// the web upload answers at once and its packs page shows the check when it lands.
+/// </param>
 public sealed record ImportPackCommand(
     string? SiteCode,
     PackFile Workbook,
@@ -38,7 +42,8 @@ public sealed record ImportPackCommand(
     bool CheckChallenges = true,
     PackImportMode Mode = PackImportMode.Import,
     int? ConfirmsVersion = null,
-    bool AllowRemovals = true) : ICommand<PackImportResult>;
+    bool AllowRemovals = true,
+    bool CheckInBackground = false) : ICommand<PackImportResult>;
 
 public enum PackImportMode
 {
@@ -77,7 +82,7 @@ public sealed record PackFile(string FileName, byte[] Content)
 }
 
 /// <param name="Version">The version imported, matched, or (previewed) that the month has now.</param>
-/// <param name="Challenges">What the challenge engine, run for the site after the import, changed; null if it did not run.</param>
+/// <param name="Challenges">What the challenge engine, run for the site after the import, changed; null if it did not run (or runs in the background).</param>
 /// <param name="Preview">What a previewed pack, or one refused for its removals, would change.</param>
 public sealed record PackImportResult(
     PackImportStatus Status,
@@ -123,10 +128,13 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
     private readonly CurrentActor _actor;
     private readonly TimeProvider _clock;
     private readonly ChallengeRunner _challenges;
+    private readonly ChecksAfterImport _checks;
     private readonly ILogger<ImportPackHandler> _log;
 
-    public ImportPackHandler(VeriviusDbContext db, SiteAccess access, FileStore files, CurrentActor actor, TimeProvider clock, ChallengeRunner challenges, ILogger<ImportPackHandler> log)
+    public ImportPackHandler(
+        VeriviusDbContext db, SiteAccess access, FileStore files, CurrentActor actor, TimeProvider clock, ChallengeRunner challenges, ChecksAfterImport checks, ILogger<ImportPackHandler> log)
     {
+        _checks = checks;
         _db = db;
         _access = access;
         _files = files;
@@ -201,7 +209,7 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
         }
 
         var result = await SaveVersionAsync(command, site.Value.SiteId, pack, content, sha256, index, now, read.Warnings, cancellationToken);
-        return result.Status == PackImportStatus.Imported && command.CheckChallenges
+        return result.Status == PackImportStatus.Imported && command.CheckChallenges && !command.CheckInBackground
             ? result with { Challenges = await ChallengeAsync(site.Value.SiteId, cancellationToken) }
             : result;
     }
@@ -232,13 +240,20 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
     {
         var written = new List<string>();
         var number = (pack?.Latest?.Number ?? 0) + 1;
+        Guid? checkAfter = null;
         try
         {
             await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
             var stored = await _files.SaveAsync(command.Workbook.Content, FileSignatures.Xlsx, cancellationToken);
             written.Add(stored.StoredName);
             written.AddRange(await StoreAttachmentsAsync(siteId, command.Attachments, index, now, cancellationToken));
-            await AddVersionAsync(pack, siteId, command.Workbook, content, stored.StoredName, sha256, now, cancellationToken);
+            var version = await AddVersionAsync(pack, siteId, command.Workbook, content, stored.StoredName, sha256, now, cancellationToken);
+            if (command.CheckChallenges && command.CheckInBackground)
+            {
+                version.AwaitChallengeCheck();
+                checkAfter = version.Id;
+            }
+
             await _db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -259,6 +274,11 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
         }
 
         _files.Keep(written);
+        if (checkAfter is { } versionId)
+        {
+            await _checks.QueueAsync(versionId, cancellationToken);
+        }
+
         return new PackImportResult(PackImportStatus.Imported, content.Period.ToString(), number, [], warnings, content.RowCounts);
     }
 
@@ -271,6 +291,11 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
         ImportPackCommand command, Guid siteId, MonthlyPack? pack, PackContent content, string sha256, RecordIndex index, PackChanges changes, DateTimeOffset now, IReadOnlyList<PackIssue> warnings,
         CancellationToken cancellationToken)
     {
+        if (command.CheckChallenges)
+        {
+            await ChecksAfterImport.AwaitWaitingAsync(_db, siteId, cancellationToken);
+        }
+
         var challenges = new List<ChallengeMove>();
         var newVersion = (pack?.Latest?.Number ?? 0) + 1;
         var written = new List<string>();
@@ -306,7 +331,7 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
     }
 
     /// <summary>The month's next version, adding the month's pack if this is its first; a month before the site's reporting month becomes it.</summary>
-    private async Task AddVersionAsync(MonthlyPack? pack, Guid siteId, PackFile workbook, PackContent content, string storedName, string sha256, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<PackVersion> AddVersionAsync(MonthlyPack? pack, Guid siteId, PackFile workbook, PackContent content, string storedName, string sha256, DateTimeOffset now, CancellationToken cancellationToken)
     {
         (await _db.Sites.SingleAsync(s => s.Id == siteId, cancellationToken)).PackReceivedFor(content.Period.FirstDay);
         if (pack is null)
@@ -318,6 +343,7 @@ internal sealed class ImportPackHandler : ICommandHandler<ImportPackCommand, Pac
         var version = pack.AddVersion(workbook.FileName, storedName, workbook.Content.Length, sha256, _actor.ActorName, now, JsonSerializer.Serialize(content.RowCounts));
         _db.Add(version);
         MarkWrittenBy(version.Id);
+        return version;
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ public sealed class PacksController : Controller
 
         var files = await PackFile.ReadAllAsync(attachments, cancellationToken);
 
-        var upload = new ImportPackCommand(siteCode, await PackFile.ReadAsync(workbook, cancellationToken), files, Mode: PackImportMode.PreviewNewVersion);
+        var upload = new ImportPackCommand(siteCode, await PackFile.ReadAsync(workbook, cancellationToken), files, Mode: PackImportMode.PreviewNewVersion, CheckInBackground: true);
         var result = await _mediator.Send(upload, cancellationToken);
         if (result.Status == PackImportStatus.Previewed)
         {
@@ -64,7 +64,7 @@ public sealed class PacksController : Controller
         }
 
         var result = await _mediator.Send(
-            new ImportPackCommand(siteCode, PackFileOf(held[0]), [.. held.Skip(1).Select(PackFileOf)], ConfirmsVersion: confirmsVersion), cancellationToken);
+            new ImportPackCommand(siteCode, PackFileOf(held[0]), [.. held.Skip(1).Select(PackFileOf)], ConfirmsVersion: confirmsVersion, CheckInBackground: true), cancellationToken);
         if (result.Status == PackImportStatus.Previewed)
         {
             return await PreviewAsync(siteCode, result, token, cancellationToken);
@@ -126,7 +126,7 @@ public sealed class PacksController : Controller
             ? $"Nothing was stored: every row of this workbook matches what version {result.Version} of the {result.Period} pack holds."
             : $"Imported the {result.Period} pack as version {result.Version}: {result.RowCounts.Values.Sum()} rows."
               + (result.Warnings.Count > 0 ? $" {result.Warnings.Count} warning(s): " + string.Join(" ", result.Warnings) : "")
-              + (result.Challenges is { } challenges ? $" Challenge engine: {challenges}" : "");
+              + " The challenge engine is checking the site now; this page says what it found when it has.";
         return RedirectToAction(nameof(Index), new { siteCode });
     }
 
