@@ -6,6 +6,7 @@ using Verivius.Domain.Documents;
 using Verivius.Domain.Mail;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
+using Verivius.Web.Security;
 
 namespace Verivius.Tests.Features;
 
@@ -23,7 +24,10 @@ public partial class TwoInstanceTests : IClassFixture<PostgreSqlPortal>
 
     public TwoInstanceTests(PostgreSqlPortal portal) => _portal = portal;
 
-    /// <summary>A person signed in on one instance is signed in on the other, and signing out on the second ends it on the first.</summary>
+    /// <summary>
+    /// A person signed in on one instance is signed in on the other, and signing out on the second ends it on
+    /// the first; figures one instance keeps give way to a change saved by another process at once.
+    /// </summary>
     [Fact]
     public async Task TheyShareTheSignIn_AndItsEnd()
     {
@@ -39,11 +43,20 @@ public partial class TwoInstanceTests : IClassFixture<PostgreSqlPortal>
 
         using var readOnSecond = await onSecond.GetAsync(new Uri($"/sites/{site}", UriKind.Relative));
         var page = await readOnSecond.Content.ReadAsStringAsync();
+
+        // The provider view's figures are kept on the first instance; a change saved by another process shows at its next request.
+        using var niOnFirst = await SignedInAsync(first, world.NominatedIndividual, new CookieContainer());
+        var providerBefore = await niOnFirst.GetStringAsync(new Uri("/provider", UriKind.Relative));
+        await RenameAsync(site, "Renamed by another process");
+        var providerAfter = await niOnFirst.GetStringAsync(new Uri("/provider", UriKind.Relative));
+
         using var signOut = await onSecond.PostAsync(new Uri("/account/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = TokenIn(page) }));
         using var afterSignOut = await onFirst.GetAsync(new Uri($"/sites/{site}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, readOnSecond.StatusCode);
         Assert.Contains(world.SiteName(0), page, StringComparison.Ordinal);
+        Assert.Contains(world.SiteName(0), providerBefore, StringComparison.Ordinal);
+        Assert.Contains("Renamed by another process", providerAfter, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, afterSignOut.StatusCode);
         Assert.Contains("/account/login", afterSignOut.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -215,4 +228,14 @@ public partial class TwoInstanceTests : IClassFixture<PostgreSqlPortal>
 
     [GeneratedRegex(@"Scheduled SitePack for \S+: (?<written>\d+) written")]
     private static partial Regex SitePackRun();
+
+    private async Task RenameAsync(string siteCode, string name)
+    {
+        await using var scope = _portal.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeOperator("test");
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var site = await db.Sites.SingleAsync(s => s.Code == siteCode);
+        site.Describe(name, site.ServiceType, null);
+        await db.SaveChangesAsync();
+    }
 }

@@ -153,7 +153,7 @@ public class ProviderViewTests : IClassFixture<PortalFactory>
             await ni.GetAsync("/provider");
             var provider = counter.Commands.Count;
 
-            // Nothing changed between two requests: the second finds the figures kept and reads only the person's scope.
+            // Nothing changed between two requests: the second finds the figures kept and reads only the person's scope and the change log's head.
             var kept = 0;
             for (var attempt = 0; attempt < 10; attempt++)
             {
@@ -176,13 +176,14 @@ public class ProviderViewTests : IClassFixture<PortalFactory>
 
         Assert.Equal(counts[0], counts[1]);
         Assert.InRange(counts[1].Provider, 3, ProviderViewCommandBudget);
-        Assert.Equal(1, counts[1].Kept);
+        Assert.Equal(2, counts[1].Kept);
         Assert.InRange(counts[1].Site, 1, SiteViewCommandBudget);
     }
 
     // The provider view, as issue 6 asks, in at most 5: the person's scope, the provider with every
-    // open risk, every site's figures, unsupported assurance, and the four trends in one UNION.
+    // open risk, every site's figures, unsupported assurance, and the four trends in one UNION; and one
+    // more since issue 21, the change log's head, which says whether kept figures still stand.
     // The site view's count is held where it is today so that it cannot grow.
-    private const int ProviderViewCommandBudget = 5;
+    private const int ProviderViewCommandBudget = 6;
     private const int SiteViewCommandBudget = 19;
 }
