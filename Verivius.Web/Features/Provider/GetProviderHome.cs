@@ -125,8 +125,11 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
                 .Where(x => x.s.ProviderId == p.Id && x.s.IsActive && x.r.Details.Trend != RiskTrend.Resolved)
                 .Select(x => new JoinedRiskVm(
                     x.s.Code, x.s.Name, x.r.Details.Area, x.r.Ref, x.r.Details.Risk, x.r.Details.CurrentActionRef, x.r.Details.Owner, x.r.Details.ReviewOn, x.r.Details.Trend,
-                    db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Records.Any(s => s.Kind == RecordKind.Recovery && s.Ref == x.r.Ref)),
-                    db.Challenges.Count(c => c.SiteId == x.s.Id && statuses.Contains(c.Status) && c.Severity == ChallengeSeverity.High && c.Records.Any(s => s.Kind == RecordKind.Recovery && s.Ref == x.r.Ref))))
+                    // Found from the risk's subject rows (indexed by site, kind and reference), not by testing every active challenge of the site.
+                    db.ChallengeSubjects.Where(n => n.SiteId == x.s.Id && n.Kind == RecordKind.Recovery && n.Ref == x.r.Ref)
+                        .Join(db.Challenges, n => n.ChallengeId, c => c.Id, (n, c) => c).Count(c => statuses.Contains(c.Status)),
+                    db.ChallengeSubjects.Where(n => n.SiteId == x.s.Id && n.Kind == RecordKind.Recovery && n.Ref == x.r.Ref)
+                        .Join(db.Challenges, n => n.ChallengeId, c => c.Id, (n, c) => c).Count(c => statuses.Contains(c.Status) && c.Severity == ChallengeSeverity.High)))
                 .ToList(),
         }).SingleAsync(cancellationToken);
 
