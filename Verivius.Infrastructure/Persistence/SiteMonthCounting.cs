@@ -32,22 +32,30 @@ public static class SiteMonthCounting
     /// <summary>Counts again, in the current transaction, the months a save touched; the context saves the counted rows.</summary>
     internal static async Task RecountAsync(VeriviusDbContext db, FiguresTouched touched, CancellationToken cancellationToken)
     {
-        foreach (var site in touched.IncidentsJudged.GroupBy(i => i.SiteId))
+        // One command for the judged incidents of every site; a reference matched at another site is dropped here.
+        var judged = touched.IncidentsJudged.ToHashSet();
+        if (judged.Count > 0)
         {
-            var refs = site.Select(i => i.Ref).ToList();
-            foreach (var occurredOn in await db.Incidents.Where(i => i.SiteId == site.Key && refs.Contains(i.Ref)).Select(i => i.Details.OccurredOn).ToListAsync(cancellationToken))
+            var judgedSites = judged.Select(i => i.SiteId).Distinct().ToList();
+            var judgedRefs = judged.Select(i => i.Ref).Distinct().ToList();
+            var incidents = await db.Incidents.Where(i => judgedSites.Contains(i.SiteId) && judgedRefs.Contains(i.Ref))
+                .Select(i => new { i.SiteId, i.Ref, i.Details.OccurredOn }).ToListAsync(cancellationToken);
+            foreach (var incident in incidents.Where(i => judged.Contains((i.SiteId, i.Ref))))
             {
-                touched.AddIncidentMonth(site.Key, occurredOn);
+                touched.AddIncidentMonth(incident.SiteId, incident.OccurredOn);
             }
         }
 
+        // A provider whose interval changed has every month of its sites counted; those sites need nothing more.
+        var rebuilt = new HashSet<Guid>();
         foreach (var providerId in touched.Providers)
         {
             var sites = await db.Sites.Where(s => s.ProviderId == providerId).Select(s => s.Id).ToListAsync(cancellationToken);
             await RebuildSitesAsync(db, sites, cancellationToken);
+            rebuilt.UnionWith(sites);
         }
 
-        foreach (var (siteId, (from, to)) in touched.Sites)
+        foreach (var (siteId, (from, to)) in touched.Sites.Where(s => !rebuilt.Contains(s.Key)))
         {
             await db.SiteMonthFigures.Where(f => f.SiteId == siteId && f.Month >= from && f.Month <= to).ExecuteDeleteAsync(cancellationToken);
             db.SiteMonthFigures.AddRange(await CountAsync(db, [siteId], from, to, cancellationToken));
