@@ -16,7 +16,7 @@ public class PackUploadBrowserTests : IClassFixture<BrowserPortal>
     public async Task AManager_UploadsAWorkbookWithAnError_SeesTheCell_FixesIt_AndItImports()
     {
         var page = await _portal.SignedInPageAsync("rm@demo.verivius.test");
-        await page.WaitForURLAsync(new Regex("/sites$"));
+        await page.ArrivedAtAsync(new Regex("/sites$"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Beech House", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Monthly packs" }).ClickAsync();
 

@@ -17,13 +17,13 @@ public class ProviderBrowserTests : IClassFixture<BrowserPortal>
     {
         await TestWorlds.ImportPackAsync(_portal.Factory, "ni@demo.verivius.test", Site, new PackWorkbook(Site).Set("Recovery", 2, "Trend", "Worsening").Build());
         var page = await _portal.SignedInPageAsync("ni@demo.verivius.test");
-        await page.WaitForURLAsync(new Regex("/provider$"));
+        await page.ArrivedAtAsync(new Regex("/provider$"));
 
         var red = page.Locator("table.heat-map td.heat-red a").First;
         await Assertions.Expect(red).ToHaveAttributeAsync("aria-label", new Regex("^Safeguarding at Elm Court: 1 open risk, worsening"));
         await red.ClickAsync();
 
-        await page.WaitForURLAsync(new Regex($"/sites/{Site}/records/recovery/R-1$"));
+        await page.ArrivedAtAsync(new Regex($"/sites/{Site}/records/recovery/R-1$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Risk R-1");
         await Assertions.Expect(page.GetByText("Falls at night").First).ToBeVisibleAsync();
         await page.Context.CloseAsync();

@@ -18,7 +18,7 @@ public class RoleHomeTests : IClassFixture<BrowserPortal>
     public async Task EachDemoRole_SignsIn_AndLandsOnTheirHomePage(string email, string home, string heading)
     {
         var page = await _portal.SignedInPageAsync(email);
-        await page.WaitForURLAsync(new Regex(Regex.Escape(home) + "$"));
+        await page.ArrivedAtAsync(new Regex(Regex.Escape(home) + "$"));
 
         Assert.Equal(heading, (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync())?.Trim());
         await page.Context.CloseAsync();
@@ -28,7 +28,7 @@ public class RoleHomeTests : IClassFixture<BrowserPortal>
     public async Task TheRegisteredManager_SeesTheirTwoSitesAndNoOthers()
     {
         var page = await _portal.SignedInPageAsync("rm@demo.verivius.test");
-        await page.WaitForURLAsync(new Regex("/sites$"));
+        await page.ArrivedAtAsync(new Regex("/sites$"));
 
         var sites = await page.Locator("tbody tr td:first-child").AllTextContentsAsync();
 
@@ -40,7 +40,7 @@ public class RoleHomeTests : IClassFixture<BrowserPortal>
     public async Task TheCommissioner_SeesTheRecoveryPositionOfTheirTwoSitesOnly()
     {
         var page = await _portal.SignedInPageAsync("commissioner@demo.verivius.test");
-        await page.WaitForURLAsync(new Regex("/commissioner$"));
+        await page.ArrivedAtAsync(new Regex("/commissioner$"));
 
         var sites = await page.GetByRole(AriaRole.Heading, new() { Level = 2 }).AllTextContentsAsync();
 
