@@ -154,14 +154,15 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
     /// Sessions are sign-in bookkeeping, not records of care governance, and would flood the log; a
     /// checkpoint of the log recorded in the log would be one entry out of date the moment it was written;
     /// the outbox is delivery bookkeeping whose messages may carry single-use links; a site's monthly
-    /// figures are counted from records the log already holds.
+    /// figures are counted from records the log already holds, and its judgement notes when the engine last read them.
     /// </summary>
     private static bool IsRecorded(EntityEntry change) => IsRecordedType(change.Entity.GetType());
 
     internal static bool IsRecordedType(Type type) =>
         !(type == typeof(ChangeLogEntry) || type == typeof(HistoryCheckpoint) || type == typeof(DataProtectionKey)
             || type == typeof(IdentityUserToken<string>) || type == typeof(Domain.Access.UserSession)
-            || type == typeof(Domain.Mail.OutboundMail) || type == typeof(Domain.Figures.SiteMonthFigures));
+            || type == typeof(Domain.Mail.OutboundMail) || type == typeof(Domain.Figures.SiteMonthFigures)
+            || type == typeof(Domain.Challenges.SiteJudgement));
 
     private static ChangeOperation OperationOf(EntityState state) => state switch
     {

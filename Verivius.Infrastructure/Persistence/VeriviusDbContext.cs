@@ -114,9 +114,12 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
 
     public DbSet<SiteMonthFigures> SiteMonthFigures => Set<SiteMonthFigures>();
 
+    public DbSet<SiteJudgement> SiteJudgements => Set<SiteJudgement>();
+
     /// <summary>
     /// Saves, and counts again in the same transaction the <see cref="Domain.Figures.SiteMonthFigures"/> the save
-    /// changed, so that no reader ever sees records and figures that disagree.
+    /// changed, so that no reader ever sees records and figures that disagree; and counts on the changes of each
+    /// site it changed (<see cref="SiteJudgement.Changes"/>), so that the challenge engine judges them again.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -129,7 +132,8 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
         // saved, as the change log detects changes too, but its months would not be counted again.
         ChangeTracker.DetectChanges();
         var touched = FiguresTouched.Of(ChangeTracker);
-        if (touched.IsEmpty)
+        var sitesChanged = SitesChanged.By(ChangeTracker).ToList();
+        if (touched.IsEmpty && sitesChanged.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -139,7 +143,11 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
         _counting = true;
         try
         {
-            await SiteMonthCounting.RecountAsync(this, touched, cancellationToken);
+            await SiteJudgements.Where(j => sitesChanged.Contains(j.SiteId)).ExecuteUpdateAsync(j => j.SetProperty(x => x.Changes, x => x.Changes + 1), cancellationToken);
+            if (!touched.IsEmpty)
+            {
+                await SiteMonthCounting.RecountAsync(this, touched, cancellationToken);
+            }
         }
         finally
         {

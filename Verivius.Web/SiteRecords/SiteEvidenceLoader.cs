@@ -7,38 +7,41 @@ namespace Verivius.Web.SiteRecords;
 
 /// <summary>
 /// Reads what the challenge rules need for a batch of sites in one query per kind of record, untracked,
-/// leaving out what cannot have happened by the as-of day, so a provider of hundreds of sites is judged
-/// in a few dozen queries rather than thousands.
+/// leaving out what cannot have happened by the as-of day — or by the last day the rules are asked about
+/// (<c>through</c>), whose records dated ahead of today are then read too — so a provider of
+/// hundreds of sites is judged in a few dozen queries rather than thousands.
 /// </summary>
 internal static class SiteEvidenceLoader
 {
-    public static async Task<Dictionary<Guid, SiteEvidence>> LoadAsync(VeriviusDbContext db, IReadOnlyCollection<Guid> siteIds, DateOnly asOf, CancellationToken cancellationToken)
+    public static async Task<Dictionary<Guid, SiteEvidence>> LoadAsync(
+        VeriviusDbContext db, IReadOnlyCollection<Guid> siteIds, DateOnly asOf, CancellationToken cancellationToken, DateOnly? through = null)
     {
         var ids = siteIds.ToList();
-        var actions = (await db.Actions.AsNoTracking().Where(a => ids.Contains(a.SiteId) && a.Details.RaisedOn <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var meetings = (await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.SiteId) && m.Details.HeldOn <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var decisions = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.SiteId) && d.MadeOn <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var incidents = (await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.SiteId) && i.Details.OccurredOn <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var complaints = (await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.SiteId) && c.Details.ReceivedOn <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var audits = (await db.Audits.AsNoTracking().Include(a => a.Themes).Where(a => ids.Contains(a.SiteId) && a.Details.HeldOn <= asOf).AsSplitQuery().ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var staffing = (await db.Staffing.AsNoTracking().Where(w => ids.Contains(w.SiteId) && w.Details.WeekStarting <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var last = through ?? asOf;
+        var actions = (await db.Actions.AsNoTracking().Where(a => ids.Contains(a.SiteId) && a.Details.RaisedOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var meetings = (await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.SiteId) && m.Details.HeldOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var decisions = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.SiteId) && d.MadeOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var incidents = (await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.SiteId) && i.Details.OccurredOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var complaints = (await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.SiteId) && c.Details.ReceivedOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var audits = (await db.Audits.AsNoTracking().Include(a => a.Themes).Where(a => ids.Contains(a.SiteId) && a.Details.HeldOn <= last).AsSplitQuery().ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var staffing = (await db.Staffing.AsNoTracking().Where(w => ids.Contains(w.SiteId) && w.Details.WeekStarting <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
 
-        // Training and supervision are monthly snapshots: only each site's newest one by the as-of day counts.
+        // Training and supervision are monthly snapshots: only each site's newest one by a day asked about counts.
         var training = (await db.Training.AsNoTracking()
-            .Where(t => ids.Contains(t.SiteId) && t.Period == db.Training.Where(x => x.SiteId == t.SiteId && x.Period <= asOf).Max(x => (DateOnly?)x.Period))
+            .Where(t => ids.Contains(t.SiteId) && t.Period <= last && t.Period >= (db.Training.Where(x => x.SiteId == t.SiteId && x.Period <= asOf).Max(x => (DateOnly?)x.Period) ?? DateOnly.MinValue))
             .ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var supervision = (await db.Supervision.AsNoTracking()
-            .Where(s => ids.Contains(s.SiteId) && s.Period == db.Supervision.Where(x => x.SiteId == s.SiteId && x.Period <= asOf).Max(x => (DateOnly?)x.Period))
+            .Where(s => ids.Contains(s.SiteId) && s.Period <= last && s.Period >= (db.Supervision.Where(x => x.SiteId == s.SiteId && x.Period <= asOf).Max(x => (DateOnly?)x.Period) ?? DateOnly.MinValue))
             .ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var feedback = (await db.Feedback.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.ReceivedOn <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var findings = (await db.InspectionFindings.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.InspectedOn <= asOf).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var feedback = (await db.Feedback.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.ReceivedOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var findings = (await db.InspectionFindings.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.InspectedOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var assurance = (await db.AssuranceStatements.AsNoTracking().Where(a => ids.Contains(a.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var risks = (await db.RecoveryRisks.AsNoTracking().Where(r => ids.Contains(r.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var selfAssessments = (await db.SelfAssessments.AsNoTracking().Where(s => ids.Contains(s.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var attachments = (await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var links = (await db.EvidenceLinks.AsNoTracking().Where(l => ids.Contains(l.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var reportingFrom = await db.Sites.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.ReportingFrom, cancellationToken);
-        var packs = (await db.Packs.AsNoTracking().Where(p => ids.Contains(p.SiteId) && p.Period <= asOf).Select(p => new { p.SiteId, p.Period }).ToListAsync(cancellationToken)).ToLookup(p => p.SiteId, p => p.Period);
+        var packs = (await db.Packs.AsNoTracking().Where(p => ids.Contains(p.SiteId) && p.Period <= last).Select(p => new { p.SiteId, p.Period }).ToListAsync(cancellationToken)).ToLookup(p => p.SiteId, p => p.Period);
 
         return ids.ToDictionary(id => id, id => new SiteEvidence
         {

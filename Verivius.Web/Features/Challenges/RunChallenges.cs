@@ -9,6 +9,8 @@ namespace Verivius.Web.Features.Challenges;
 /// <summary>
 /// Runs the challenge engine now: for one site (anyone who may change its records), or for every
 /// active site of the provider (the nominated individual, a provider admin, or an operator for all).
+/// Every site for today judges again only the sites whose last judgement may not stand today; as of
+/// another day, every site is judged from all its records.
 /// </summary>
 public sealed record RunChallengesCommand(string? SiteCode, DateOnly? AsOf = null) : ICommand<ChallengeRunSummary>;
 
@@ -39,6 +41,8 @@ internal sealed class RunChallengesHandler : ICommandHandler<RunChallengesComman
         }
 
         var sites = await _access.ReadableSites(scope).Where(s => s.IsActive).Select(s => s.Id).ToListAsync(cancellationToken);
-        return await _runner.RunAsync(sites, asOf, cancellationToken);
+        return command.AsOf is null
+            ? await _runner.RunWhereDueAsync(sites, asOf, cancellationToken)
+            : await _runner.RunAsync(sites, asOf, cancellationToken);
     }
 }

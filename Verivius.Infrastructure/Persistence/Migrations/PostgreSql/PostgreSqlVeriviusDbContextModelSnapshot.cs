@@ -712,6 +712,33 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("ChallengeSubjects", (string)null);
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Challenges.SiteJudgement", b =>
+                {
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Changes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChangesJudged")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("JudgedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ProviderContext")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("StandsUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("SiteId");
+
+                    b.ToTable("SiteJudgements", (string)null);
+                });
+
             modelBuilder.Entity("Verivius.Domain.Documents.DocumentSchedule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3299,6 +3326,15 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasOne("Verivius.Domain.Challenges.Challenge", null)
                         .WithMany("Records")
                         .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Challenges.SiteJudgement", b =>
+                {
+                    b.HasOne("Verivius.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

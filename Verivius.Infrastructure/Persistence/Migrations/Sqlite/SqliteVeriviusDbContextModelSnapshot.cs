@@ -701,6 +701,33 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ChallengeSubjects", (string)null);
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Challenges.SiteJudgement", b =>
+                {
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Changes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangesJudged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("JudgedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderContext")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StandsUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SiteId");
+
+                    b.ToTable("SiteJudgements", (string)null);
+                });
+
             modelBuilder.Entity("Verivius.Domain.Documents.DocumentSchedule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3288,6 +3315,15 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Verivius.Domain.Challenges.Challenge", null)
                         .WithMany("Records")
                         .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Verivius.Domain.Challenges.SiteJudgement", b =>
+                {
+                    b.HasOne("Verivius.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
