@@ -47,6 +47,33 @@ internal static class ChallengeBenchmark
 
         Figures.Report($"Challenge engine, {sites} sites, steady (ms)", steady);
         await BreakdownAsync(factory, siteIds);
+        await NightsAsync(factory, siteIds, Math.Max(runs, 7));
+    }
+
+    /// <summary>
+    /// The nightly run on the days that follow, records unchanged: the first night judges every site and asks the
+    /// rules about the four weeks ahead; later nights judge only the sites whose findings the day changes.
+    /// </summary>
+    private static async Task NightsAsync(PortalFactory factory, List<Guid> siteIds, int nights)
+    {
+        var nightly = new List<double>();
+        for (var night = 1; night <= nights; night++)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Verivius.Web.Security.CurrentActor>().AssumeOperator("benchmark");
+            var runner = scope.ServiceProvider.GetRequiredService<ChallengeRunner>();
+            var day = runner.Today.AddDays(night);
+            var timer = Stopwatch.StartNew();
+            var summary = await runner.RunWhereDueAsync(siteIds, day, CancellationToken.None);
+            var elapsed = timer.Elapsed.TotalMilliseconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  night {night} ({day:yyyy-MM-dd}): {elapsed:F0} ms, {summary.Sites - summary.Standing} site(s) judged, {summary.Standing} unchanged"));
+            if (night > 1)
+            {
+                nightly.Add(elapsed);
+            }
+        }
+
+        Figures.Report($"Nightly run, {siteIds.Count} sites, after the first night (ms)", nightly);
     }
 
     private static async Task<(double Milliseconds, ChallengeRunSummary Summary)> TimedRunAsync(PortalFactory factory, List<Guid> siteIds)

@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Verivius.Domain.Common;
 using Verivius.Domain.History;
 
+using Verivius.Infrastructure.Persistence;
+
 namespace Verivius.Infrastructure.History;
 
 /// <summary>
@@ -32,8 +34,12 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        AppendGate.Wait();
-        _holdingGate = true;
+        if (eventData.Context is not VeriviusDbContext { HoldsChangeLogGate: true })
+        {
+            AppendGate.Wait();
+            _holdingGate = true;
+        }
+
         AppendEntries(eventData.Context!, LastEntry(eventData.Context!));
         return result;
     }
@@ -41,25 +47,46 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        await AppendGate.WaitAsync(cancellationToken);
-        _holdingGate = true;
         var context = eventData.Context!;
+        if (context is not VeriviusDbContext { HoldsChangeLogGate: true })
+        {
+            await AppendGate.WaitAsync(cancellationToken);
+            _holdingGate = true;
+        }
+
         AppendEntries(context, await LastEntryQuery(context).FirstOrDefaultAsync(cancellationToken));
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        ReleaseGate();
+        ReleaseGateOnceCommitted(eventData.Context);
         DataGeneration.Advance();
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        ReleaseGate();
+        ReleaseGateOnceCommitted(eventData.Context);
         DataGeneration.Advance();
         return ValueTask.FromResult(result);
+    }
+
+    /// <summary>
+    /// A save inside a transaction the portal's context opened for it (to count figures in the same transaction) is
+    /// not yet visible to other connections: until it commits, the next writer would read the same last entry and
+    /// write the same sequence. The gate is then released when the context ends that transaction.
+    /// </summary>
+    private void ReleaseGateOnceCommitted(DbContext? context)
+    {
+        if (context is VeriviusDbContext { HoldsChangeLogUntilCommit: true } portal && _holdingGate)
+        {
+            _holdingGate = false;
+            portal.AfterTransaction(() => AppendGate.Release());
+            return;
+        }
+
+        ReleaseGate();
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => ReleaseGate();

@@ -24,6 +24,7 @@ namespace Verivius.Infrastructure.Persistence;
 public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IDataProtectionKeyContext
 {
     private bool _counting;
+    private readonly List<Action> _afterTransaction = [];
 
     protected VeriviusDbContext(DbContextOptions options)
         : base(options)
@@ -139,7 +140,41 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
         }
 
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        HoldsChangeLogUntilCommit = transaction is not null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await CountAsync(touched, sitesChanged, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            HoldsChangeLogUntilCommit = false;
+            foreach (var release in _afterTransaction)
+            {
+                release();
+            }
+
+            _afterTransaction.Clear();
+        }
+    }
+
+    /// <summary>True while a save runs in a transaction this context opened for it, whose change log entries other writers cannot see yet.</summary>
+    internal bool HoldsChangeLogUntilCommit { get; private set; }
+
+    /// <summary>Runs <paramref name="release"/> when the transaction this context opened for a save ends, committed or not.</summary>
+    internal void AfterTransaction(Action release) => _afterTransaction.Add(release);
+
+    /// <summary>True while this context holds the change log's gate until its transaction ends; its counting saves need not wait for it.</summary>
+    internal bool HoldsChangeLogGate => _afterTransaction.Count > 0;
+
+    private async Task CountAsync(FiguresTouched touched, List<Guid> sitesChanged, CancellationToken cancellationToken)
+    {
         _counting = true;
         try
         {
@@ -153,13 +188,6 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
         {
             _counting = false;
         }
-
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return saved;
     }
 
     // Nothing in the portal saves synchronously; this keeps a synchronous save from skipping the count.
