@@ -19,6 +19,7 @@ public static class SitesChanged
     {
         ArgumentNullException.ThrowIfNull(tracker);
         var sites = new HashSet<Guid>();
+        Dictionary<Guid, Guid>? auditSites = null;
         foreach (var entry in tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             switch (entry.Entity)
@@ -28,8 +29,14 @@ public static class SitesChanged
                 case Site site:
                     sites.Add(site.Id);
                     break;
-                case AuditTheme theme when tracker.Entries<Audit>().FirstOrDefault(a => a.Entity.Id == theme.AuditId) is { } audit:
-                    sites.Add(audit.Entity.SiteId);
+                case AuditTheme theme:
+                    // One lookup for the save: an import tracks thousands of audits and their themes.
+                    auditSites ??= tracker.Entries<Audit>().ToDictionary(a => a.Entity.Id, a => a.Entity.SiteId);
+                    if (auditSites.TryGetValue(theme.AuditId, out var siteId))
+                    {
+                        sites.Add(siteId);
+                    }
+
                     break;
                 default:
                     if (entry.Metadata.FindProperty("SiteId") is { ClrType: var type } && type == typeof(Guid))
