@@ -17,6 +17,7 @@ using Verivius.Web.Security;
 // dotnet run -c Release --project Verivius.Benchmarks -- board-pack [--sites 500 --months 36 --runs 5]
 // dotnet run -c Release --project Verivius.Benchmarks -- sign-in [--runs 20]
 // dotnet run -c Release --project Verivius.Benchmarks -- template [--runs 7]
+// dotnet run -c Release --project Verivius.Benchmarks -- growth [--sizes 100x36,500x12,500x36,500x60 --runs 5 --seconds 30]  (wrk: apt-get install wrk)
 // dotnet run -c Release --project Verivius.Benchmarks -- views [--sites 500 --months 36 --runs 20 --seconds 30] [--postgresql]  (wrk: apt-get install wrk)
 // The first runs after start pay for JIT tiering (the first import ~2 s, the second ~1 s); they are
 // reported as the cold figure and kept out of the steady-state median and p95.
@@ -33,6 +34,15 @@ if (args.Contains("sign-in"))
 if (args.Contains("template"))
 {
     await Verivius.Benchmarks.TemplateBenchmark.RunAsync(runs);
+    return;
+}
+
+if (args.Contains("growth"))
+{
+    var sizes = ArgumentText("--sizes", "100x36,500x12,500x36,500x60").Split(',')
+        .Select(size => size.Split('x') is [var sites, var months] ? (int.Parse(sites, CultureInfo.InvariantCulture), int.Parse(months, CultureInfo.InvariantCulture)) : throw new ArgumentException($"A size is sites x months, such as 500x36, not {size}."))
+        .ToList();
+    await Verivius.Benchmarks.GrowthBenchmark.RunAsync(sizes, Argument("--runs", 5), Argument("--seconds", 30));
     return;
 }
 
@@ -62,7 +72,7 @@ if (args.Contains("challenges"))
 
 using var factory = new PortalFactory();
 factory.CreateClient().Dispose();
-var workbook = LargePack(rows);
+var workbook = LargePacks.Of(rows);
 Console.WriteLine($"Pack workbook: {rows:N0} rows, {workbook.Length / 1024:N0} KB");
 
 var readTimes = new List<double>();
@@ -93,7 +103,7 @@ double? coldImport = null;
 for (var run = 0; run < runs + WarmUp; run++)
 {
     var world = await TestWorlds.CreateAsync(factory, sites: 1);
-    var bytes = LargePack(rows, world.SiteCodes[0]);
+    var bytes = LargePacks.Of(rows, world.SiteCodes[0]);
     await using var scope = factory.Services.CreateAsyncScope();
     var userId = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Users.Where(u => u.Email == world.RegisteredManager).Select(u => u.Id).SingleAsync();
     scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(userId, world.RegisteredManager);
@@ -106,7 +116,7 @@ for (var run = 0; run < runs + WarmUp; run++)
     }
 
     coldImport ??= timer.Elapsed.TotalMilliseconds;
-    var revised = LargePack(rows, world.SiteCodes[0], revised: true);
+    var revised = LargePacks.Of(rows, world.SiteCodes[0], revised: true);
     await using var previewScope = factory.Services.CreateAsyncScope();
     previewScope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeUser(userId, world.RegisteredManager);
     var previewTimer = Stopwatch.StartNew();
@@ -159,29 +169,6 @@ Console.WriteLine($"Zip bomb: {bomb.Length / 1024:N0} KB packed, 200 MB declared
 Figures.Report("Refusal of a zip bomb (ms)", hostileTimes);
 Figures.Report("Refusal of a zip bomb (MB allocated)", hostileMemory);
 
-static byte[] LargePack(int rows, string site = "1-123456789", bool revised = false)
-{
-    // A heavy month: a fifth each of incidents, actions, feedback, complaints and training rows.
-    var pack = new PackWorkbook(site).Clear("Incidents").Clear("Actions").Clear("Feedback").Clear("Complaints").Clear("Training")
-        .Clear("Decisions").Clear("Recovery").Clear("Inspection").Clear("Assurance");
-    var day = new DateOnly(2026, 10, 1);
-    for (var i = 0; i < rows / 5; i++)
-    {
-        pack.Row("Actions", ("ActionRef", $"ACT-{i}"), ("Title", "Review the care plan after the fall"), ("Source", "Incident"), ("SourceRef", $"INC-{i}"), ("Owner", "Deputy manager"), ("RaisedOn", day.AddDays(i % 28)), ("DueOn", day.AddDays(30)), ("Status", "Open"), ("Area", "Safeguarding"));
-        pack.Row("Incidents", ("IncidentRef", $"INC-{i}"), ("OccurredOn", day.AddDays(i % 28)), ("Category", "Fall"), ("Severity", "Low"), ("CqcNotifiable", "N"), ("CandourApplies", "N"), ("ActionRef", $"ACT-{i}"), ("Status", "Open"));
-        pack.Row("Feedback", ("FeedbackRef", $"FB-{i}"), ("ReceivedOn", day.AddDays(i % 28)), ("From", "Family"), ("Sentiment", "Positive"), ("Theme", revised ? "Meals" : "Activities"));
-        pack.Row("Complaints", ("ComplaintRef", $"CMP-{i}"), ("ReceivedOn", day.AddDays(i % 28)), ("Theme", "Laundry"), ("Outcome", "Open"));
-        if (revised && i % 10 == 0)
-        {
-            continue;
-        }
-
-        pack.Row("Training", ("StaffRef", $"ST-{i / 12}"), ("Role", "Care assistant"), ("Course", $"Course {i % 12}"), ("Mandatory", "Y"), ("CompletedOn", day.AddDays(-200)), ("ExpiresOn", day.AddDays(165)));
-    }
-
-    return pack.Build();
-}
-
 static byte[] ZipBomb()
 {
     using var stream = new MemoryStream();
@@ -198,8 +185,10 @@ static byte[] ZipBomb()
     return stream.ToArray();
 }
 
-int Argument(string name, int fallback)
+int Argument(string name, int fallback) => int.Parse(ArgumentText(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+string ArgumentText(string name, string fallback)
 {
     var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
 }
