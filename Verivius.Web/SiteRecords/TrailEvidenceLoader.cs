@@ -32,7 +32,15 @@ internal static class TrailEvidenceLoader
             .Concat(incidents.Where(i => i.ActionId is null).Select(i => i.Details.ActionRef))
             .Concat(findings.Where(f => f.ActionId is null).Select(f => f.Details.ActionRef))
             .OfType<string>().Select(r => r.Trim()).Distinct().ToList();
-        var actions = await db.Actions.AsNoTracking().Where(a => ids.Contains(a.SiteId) && (actionIds.Contains(a.Id) || unlinked.Contains(a.Ref))).ToListAsync(cancellationToken);
+        // Two queries, not one with OR: by key alone each linked action is one lookup, while a site filter beside
+        // the OR would have the database read every action the sites have ever raised.
+        var sites = ids.ToHashSet();
+        var actions = (await db.Actions.AsNoTracking().Where(a => actionIds.Contains(a.Id)).ToListAsync(cancellationToken)).Where(a => sites.Contains(a.SiteId)).ToList();
+        if (unlinked.Count > 0)
+        {
+            var linked = actions.Select(a => a.Id).ToHashSet();
+            actions.AddRange(await db.Actions.AsNoTracking().Where(a => ids.Contains(a.SiteId) && unlinked.Contains(a.Ref) && !linked.Contains(a.Id)).ToListAsync(cancellationToken));
+        }
 
         // Rows falling due in the month (from the month before's matrix or its own), and completions recent enough to renew them.
         var training = await db.Training.AsNoTracking()
@@ -41,8 +49,18 @@ internal static class TrailEvidenceLoader
                     && ((t.Details.ExpiresOn >= month && t.Details.ExpiresOn <= last) || (t.Details.PlannedOn >= month && t.Details.PlannedOn <= last)))
                 || ((t.Period == month || t.Period == next) && t.Details.CompletedOn >= renewable && t.Details.CompletedOn <= asOf)))
             .ToListAsync(cancellationToken);
-        var matrices = await db.Training.Where(t => ids.Contains(t.SiteId) && (t.Period == previous || t.Period == month || t.Period == next))
-            .Select(t => new { t.SiteId, t.Period }).Distinct().ToListAsync(cancellationToken);
+        // Whether each matrix was sent, as one indexed lookup per site and month rather than a scan of every row of three months' matrices.
+        var sent = await db.Sites.Where(s => ids.Contains(s.Id))
+            .Select(s => new
+            {
+                SiteId = s.Id,
+                Previous = db.Training.Any(t => t.SiteId == s.Id && t.Period == previous),
+                Month = db.Training.Any(t => t.SiteId == s.Id && t.Period == month),
+                Next = db.Training.Any(t => t.SiteId == s.Id && t.Period == next),
+            })
+            .ToListAsync(cancellationToken);
+        var matrices = sent.SelectMany(s => new[] { (s.SiteId, Period: previous, Sent: s.Previous), (s.SiteId, Period: month, Sent: s.Month), (s.SiteId, Period: next, Sent: s.Next) })
+            .Where(m => m.Sent).ToList();
 
         // Sessions recent enough to make the next one fall due in the month, or to be that next one.
         var since = month.AddDays(-supervisionDays - 1);
