@@ -40,7 +40,9 @@ if (args.Contains("template"))
 if (args.Contains("growth"))
 {
     var sizes = ArgumentText("--sizes", "100x36,500x12,500x36,500x60").Split(',')
-        .Select(size => size.Split('x') is [var sites, var months] ? (int.Parse(sites, CultureInfo.InvariantCulture), int.Parse(months, CultureInfo.InvariantCulture)) : throw new ArgumentException($"A size is sites x months, such as 500x36, not {size}."))
+        .Select(size => size.Split('x') is [var sites, var months] && int.TryParse(sites, CultureInfo.InvariantCulture, out var s) && int.TryParse(months, CultureInfo.InvariantCulture, out var m)
+            ? (s, m)
+            : throw new ArgumentException($"--sizes takes sizes as sites x months separated by commas, such as 100x36,500x12; \"{size}\" is not one."))
         .ToList();
     await Verivius.Benchmarks.GrowthBenchmark.RunAsync(sizes, Argument("--runs", 5), Argument("--seconds", 30));
     return;
