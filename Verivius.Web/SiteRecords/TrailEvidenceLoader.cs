@@ -21,7 +21,6 @@ internal static class TrailEvidenceLoader
         var last = month.AddMonths(1).AddDays(-1);
         var previous = month.AddMonths(-1);
         var next = month.AddMonths(1);
-        var renewable = month.AddMonths(-3);
         var decisions = await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.SiteId) && d.MadeOn >= month && d.MadeOn <= last).ToListAsync(cancellationToken);
         var incidents = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.SiteId) && i.Details.OccurredOn >= month && i.Details.OccurredOn <= last).ToListAsync(cancellationToken);
         var findings = await db.InspectionFindings.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.InspectedOn <= last).ToListAsync(cancellationToken);
@@ -42,13 +41,22 @@ internal static class TrailEvidenceLoader
             actions.AddRange(await db.Actions.AsNoTracking().Where(a => ids.Contains(a.SiteId) && unlinked.Contains(a.Ref) && !linked.Contains(a.Id)).ToListAsync(cancellationToken));
         }
 
-        // Rows falling due in the month (from the month before's matrix or its own), and completions recent enough to renew them.
-        var training = await db.Training.AsNoTracking()
-            .Where(t => ids.Contains(t.SiteId) && (
-                ((t.Period == previous || t.Period == month) && t.Details.Mandatory
-                    && ((t.Details.ExpiresOn >= month && t.Details.ExpiresOn <= last) || (t.Details.PlannedOn >= month && t.Details.PlannedOn <= last)))
-                || ((t.Period == month || t.Period == next) && t.Details.CompletedOn >= renewable && t.Details.CompletedOn <= asOf)))
+        // Rows falling due in the month (from the month before's matrix or its own): those expiring in it and those
+        // planned in it, asked apart so that each is a range on its own index, which SQLite uses without statistics.
+        var mandatory = db.Training.AsNoTracking().Where(t => ids.Contains(t.SiteId) && (t.Period == previous || t.Period == month) && t.Details.Mandatory);
+        var due = mandatory.Where(t => t.Details.ExpiresOn >= month && t.Details.ExpiresOn <= last)
+            .Concat(mandatory.Where(t => t.Details.PlannedOn >= month && t.Details.PlannedOn <= last));
+        var dueRows = await due.ToListAsync(cancellationToken);
+        // The completions that could renew them, read only for the member of staff and course of a row falling due:
+        // each is one index seek, where reading every completion of two months' matrices would materialise a hundred
+        // thousand rows at 500 sites to use a few hundred. Any completion before the audit's day counts (the audit
+        // decides whether it is newer than the row's), so none is left unread by a guess at how recent it must be.
+        var renewals = dueRows.Count == 0 ? [] : await due
+            .Join(db.Training.AsNoTracking(), d => new { d.SiteId, d.Details.StaffRef, d.Details.Course }, c => new { c.SiteId, c.Details.StaffRef, c.Details.Course }, (d, c) => c)
+            .Where(c => (c.Period == month || c.Period == next) && c.Details.CompletedOn <= asOf)
             .ToListAsync(cancellationToken);
+        // A row of the month's own matrix can be both due and a renewal; the audit must see it once.
+        var training = dueRows.Concat(renewals).DistinctBy(t => t.Id).ToList();
         // Whether each matrix was sent, as one indexed lookup per site and month rather than a scan of every row of three months' matrices.
         var sent = await db.Sites.Where(s => ids.Contains(s.Id))
             .Select(s => new

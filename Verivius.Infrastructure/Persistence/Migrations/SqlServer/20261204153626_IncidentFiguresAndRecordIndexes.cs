@@ -38,7 +38,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                 nullable: false,
                 defaultValue: 0);
 
-            RecordDayIndexes.Create(migrationBuilder);
+            RecordDayIndexes.Create(migrationBuilder, RecordDayIndexes.OpenAndRecent);
 
             // Months counted before these columns were kept lack them: the portal counts them again at its next start.
             migrationBuilder.Sql("DELETE FROM \"SiteMonthFigures\";");
@@ -47,7 +47,7 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            RecordDayIndexes.Drop(migrationBuilder);
+            RecordDayIndexes.Drop(migrationBuilder, RecordDayIndexes.OpenAndRecent);
 
             migrationBuilder.DropColumn(
                 name: "CandourIncidents",

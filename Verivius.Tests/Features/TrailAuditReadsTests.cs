@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Trail;
+using Verivius.Infrastructure.Persistence;
+using Verivius.Tests.Support;
+using Verivius.Web.Features.Scale;
+using Verivius.Web.Features.Trail;
+
+namespace Verivius.Tests.Features;
+
+/// <summary>
+/// The trail audit reads only what one month can use — the month's decisions and incidents, the actions
+/// they name, the matrix rows falling due and the completions of the same staff's courses, recent
+/// supervision — so that its cost follows the month, not the history kept. What it leaves unread must
+/// change nothing: on the demo and on generated data, every site's audit of each of the last twelve months
+/// is the audit of all the site's records.
+/// </summary>
+public class TrailAuditReadsTests
+{
+    [Fact]
+    public async Task OnTheDemo_EachMonthsAuditFromItsOwnReads_IsTheAuditOfEveryRecord()
+    {
+        using var factory = new DemoFactory();
+        factory.CreateClient().Dispose();
+        await AssertBoundedReadsChangeNothingAsync(factory);
+    }
+
+    [Fact]
+    public async Task OnGeneratedData_EachMonthsAuditFromItsOwnReads_IsTheAuditOfEveryRecord()
+    {
+        using var factory = new PortalFactory();
+        factory.CreateClient().Dispose();
+        await TestWorlds.AsOperatorAsync(factory, async mediator => TestWorlds.Expect(await mediator.Send(new SeedScaleCommand(3, 12, 11))));
+        await AssertBoundedReadsChangeNothingAsync(factory);
+    }
+
+    private static async Task AssertBoundedReadsChangeNothingAsync(PortalFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var auditor = scope.ServiceProvider.GetRequiredService<TrailAuditor>();
+        var today = auditor.Today;
+        var renewalsTraced = 0;
+        foreach (var provider in await db.Providers.Select(p => p.Id).ToListAsync())
+        {
+            var sites = await db.Sites.Where(s => s.ProviderId == provider).Select(s => s.Id).ToListAsync();
+            var thresholds = await db.ChallengeSettings.Where(s => s.ProviderId == provider).Select(s => s.Thresholds).FirstOrDefaultAsync() ?? ChallengeThresholds.Defaults;
+            var everything = new Dictionary<Guid, TrailEvidence>();
+            foreach (var site in sites)
+            {
+                everything[site] = await EveryRecordAsync(db, site);
+            }
+
+            foreach (var month in TrailAuditor.LastTwelveMonths(today))
+            {
+                var bounded = await auditor.AuditAsync(sites, provider, month, CancellationToken.None);
+                foreach (var site in sites)
+                {
+                    var expected = TrailAudit.Of(everything[site], month, today, thresholds, WorkingDays.EnglandAndWales);
+                    Assert.Equal(Lines(expected), Lines(bounded[site]));
+                    renewalsTraced += expected.Chains.Count(c => c.Kind == TrailItemKind.TrainingDue && c.Links.Any(l => l.Found.StartsWith("Completed", StringComparison.Ordinal)));
+                }
+            }
+        }
+
+        // The comparison means something only if the data has training that fell due and was renewed.
+        Assert.True(renewalsTraced > 0, "No training row fell due and was renewed in any month audited.");
+    }
+
+    private static async Task<TrailEvidence> EveryRecordAsync(VeriviusDbContext db, Guid site)
+    {
+        var training = await db.Training.AsNoTracking().Where(t => t.SiteId == site).ToListAsync();
+        return new TrailEvidence
+        {
+            Decisions = await db.Decisions.AsNoTracking().Where(d => d.SiteId == site).ToListAsync(),
+            Incidents = await db.Incidents.AsNoTracking().Where(i => i.SiteId == site).ToListAsync(),
+            Actions = await db.Actions.AsNoTracking().Where(a => a.SiteId == site).ToListAsync(),
+            Findings = await db.InspectionFindings.AsNoTracking().Where(f => f.SiteId == site).ToListAsync(),
+            Training = training,
+            MatrixMonths = training.Select(t => t.Period).ToHashSet(),
+            Supervision = await db.Supervision.AsNoTracking().Where(s => s.SiteId == site).ToListAsync(),
+        };
+    }
+
+    private static List<string> Lines(TrailAuditResult audit) =>
+        [.. audit.Chains.Select(c => $"{c.Kind} {c.Ref} {c.Title}: " + string.Join(" | ", c.Links.Select(l => $"{l.Step}={l.Found} ({l.State}) {l.Reason}"))
+            + " [" + string.Join(", ", c.Records.Select(r => $"{r.Kind}/{r.Ref}")) + "]")];
+
+    private sealed class DemoFactory : PortalFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:Seed"] = "true", ["Demo:Months"] = "12" };
+    }
+}
