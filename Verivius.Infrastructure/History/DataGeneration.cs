@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Verivius.Infrastructure.History;
 
 /// <summary>
-/// Counts the saves this process has made to the portal's database. A page that caches what it
-/// computed keys it by this number, so any change made here shows at once; changes made by another
-/// process (a command-line verb, another instance) are not counted, which is why such caches also
-/// expire after a short while.
+/// Counts the saves this process has made to the portal's database. A page that keeps what it
+/// computed keys it by this number, so any change made here shows at once, including writes the change
+/// log does not record (a bulk seed); changes made by another process (a command-line verb, another
+/// instance) are seen by the other key, the head of the change log, which they move.
 /// </summary>
 public static class DataGeneration
 {

@@ -67,6 +67,8 @@ public static class SiteMonthCounting
     /// <summary>
     /// Counts every month of the given sites (all sites when none are given) from their records alone and
     /// replaces what was kept, a batch of sites per transaction; returns how many kept months differed.
+    /// When any did, the recount is recorded in the change history (<see cref="FiguresRecount"/>), which moves
+    /// its head: an instance keeping figures computed before the recount, in this process or another, computes them again.
     /// </summary>
     public static async Task<int> RebuildAsync(VeriviusDbContext db, IReadOnlyCollection<Guid>? siteIds, CancellationToken cancellationToken)
     {
@@ -81,6 +83,12 @@ public static class SiteMonthCounting
             {
                 await transaction.CommitAsync(cancellationToken);
             }
+        }
+
+        if (differed > 0)
+        {
+            db.FiguresRecounts.Add(new FiguresRecount(sites.Count, differed));
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         return differed;

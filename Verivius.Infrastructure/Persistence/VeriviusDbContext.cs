@@ -115,6 +115,8 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
 
     public DbSet<SiteMonthFigures> SiteMonthFigures => Set<SiteMonthFigures>();
 
+    public DbSet<FiguresRecount> FiguresRecounts => Set<FiguresRecount>();
+
     public DbSet<SiteJudgement> SiteJudgements => Set<SiteJudgement>();
 
     /// <summary>

@@ -183,6 +183,9 @@ public sealed class OperatorCommandTests : IDisposable
             var counted = await ScalarAsync(october);
             var agreed = await RunAsync("rebuild-figures");
 
+            // A running portal keeps the figures it computed by the change history's head, which an edit behind the records does not move; the recount must.
+            var head = "SELECT MAX(Sequence) FROM ChangeLog";
+            var headBefore = await ScalarAsync(head);
             await ExecuteAsync("UPDATE SiteMonthFigures SET Incidents = 99 WHERE Month = '2026-10-01';");
             var differed = await RunAsync("rebuild-figures");
 
@@ -190,6 +193,8 @@ public sealed class OperatorCommandTests : IDisposable
             Assert.Equal((0, true), (differed.Exit, differed.Out.Contains("1 kept month(s) differed and were replaced.", StringComparison.Ordinal)));
             Assert.Equal(counted, await ScalarAsync(october));
             Assert.NotEqual(99L, counted);
+            Assert.True(await ScalarAsync(head) > headBefore, "The recount did not move the change history's head.");
+            Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM FiguresRecounts WHERE MonthsReplaced = 1 AND SitesCounted = 1 AND CreatedBy = 'operator (command line)'"));
         }
         finally
         {

@@ -251,12 +251,14 @@ internal static class Verbs
         {
             await using var app = await OperatorCommands.BuildHostAsync(migrate: true);
             await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeOperator();
             var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
             var sites = await db.Sites.CountAsync(cancellationToken);
             var differed = await SiteMonthCounting.RebuildAsync(db, siteIds: null, cancellationToken);
             await console.Out.WriteLineAsync(differed == 0
                 ? $"Counted the monthly figures of {sites} site(s) from their records: every kept month agreed."
-                : $"Counted the monthly figures of {sites} site(s) from their records: {differed} kept month(s) differed and were replaced.");
+                : $"Counted the monthly figures of {sites} site(s) from their records: {differed} kept month(s) differed and were replaced. "
+                    + "The recount is in the change history, and a running portal shows the corrected figures from its next request.");
             return 0;
         });
         return command;

@@ -35,6 +35,7 @@ internal static class ChangeInWords
         ["ApiTokens"] = "API token",
         ["ApiTokenSites"] = "An API token's site",
         ["ApiCalls"] = "API call",
+        ["FiguresRecounts"] = "Recount of the monthly figures",
     };
 
     /// <summary>Fields that are the database's bookkeeping, never something a person changed.</summary>

@@ -15,3 +15,12 @@ internal sealed class SiteMonthFiguresConfiguration : IEntityTypeConfiguration<S
         builder.HasOne<Site>().WithMany().HasForeignKey(f => f.SiteId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class FiguresRecountConfiguration : IEntityTypeConfiguration<FiguresRecount>
+{
+    public void Configure(EntityTypeBuilder<FiguresRecount> builder)
+    {
+        builder.ToTable("FiguresRecounts");
+        builder.ConfigureStamps();
+    }
+}

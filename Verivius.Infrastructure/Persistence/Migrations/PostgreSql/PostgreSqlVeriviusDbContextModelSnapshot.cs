@@ -2205,6 +2205,38 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("Training", (string)null);
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Figures.FiguresRecount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("MonthsReplaced")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SitesCounted")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FiguresRecounts", (string)null);
+                });
+
             modelBuilder.Entity("Verivius.Domain.Figures.SiteMonthFigures", b =>
                 {
                     b.Property<Guid>("SiteId")

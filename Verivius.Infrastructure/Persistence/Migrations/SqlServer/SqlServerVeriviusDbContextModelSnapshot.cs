@@ -2206,6 +2206,38 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Training", (string)null);
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Figures.FiguresRecount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("MonthsReplaced")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SitesCounted")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FiguresRecounts", (string)null);
+                });
+
             modelBuilder.Entity("Verivius.Domain.Figures.SiteMonthFigures", b =>
                 {
                     b.Property<Guid>("SiteId")

@@ -2194,6 +2194,38 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Training", (string)null);
                 });
 
+            modelBuilder.Entity("Verivius.Domain.Figures.FiguresRecount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MonthsReplaced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SitesCounted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FiguresRecounts", (string)null);
+                });
+
             modelBuilder.Entity("Verivius.Domain.Figures.SiteMonthFigures", b =>
                 {
                     b.Property<Guid>("SiteId")
