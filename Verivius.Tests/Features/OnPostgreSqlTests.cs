@@ -4,7 +4,8 @@ using Verivius.Tests.Web;
 namespace Verivius.Tests.Features;
 
 // The tests that most depend on what the database does, run again with PostgreSQL as the portal's
-// database: who may reach what, and a pack's import, preview and upload with its transactions.
+// database: who may reach what, a pack's import, preview and upload with its transactions, and the
+// trail audit's month read by joins and unions in SQL.
 
 public sealed class AccessMatrixOnPostgreSqlTests(PostgreSqlPortal portal) : AccessMatrixTests(portal), IClassFixture<PostgreSqlPortal>;
 
@@ -13,3 +14,5 @@ public sealed class PackImportOnPostgreSqlTests(PostgreSqlPortal portal) : PackI
 public sealed class PackPreviewOnPostgreSqlTests(PostgreSqlPortal portal) : PackPreviewTests(portal), IClassFixture<PostgreSqlPortal>;
 
 public sealed class PackUploadOnPostgreSqlTests(PostgreSqlPortal portal) : PackUploadTests(portal), IClassFixture<PostgreSqlPortal>;
+
+public sealed class TrailAuditReadsOnPostgreSqlTests(PostgreSqlPortal portal) : TrailAuditReadsOnGeneratedDataTests(portal), IClassFixture<PostgreSqlPortal>;

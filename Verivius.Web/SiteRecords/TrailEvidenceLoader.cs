@@ -21,20 +21,26 @@ internal static class TrailEvidenceLoader
         var last = month.AddMonths(1).AddDays(-1);
         var previous = month.AddMonths(-1);
         var next = month.AddMonths(1);
-        var decisions = await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.SiteId) && d.MadeOn >= month && d.MadeOn <= last).ToListAsync(cancellationToken);
-        var incidents = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.SiteId) && i.Details.OccurredOn >= month && i.Details.OccurredOn <= last).ToListAsync(cancellationToken);
-        var findings = await db.InspectionFindings.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.InspectedOn <= last).ToListAsync(cancellationToken);
+        var monthsDecisions = db.Decisions.AsNoTracking().Where(d => ids.Contains(d.SiteId) && d.MadeOn >= month && d.MadeOn <= last);
+        var monthsIncidents = db.Incidents.AsNoTracking().Where(i => ids.Contains(i.SiteId) && i.Details.OccurredOn >= month && i.Details.OccurredOn <= last);
+        var findingsBy = db.InspectionFindings.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.InspectedOn <= last);
+        var decisions = await monthsDecisions.ToListAsync(cancellationToken);
+        var incidents = await monthsIncidents.ToListAsync(cancellationToken);
+        var findings = await findingsBy.ToListAsync(cancellationToken);
 
-        // Actions by the link the import made; by reference only where a record names one it could not link.
-        var actionIds = decisions.Select(d => d.ActionId).Concat(incidents.Select(i => i.ActionId)).Concat(findings.Select(f => f.ActionId)).OfType<Guid>().Distinct().ToList();
+        // Actions by the link the import made, joined in the database: each is one lookup by key, where sending the
+        // keys would bind a parameter per action (17,000 at 500 sites), and a site filter beside an OR would have the
+        // database read every action the sites have ever raised. By reference only where a record names one it could not link.
+        var sites = ids.ToHashSet();
+        var actions = (await monthsDecisions.Join(db.Actions, d => d.ActionId, a => (Guid?)a.Id, (_, a) => a)
+                .Concat(monthsIncidents.Join(db.Actions, i => i.ActionId, a => (Guid?)a.Id, (_, a) => a))
+                .Concat(findingsBy.Join(db.Actions, f => f.ActionId, a => (Guid?)a.Id, (_, a) => a))
+                .AsNoTracking().ToListAsync(cancellationToken))
+            .Where(a => sites.Contains(a.SiteId)).DistinctBy(a => a.Id).ToList();
         var unlinked = decisions.Where(d => d.ActionId is null).Select(d => d.Details.ActionRef)
             .Concat(incidents.Where(i => i.ActionId is null).Select(i => i.Details.ActionRef))
             .Concat(findings.Where(f => f.ActionId is null).Select(f => f.Details.ActionRef))
             .OfType<string>().Select(r => r.Trim()).Distinct().ToList();
-        // Two queries, not one with OR: by key alone each linked action is one lookup, while a site filter beside
-        // the OR would have the database read every action the sites have ever raised.
-        var sites = ids.ToHashSet();
-        var actions = (await db.Actions.AsNoTracking().Where(a => actionIds.Contains(a.Id)).ToListAsync(cancellationToken)).Where(a => sites.Contains(a.SiteId)).ToList();
         if (unlinked.Count > 0)
         {
             var linked = actions.Select(a => a.Id).ToHashSet();
