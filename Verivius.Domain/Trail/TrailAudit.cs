@@ -26,6 +26,12 @@ public sealed class TrailEvidence
 
     public IReadOnlyList<SupervisionRecord> Supervision { get; init; } = [];
 
+    /// <summary>
+    /// The months whose supervision record lists a supervision session: whether the month before's was sent
+    /// decides which record the month is judged from, even when every session it lists is too old to be read.
+    /// </summary>
+    public IReadOnlySet<DateOnly> SupervisionMonths { get; init; } = new HashSet<DateOnly>();
+
     /// <summary>The same, from every record of a site.</summary>
     public static TrailEvidence From(SiteEvidence evidence)
     {
@@ -39,8 +45,13 @@ public sealed class TrailEvidence
             Training = evidence.Training,
             MatrixMonths = evidence.Training.Select(t => t.Period).ToHashSet(),
             Supervision = evidence.Supervision,
+            SupervisionMonths = SessionMonths(evidence.Supervision),
         };
     }
+
+    /// <summary>The months of the records that list a supervision session (not only appraisals or other meetings).</summary>
+    public static HashSet<DateOnly> SessionMonths(IEnumerable<SupervisionRecord> records) =>
+        records.Where(s => s.Details.Type == SupervisionType.Supervision).Select(s => s.Period).ToHashSet();
 }
 
 /// <summary>What a traced chain starts from: the items an inspector picks up for a month.</summary>
@@ -134,7 +145,7 @@ public static class TrailAudit
         chains.AddRange(evidence.Incidents.Where(i => i.Details.OccurredOn >= first && i.Details.OccurredOn <= last).OrderBy(i => i.Details.OccurredOn).ThenBy(i => i.Ref, StringComparer.Ordinal)
             .Select(i => Incident(i, actions, asOf, thresholds, workingDays)));
         chains.AddRange(TrainingDue(evidence.Training, evidence.MatrixMonths, first, last, asOf));
-        chains.AddRange(SupervisionDue(evidence.Supervision, first, last, asOf, thresholds));
+        chains.AddRange(SupervisionDue(evidence.Supervision, evidence.SupervisionMonths, first, last, asOf, thresholds));
         chains.AddRange(evidence.Findings
             .Where(f => f.Details.InspectedOn <= last && !ClosedBefore(actions.Of(f.ActionId, f.Details.ActionRef), first))
             .OrderBy(f => f.Details.Kind).ThenBy(f => f.Ref, StringComparer.Ordinal)
@@ -298,12 +309,13 @@ public static class TrailAudit
     /// interval lands in the month. The session is a newer one in the month's or the next month's
     /// record; one held after the due day is late.
     /// </summary>
-    private static IEnumerable<TrailChain> SupervisionDue(IReadOnlyList<SupervisionRecord> supervision, DateOnly first, DateOnly last, DateOnly asOf, ChallengeThresholds thresholds)
+    private static IEnumerable<TrailChain> SupervisionDue(
+        IReadOnlyList<SupervisionRecord> supervision, IReadOnlySet<DateOnly> sessionMonths, DateOnly first, DateOnly last, DateOnly asOf, ChallengeThresholds thresholds)
     {
         var previous = first.AddMonths(-1);
         var next = first.AddMonths(1);
         var sessions = supervision.Where(s => s.Details.Type == SupervisionType.Supervision).ToList();
-        var source = sessions.Any(s => s.Period == previous) ? previous : first;
+        var source = sessionMonths.Contains(previous) ? previous : first;
         var later = sessions.Where(s => (s.Period == first || s.Period == next) && s.Details.HeldOn <= asOf).ToLookup(s => s.Details.StaffRef, s => s.Details.HeldOn);
         foreach (var staff in sessions.Where(s => s.Period == source && s.Details.HeldOn < first).GroupBy(s => s.Details.StaffRef).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

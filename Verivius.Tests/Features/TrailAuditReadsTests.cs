@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Trail;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
+using Verivius.Web.Features.Packs;
 using Verivius.Web.Features.Scale;
 using Verivius.Web.Features.Trail;
 
@@ -26,7 +28,24 @@ public class TrailAuditReadsTests
         await AssertBoundedReadsChangeNothingAsync(factory);
     }
 
-    internal static async Task AssertBoundedReadsChangeNothingAsync(PortalFactory factory)
+    [Fact]
+    public async Task AMonthBeforeWhoseSupervisionRecordListsOnlyOldSessions_IsStillTheRecordTheMonthIsJudgedFrom()
+    {
+        using var factory = new PortalFactory();
+        factory.CreateClient().Dispose();
+        var world = await TestWorlds.CreateAsync(factory, sites: 1);
+        var site = world.SiteCodes[0];
+        var month = TestClock.LastMonth;
+
+        // The month before's record was sent, with sessions long past; the month's own names a session whose next falls due in the month.
+        // Judged from the month before's record nothing falls due; a read that left out its old sessions would judge from the month's own.
+        await ImportAsync(factory, world, Pack(site, month.AddMonths(-1), ("ST-01", month.AddMonths(-5))));
+        await ImportAsync(factory, world, Pack(site, month, ("ST-02", month.AddDays(10 - ChallengeThresholds.Defaults.SupervisionDays))));
+
+        await AssertBoundedReadsChangeNothingAsync(factory, requireRenewals: false);
+    }
+
+    internal static async Task AssertBoundedReadsChangeNothingAsync(PortalFactory factory, bool requireRenewals = true)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
@@ -56,12 +75,25 @@ public class TrailAuditReadsTests
         }
 
         // The comparison means something only if the data has training that fell due and was renewed.
-        Assert.True(renewalsTraced > 0, "No training row fell due and was renewed in any month audited.");
+        Assert.True(!requireRenewals || renewalsTraced > 0, "No training row fell due and was renewed in any month audited.");
+    }
+
+    private static PackWorkbook Pack(string site, DateOnly period, (string Staff, DateOnly HeldOn) session) =>
+        new PackWorkbook(site, period.ToString("yyyy-MM", CultureInfo.InvariantCulture))
+            .Set("Pack", 5, "Value", period.AddMonths(1).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .Clear("Supervision")
+            .Row("Supervision", ("StaffRef", session.Staff), ("Type", "Supervision"), ("HeldOn", session.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+
+    private static async Task ImportAsync(PortalFactory factory, ProviderWorld world, PackWorkbook pack)
+    {
+        var imported = await TestWorlds.ImportPackAsync(factory, world.RegisteredManager, world.SiteCodes[0], pack.Build());
+        Assert.True(imported.Status == PackImportStatus.Imported, string.Join("; ", imported.Errors.Select(e => e.Message)));
     }
 
     private static async Task<TrailEvidence> EveryRecordAsync(VeriviusDbContext db, Guid site)
     {
         var training = await db.Training.AsNoTracking().Where(t => t.SiteId == site).ToListAsync();
+        var supervision = await db.Supervision.AsNoTracking().Where(s => s.SiteId == site).ToListAsync();
         return new TrailEvidence
         {
             Decisions = await db.Decisions.AsNoTracking().Where(d => d.SiteId == site).ToListAsync(),
@@ -70,7 +102,8 @@ public class TrailAuditReadsTests
             Findings = await db.InspectionFindings.AsNoTracking().Where(f => f.SiteId == site).ToListAsync(),
             Training = training,
             MatrixMonths = training.Select(t => t.Period).ToHashSet(),
-            Supervision = await db.Supervision.AsNoTracking().Where(s => s.SiteId == site).ToListAsync(),
+            Supervision = supervision,
+            SupervisionMonths = TrailEvidence.SessionMonths(supervision),
         };
     }
 

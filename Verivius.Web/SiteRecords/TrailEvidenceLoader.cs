@@ -9,8 +9,8 @@ namespace Verivius.Web.SiteRecords;
 /// Reads one month's trail for any number of sites in a handful of queries, each filtered in the
 /// database to what the audit can use: the month's decisions and incidents, the actions they name,
 /// the training rows falling due in the month and the completions that could renew them, which
-/// matrices were sent, and the supervision sessions recent enough to fall due in the month or to be
-/// the session that was due.
+/// matrices were sent, the supervision sessions recent enough to fall due in the month or to be
+/// the session that was due, and whether the month before's supervision record was sent.
 /// </summary>
 internal static class TrailEvidenceLoader
 {
@@ -63,7 +63,8 @@ internal static class TrailEvidenceLoader
             .ToListAsync(cancellationToken);
         // A row of the month's own matrix can be both due and a renewal; the audit must see it once.
         var training = dueRows.Concat(renewals).DistinctBy(t => t.Id).ToList();
-        // Whether each matrix was sent, as one indexed lookup per site and month rather than a scan of every row of three months' matrices.
+        // Whether each matrix was sent, and the month before's supervision record, as one indexed lookup per site and month
+        // rather than a scan of every row of three months' matrices.
         var sent = await db.Sites.Where(s => ids.Contains(s.Id))
             .Select(s => new
             {
@@ -71,8 +72,10 @@ internal static class TrailEvidenceLoader
                 Previous = db.Training.Any(t => t.SiteId == s.Id && t.Period == previous),
                 Month = db.Training.Any(t => t.SiteId == s.Id && t.Period == month),
                 Next = db.Training.Any(t => t.SiteId == s.Id && t.Period == next),
+                SessionsBefore = db.Supervision.Any(v => v.SiteId == s.Id && v.Period == previous && v.Details.Type == SupervisionType.Supervision),
             })
             .ToListAsync(cancellationToken);
+        var sessionsBefore = sent.Where(s => s.SessionsBefore).Select(s => s.SiteId).ToHashSet();
         var matrices = sent.SelectMany(s => new[] { (s.SiteId, Period: previous, Sent: s.Previous), (s.SiteId, Period: month, Sent: s.Month), (s.SiteId, Period: next, Sent: s.Next) })
             .Where(m => m.Sent).ToList();
 
@@ -95,6 +98,7 @@ internal static class TrailEvidenceLoader
             Training = [.. bySite.Training[id]],
             MatrixMonths = bySite.Matrices[id].ToHashSet(),
             Supervision = [.. bySite.Supervision[id]],
+            SupervisionMonths = sessionsBefore.Contains(id) ? [.. TrailEvidence.SessionMonths(bySite.Supervision[id]), previous] : TrailEvidence.SessionMonths(bySite.Supervision[id]),
         });
     }
 }
