@@ -23,10 +23,10 @@ internal static class TrailEvidenceLoader
         var next = month.AddMonths(1);
         var monthsDecisions = db.Decisions.AsNoTracking().Where(d => ids.Contains(d.SiteId) && d.MadeOn >= month && d.MadeOn <= last);
         var monthsIncidents = db.Incidents.AsNoTracking().Where(i => ids.Contains(i.SiteId) && i.Details.OccurredOn >= month && i.Details.OccurredOn <= last);
-        var findingsBy = db.InspectionFindings.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.InspectedOn <= last);
+        var findingsSoFar = db.InspectionFindings.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.InspectedOn <= last);
         var decisions = await monthsDecisions.ToListAsync(cancellationToken);
         var incidents = await monthsIncidents.ToListAsync(cancellationToken);
-        var findings = await findingsBy.ToListAsync(cancellationToken);
+        var findings = await findingsSoFar.ToListAsync(cancellationToken);
 
         // Actions by the link the import made, joined in the database: each is one lookup by key, where sending the
         // keys would bind a parameter per action (17,000 at 500 sites), and a site filter beside an OR would have the
@@ -34,7 +34,7 @@ internal static class TrailEvidenceLoader
         var sites = ids.ToHashSet();
         var actions = (await monthsDecisions.Join(db.Actions, d => d.ActionId, a => (Guid?)a.Id, (_, a) => a)
                 .Concat(monthsIncidents.Join(db.Actions, i => i.ActionId, a => (Guid?)a.Id, (_, a) => a))
-                .Concat(findingsBy.Join(db.Actions, f => f.ActionId, a => (Guid?)a.Id, (_, a) => a))
+                .Concat(findingsSoFar.Join(db.Actions, f => f.ActionId, a => (Guid?)a.Id, (_, a) => a))
                 .AsNoTracking().ToListAsync(cancellationToken))
             .Where(a => sites.Contains(a.SiteId)).DistinctBy(a => a.Id).ToList();
         var unlinked = decisions.Where(d => d.ActionId is null).Select(d => d.Details.ActionRef)
