@@ -203,6 +203,38 @@ public sealed class OperatorCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TrailAudit_TracesACompleteMonth_AndRefusesOneNotYetOverByThePortalsClock()
+    {
+        var workbook = Path.Combine(Path.GetTempPath(), $"verivius-pack-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await RunAsync("create-provider", "--name", "Trail Care");
+            await File.WriteAllTextAsync(_csv, "SiteCode,Name,ServiceType\n1-555000001,Ash House,CareHome\n");
+            await RunAsync("import-sites", "--provider", "Trail Care", "--file", _csv);
+            await RunAsync(["create-user", "--email", "rm@trail.example", "--role", "RegisteredManager", "--provider", "Trail Care", "--sites", "1-555000001", "--password-stdin"], "a long enough password\n");
+            await File.WriteAllBytesAsync(workbook, new PackWorkbook("1-555000001").Build());
+            await RunAsync("import-pack", "--file", workbook, "--user", "rm@trail.example");
+
+            var october = await RunAsync("trail-audit", "--site", "1-555000001", "--month", "2026-10");
+            // The subprocess runs on the real clock, as this test reads it.
+            var thisMonth = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            var lastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            var unfinished = await RunAsync("trail-audit", "--site", "1-555000001", "--month", thisMonth);
+            var unreadable = await RunAsync("trail-audit", "--site", "1-555000001", "--month", "2026-13");
+
+            Assert.Equal(0, october.Exit);
+            Assert.StartsWith("Trail audit of 2026-10 at Ash House (1-555000001):", october.Out, StringComparison.Ordinal);
+            Assert.Contains("Incident", october.Out, StringComparison.Ordinal);
+            Assert.Equal((1, $"--month must be a complete month written YYYY-MM, such as {lastMonth}; \"{thisMonth}\" is not."), (unfinished.Exit, unfinished.Error.Trim()));
+            Assert.Equal((1, $"--month must be a complete month written YYYY-MM, such as {lastMonth}; \"2026-13\" is not."), (unreadable.Exit, unreadable.Error.Trim()));
+        }
+        finally
+        {
+            File.Delete(workbook);
+        }
+    }
+
+    [Fact]
     public async Task ImportPack_ImportsAsTheUser_ReportsEachProblemByCell_AndPacksListsTheVersions()
     {
         var workbook = Path.Combine(Path.GetTempPath(), $"verivius-pack-{Guid.NewGuid():N}.xlsx");

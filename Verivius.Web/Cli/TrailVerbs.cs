@@ -18,14 +18,16 @@ internal static class TrailVerbs
         command.SetAction((parsed, cancellationToken) => Verbs.AsOperator(console, async mediator =>
         {
             var asked = parsed.GetValue(month)!;
-            if (!PackPeriod.TryParse(asked, out var period) || period.FirstDay >= new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1))
+            var result = await mediator.Send(new GetSiteTrailAuditQuery(parsed.GetValue(site)!, asked, null), cancellationToken);
+            var audit = result.Audit;
+
+            // The portal audits the last complete month, by its own clock, when the month asked for is not one.
+            if (!PackPeriod.TryParse(asked, out var period) || period.FirstDay != audit.Month)
             {
-                await console.Error.WriteLineAsync($"--month must be a complete month written YYYY-MM, such as {DateTime.UtcNow.AddMonths(-1):yyyy-MM}; \"{asked}\" is not.");
+                await console.Error.WriteLineAsync($"--month must be a complete month written YYYY-MM, such as {audit.Month:yyyy-MM}; \"{asked}\" is not.");
                 return 1;
             }
 
-            var result = await mediator.Send(new GetSiteTrailAuditQuery(parsed.GetValue(site)!, asked, null), cancellationToken);
-            var audit = result.Audit;
             if (parsed.GetValue(format) == "csv")
             {
                 await console.Out.WriteAsync(TrailAuditor.Csv(result.SiteCode, audit));
