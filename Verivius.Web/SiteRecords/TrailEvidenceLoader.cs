@@ -75,7 +75,8 @@ internal static class TrailEvidenceLoader
                 SessionsBefore = db.Supervision.Any(v => v.SiteId == s.Id && v.Period == previous && v.Details.Type == SupervisionType.Supervision),
             })
             .ToListAsync(cancellationToken);
-        var sessionsBefore = sent.Where(s => s.SessionsBefore).Select(s => s.SiteId).ToHashSet();
+        // Of the months whose supervision record was sent, the audit asks only about the month before.
+        var sessionMonths = sent.Where(s => s.SessionsBefore).ToLookup(s => s.SiteId, _ => previous);
         var matrices = sent.SelectMany(s => new[] { (s.SiteId, Period: previous, Sent: s.Previous), (s.SiteId, Period: month, Sent: s.Month), (s.SiteId, Period: next, Sent: s.Next) })
             .Where(m => m.Sent).ToList();
 
@@ -98,7 +99,7 @@ internal static class TrailEvidenceLoader
             Training = [.. bySite.Training[id]],
             MatrixMonths = bySite.Matrices[id].ToHashSet(),
             Supervision = [.. bySite.Supervision[id]],
-            SupervisionMonths = sessionsBefore.Contains(id) ? [.. TrailEvidence.SessionMonths(bySite.Supervision[id]), previous] : TrailEvidence.SessionMonths(bySite.Supervision[id]),
+            SupervisionMonths = sessionMonths[id].ToHashSet(),
         });
     }
 }
