@@ -1,8 +1,10 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Verivius.Domain.Common;
 using Verivius.Domain.History;
 
@@ -20,10 +22,13 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
     // processes the log's primary key (the sequence) makes a second writer of entry N fail, not fork.
     private static readonly SemaphoreSlim AppendGate = new(1, 1);
 
+    private const string EntriesSavepoint = "ChangeLogEntries";
+
     private readonly IActorContext _actor;
     private readonly TimeProvider _clock;
     private readonly ChainKey _key;
     private bool _holdingGate;
+    private IDbContextTransaction? _entriesSavepoint;
 
     public ChangeLogInterceptor(IActorContext actor, TimeProvider clock, ChainKey key)
     {
@@ -32,17 +37,9 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
         _key = key;
     }
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is not VeriviusDbContext { HoldsChangeLogGate: true })
-        {
-            AppendGate.Wait();
-            _holdingGate = true;
-        }
-
-        AppendEntries(eventData.Context!, LastEntry(eventData.Context!));
-        return result;
-    }
+    // The portal's context routes a synchronous save to its asynchronous one; these keep any other path the same.
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -54,22 +51,35 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
             _holdingGate = true;
         }
 
-        AppendEntries(context, await LastEntryQuery(context).FirstOrDefaultAsync(cancellationToken));
+        try
+        {
+            await AppendEntriesAsync(context, await LastEntryQuery(context).FirstOrDefaultAsync(cancellationToken), cancellationToken);
+        }
+        catch
+        {
+            // Whether or not EF reports the save failed after this, none of its entries may stay.
+            await UndoEntriesAsync(CancellationToken.None);
+            ReleaseGate();
+            throw;
+        }
+
         return result;
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
+        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
+        if (_entriesSavepoint is { } transaction)
+        {
+            _entriesSavepoint = null;
+            await transaction.ReleaseSavepointAsync(EntriesSavepoint, cancellationToken);
+        }
+
         ReleaseGateOnceCommitted(eventData.Context);
         DataGeneration.Advance();
         return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        ReleaseGateOnceCommitted(eventData.Context);
-        DataGeneration.Advance();
-        return ValueTask.FromResult(result);
     }
 
     /// <summary>
@@ -89,26 +99,40 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
         ReleaseGate();
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => ReleaseGate();
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
+        SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
+        await UndoEntriesAsync(cancellationToken);
         ReleaseGate();
-        return Task.CompletedTask;
     }
 
-    public override void SaveChangesCanceled(DbContextEventData eventData) => ReleaseGate();
+    public override void SaveChangesCanceled(DbContextEventData eventData) =>
+        SaveChangesCanceledAsync(eventData).GetAwaiter().GetResult();
 
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
+        await UndoEntriesAsync(CancellationToken.None);
         ReleaseGate();
-        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The entries are written before the records, and EF undoes a failed save within an open transaction
+    /// only back to its own savepoint, after them: a caller that carried on in the transaction would
+    /// otherwise commit entries for changes that were never made.
+    /// </summary>
+    private async Task UndoEntriesAsync(CancellationToken cancellationToken)
+    {
+        if (_entriesSavepoint is { } transaction)
+        {
+            _entriesSavepoint = null;
+            await transaction.RollbackToSavepointAsync(EntriesSavepoint, cancellationToken);
+        }
     }
 
     private static IQueryable<ChangeLogEntry> LastEntryQuery(DbContext context) =>
         context.Set<ChangeLogEntry>().AsNoTracking().OrderByDescending(e => e.Sequence).Take(1);
-
-    private static ChangeLogEntry? LastEntry(DbContext context) => LastEntryQuery(context).FirstOrDefault();
 
     private void ReleaseGate()
     {
@@ -119,7 +143,7 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
         }
     }
 
-    private void AppendEntries(DbContext context, ChangeLogEntry? last)
+    private async Task AppendEntriesAsync(DbContext context, ChangeLogEntry? last, CancellationToken cancellationToken)
     {
         context.ChangeTracker.DetectChanges();
         var now = _clock.GetUtcNow();
@@ -127,20 +151,16 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
         var changes = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsRecorded(e))
             .ToList();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var entries = new List<ChangeLogEntry>(changes.Count);
         foreach (var change in changes)
         {
             Stamp(change, actor, now);
-        }
-
-        // Pending entries from an earlier failed save of this context must not be written twice.
-        foreach (var stale in context.ChangeTracker.Entries<ChangeLogEntry>().Where(e => e.State == EntityState.Added).ToList())
-        {
-            stale.State = EntityState.Detached;
-        }
-
-        foreach (var change in changes)
-        {
-            var entry = new ChangeLogEntry(
+            last = new ChangeLogEntry(
                 last,
                 now,
                 actor,
@@ -150,8 +170,24 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
                 change.State == EntityState.Added ? null : RecordSnapshot.Of(change, original: true),
                 change.State == EntityState.Deleted ? null : RecordSnapshot.Of(change, original: false),
                 _key);
-            context.Add(entry);
-            last = entry;
+            entries.Add(last);
+        }
+
+        var transaction = context.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Change-log entries are written in the transaction of the save they record; none is open.");
+        if (transaction.SupportsSavepoints)
+        {
+            await transaction.CreateSavepointAsync(EntriesSavepoint, cancellationToken);
+            _entriesSavepoint = transaction;
+        }
+
+        try
+        {
+            await ChangeLogRows.InsertAsync(context, entries, cancellationToken);
+        }
+        catch (DbException failed)
+        {
+            throw new DbUpdateException($"The change log could not take entries {entries[0].Sequence} to {entries[^1].Sequence}: {failed.Message}", failed);
         }
     }
 

@@ -120,9 +120,10 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
     public DbSet<SiteJudgement> SiteJudgements => Set<SiteJudgement>();
 
     /// <summary>
-    /// Saves, and counts again in the same transaction the <see cref="Domain.Figures.SiteMonthFigures"/> the save
-    /// changed, so that no reader ever sees records and figures that disagree; and counts on the changes of each
-    /// site it changed (<see cref="SiteJudgement.Changes"/>), so that the challenge engine judges them again.
+    /// Saves in a transaction (this one's if none is open), which the change log's entries are written in too;
+    /// counts again in it the <see cref="Domain.Figures.SiteMonthFigures"/> the save changed, so that no reader
+    /// ever sees records and figures that disagree; and counts on the changes of each site it changed
+    /// (<see cref="SiteJudgement.Changes"/>), so that the challenge engine judges them again.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -136,17 +137,16 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
         ChangeTracker.DetectChanges();
         var touched = FiguresTouched.Of(ChangeTracker);
         var sitesChanged = SitesChanged.By(ChangeTracker).ToList();
-        if (touched.IsEmpty && sitesChanged.Count == 0)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         HoldsChangeLogUntilCommit = transaction is not null;
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await CountAsync(touched, sitesChanged, cancellationToken);
+            if (!touched.IsEmpty || sitesChanged.Count > 0)
+            {
+                await CountAsync(touched, sitesChanged, cancellationToken);
+            }
+
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);

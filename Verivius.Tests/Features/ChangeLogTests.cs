@@ -60,6 +60,34 @@ public sealed class ChangeLogTests : IDisposable
     }
 
     [Fact]
+    public async Task AFailedSaveInATransactionThatCarriesOn_LeavesNoLogEntry_AndTheChainStillHolds()
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 1);
+        await using var scope = AsUser("admin@test.example");
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var before = await db.ChangeLog.CountAsync();
+        var providerId = await db.Sites.Where(s => s.Code == world.SiteCodes[0]).Select(s => s.ProviderId).SingleAsync();
+
+        // The entries are written before the records; the failed save's must go with it though the transaction goes on.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Sites.Add(new Site(providerId, TestWorlds.NewSiteCode(), "Lost site", ServiceType.CareHome, TestClock.Today));
+            db.Sites.Add(new Site(providerId, world.SiteCodes[0], "Duplicate code", ServiceType.CareHome, TestClock.Today));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+            db.Sites.Add(new Site(providerId, TestWorlds.NewSiteCode(), "Kept site", ServiceType.CareHome, TestClock.Today));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        var added = await db.ChangeLog.Where(e => e.Sequence > before).ToListAsync();
+        Assert.Equal(["Sites"], added.Select(e => e.Entity).Distinct());
+        Assert.Single(added, e => e.After!.Contains("\"Name\":\"Kept site\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(added, e => e.After!.Contains("Lost site", StringComparison.Ordinal) || e.After.Contains("Duplicate code", StringComparison.Ordinal));
+        Assert.Null((await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new VerifyHistoryQuery())).Break);
+    }
+
+    [Fact]
     public async Task PasswordHashes_NeverReachTheLog()
     {
         await TestWorlds.CreateAsync(_factory, sites: 1);
