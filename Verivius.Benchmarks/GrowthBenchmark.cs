@@ -38,18 +38,26 @@ internal static class GrowthBenchmark
         rows.ForEach(Console.WriteLine);
     }
 
+    /// <summary>
+    /// Only the upload measure of a row, on the same generated provider after the same first engine run:
+    /// for work on the import, without the rest of the row.
+    /// </summary>
+    public static async Task UploadsOnlyAsync(int sites, int months, int runs)
+    {
+        using var factory = new ViewBenchmark.KestrelPortal();
+        ViewBenchmark.Start(factory);
+        await ScaleData.SeedAsync(factory, sites, months, (mediator, name) => ViewBenchmark.AddViewersAsync(mediator, name, sites));
+        var siteList = await SitesAsync(factory);
+        await ChallengeBenchmark.TimedRunAsync(factory, siteList.ConvertAll(s => s.Id));
+        await UploadsAsync(factory, siteList, runs);
+    }
+
     private static async Task<string> RowAsync(int sites, int months, int runs, int seconds)
     {
         using var factory = new ViewBenchmark.KestrelPortal();
         var baseUrl = ViewBenchmark.Start(factory);
         var seeded = await ScaleData.SeedAsync(factory, sites, months, (mediator, name) => ViewBenchmark.AddViewersAsync(mediator, name, sites));
-        List<(Guid Id, string Code)> siteList;
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
-            siteList = [.. (await db.Sites.OrderBy(s => s.Code).Select(s => new { s.Id, s.Code }).ToListAsync()).Select(s => (s.Id, s.Code))];
-        }
-
+        var siteList = await SitesAsync(factory);
         var siteIds = siteList.ConvertAll(s => s.Id);
         var full = await ChallengeBenchmark.TimedRunAsync(factory, siteIds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Challenge engine, first run over every site: {full.Milliseconds:F0} ms; {full.Summary}"));
@@ -69,6 +77,13 @@ internal static class GrowthBenchmark
         var underLoad = load is null ? "wrk not installed" : string.Create(CultureInfo.InvariantCulture, $"{load.P95:F1} ms ({load.Requests:N0}, {uploadsDuringLoad}; {load.Errors} errors)");
         return string.Create(CultureInfo.InvariantCulture,
             $"| {sites} × {months} | {seeded.Records:N0} | {full.Milliseconds / 1000:F1} s | {Figures.Median(nights):F0} / {Figures.P95(nights):F0} ms | {Figures.Median(firstView):F0} / {Figures.P95(firstView):F0} ms | {underLoad} | {Figures.Median(answered):F0} / {Figures.P95(answered):F0} ms | {Figures.Median(checkedAfter):F0} / {Figures.P95(checkedAfter):F0} ms | {Figures.Median(boardPack) / 1000:F2} / {Figures.P95(boardPack) / 1000:F2} s | {Figures.Median(trailAudit):F0} / {Figures.P95(trailAudit):F0} ms | {Figures.Median(firstByte):F0} / {Figures.P95(firstByte):F0} ms |");
+    }
+
+    private static async Task<List<(Guid Id, string Code)>> SitesAsync(ViewBenchmark.KestrelPortal factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        return [.. (await db.Sites.OrderBy(s => s.Code).Select(s => new { s.Id, s.Code }).ToListAsync()).Select(s => (s.Id, s.Code))];
     }
 
     /// <summary>

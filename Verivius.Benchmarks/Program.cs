@@ -18,6 +18,7 @@ using Verivius.Web.Security;
 // dotnet run -c Release --project Verivius.Benchmarks -- sign-in [--runs 20]
 // dotnet run -c Release --project Verivius.Benchmarks -- template [--runs 7]
 // dotnet run -c Release --project Verivius.Benchmarks -- growth [--sizes 100x36,500x12,500x36,500x60 --runs 5 --seconds 30]  (wrk: apt-get install wrk)
+// dotnet run -c Release --project Verivius.Benchmarks -- uploads [--sites 500 --months 36 --runs 5]  (the growth row's upload measure alone)
 // dotnet run -c Release --project Verivius.Benchmarks -- views [--sites 500 --months 36 --runs 20 --seconds 30] [--postgresql]  (wrk: apt-get install wrk)
 // The first runs after start pay for JIT tiering (the first import ~2 s, the second ~1 s); they are
 // reported as the cold figure and kept out of the steady-state median and p95.
@@ -45,6 +46,12 @@ if (args.Contains("growth"))
             : throw new ArgumentException($"--sizes takes sizes as sites x months separated by commas, such as 100x36,500x12; \"{size}\" is not one."))
         .ToList();
     await Verivius.Benchmarks.GrowthBenchmark.RunAsync(sizes, Argument("--runs", 5), Argument("--seconds", 30));
+    return;
+}
+
+if (args.Contains("uploads"))
+{
+    await Verivius.Benchmarks.GrowthBenchmark.UploadsOnlyAsync(Argument("--sites", 500), Argument("--months", 36), Argument("--runs", 5));
     return;
 }
 
