@@ -141,12 +141,7 @@ public sealed class OperatorCommandTests : IDisposable
         var workbook = Path.Combine(Path.GetTempPath(), $"verivius-pack-{Guid.NewGuid():N}.xlsx");
         try
         {
-            await RunAsync("create-provider", "--name", "Store Care");
-            await File.WriteAllTextAsync(_csv, "SiteCode,Name,ServiceType\n1-888000001,Ash House,CareHome\n");
-            await RunAsync("import-sites", "--provider", "Store Care", "--file", _csv);
-            await RunAsync(["create-user", "--email", "rm@store.example", "--role", "RegisteredManager", "--provider", "Store Care", "--sites", "1-888000001", "--password-stdin"], "a long enough password\n");
-            await File.WriteAllBytesAsync(workbook, new PackWorkbook("1-888000001").Build());
-            await RunAsync("import-pack", "--file", workbook, "--user", "rm@store.example");
+            await ProviderWithOneImportedPackAsync("Store Care", "1-888000001", "Ash House", "rm@store.example", workbook);
             var whole = await RunAsync("verify-storage");
 
             var stored = Directory.GetFiles(_database + ".files", "*", SearchOption.AllDirectories).Single();
@@ -173,12 +168,7 @@ public sealed class OperatorCommandTests : IDisposable
         var workbook = Path.Combine(Path.GetTempPath(), $"verivius-pack-{Guid.NewGuid():N}.xlsx");
         try
         {
-            await RunAsync("create-provider", "--name", "Count Care");
-            await File.WriteAllTextAsync(_csv, "SiteCode,Name,ServiceType\n1-777000001,Ash House,CareHome\n");
-            await RunAsync("import-sites", "--provider", "Count Care", "--file", _csv);
-            await RunAsync(["create-user", "--email", "rm@count.example", "--role", "RegisteredManager", "--provider", "Count Care", "--sites", "1-777000001", "--password-stdin"], "a long enough password\n");
-            await File.WriteAllBytesAsync(workbook, new PackWorkbook("1-777000001").Build());
-            await RunAsync("import-pack", "--file", workbook, "--user", "rm@count.example");
+            await ProviderWithOneImportedPackAsync("Count Care", "1-777000001", "Ash House", "rm@count.example", workbook);
             var october = "SELECT Incidents FROM SiteMonthFigures WHERE Month = '2026-10-01'";
             var counted = await ScalarAsync(october);
             var agreed = await RunAsync("rebuild-figures");
@@ -208,12 +198,7 @@ public sealed class OperatorCommandTests : IDisposable
         var workbook = Path.Combine(Path.GetTempPath(), $"verivius-pack-{Guid.NewGuid():N}.xlsx");
         try
         {
-            await RunAsync("create-provider", "--name", "Trail Care");
-            await File.WriteAllTextAsync(_csv, "SiteCode,Name,ServiceType\n1-555000001,Ash House,CareHome\n");
-            await RunAsync("import-sites", "--provider", "Trail Care", "--file", _csv);
-            await RunAsync(["create-user", "--email", "rm@trail.example", "--role", "RegisteredManager", "--provider", "Trail Care", "--sites", "1-555000001", "--password-stdin"], "a long enough password\n");
-            await File.WriteAllBytesAsync(workbook, new PackWorkbook("1-555000001").Build());
-            await RunAsync("import-pack", "--file", workbook, "--user", "rm@trail.example");
+            await ProviderWithOneImportedPackAsync("Trail Care", "1-555000001", "Ash House", "rm@trail.example", workbook);
 
             var october = await RunAsync("trail-audit", "--site", "1-555000001", "--month", "2026-10");
             // The subprocess runs on the real clock, as this test reads it.
@@ -312,12 +297,7 @@ public sealed class OperatorCommandTests : IDisposable
         var workbook = Path.Combine(Path.GetTempPath(), $"verivius-pack-{Guid.NewGuid():N}.xlsx");
         try
         {
-            await RunAsync("create-provider", "--name", "Rule Care");
-            await File.WriteAllTextAsync(_csv, "SiteCode,Name,ServiceType\n1-777000001,Oak House,CareHome\n");
-            await RunAsync("import-sites", "--provider", "Rule Care", "--file", _csv);
-            await RunAsync(["create-user", "--email", "rm@rule.example", "--role", "RegisteredManager", "--provider", "Rule Care", "--sites", "1-777000001", "--password-stdin"], "a long enough password\n");
-            await File.WriteAllBytesAsync(workbook, new PackWorkbook("1-777000001").Build());
-            await RunAsync("import-pack", "--file", workbook, "--user", "rm@rule.example");
+            await ProviderWithOneImportedPackAsync("Rule Care", "1-777000001", "Oak House", "rm@rule.example", workbook);
 
             // ACT-1 of the default pack is due on 30 October 2026: 14 days late is not yet overdue, 15 is; it has been overdue since the deadline plus those 14 days.
             var beforeOverdue = await RunAsync("challenges", "--site", "1-777000001", "--asof", "2026-11-13", "--format", "csv");
@@ -362,6 +342,17 @@ public sealed class OperatorCommandTests : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A provider with one care home and its registered manager, who has imported the default pack (October 2026) from <paramref name="workbook"/>.</summary>
+    private async Task ProviderWithOneImportedPackAsync(string provider, string siteCode, string siteName, string manager, string workbook)
+    {
+        await RunAsync("create-provider", "--name", provider);
+        await File.WriteAllTextAsync(_csv, $"SiteCode,Name,ServiceType\n{siteCode},{siteName},CareHome\n");
+        await RunAsync("import-sites", "--provider", provider, "--file", _csv);
+        await RunAsync(["create-user", "--email", manager, "--role", "RegisteredManager", "--provider", provider, "--sites", siteCode, "--password-stdin"], "a long enough password\n");
+        await File.WriteAllBytesAsync(workbook, new PackWorkbook(siteCode).Build());
+        await RunAsync("import-pack", "--file", workbook, "--user", manager);
     }
 
     private async Task<long> ScalarAsync(string sql)
