@@ -35,19 +35,19 @@ public static class DependencyInjection
         {
             services.AddDbContext<VeriviusDbContext, SqliteVeriviusDbContext>((provider, db) => db
                 .UseSqlite(database.ConnectionString)
-                .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>(), DataGenerationInterceptor.Instance));
+                .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>()));
         }
         else if (database.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddDbContext<VeriviusDbContext, PostgreSqlVeriviusDbContext>((provider, db) => db
                 .UseNpgsql(database.ConnectionString)
-                .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>(), DataGenerationInterceptor.Instance));
+                .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>()));
         }
         else
         {
             services.AddDbContext<VeriviusDbContext, SqlServerVeriviusDbContext>((provider, db) => db
                 .UseSqlServer(database.ConnectionString)
-                .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>(), DataGenerationInterceptor.Instance));
+                .AddInterceptors(provider.GetRequiredService<ChangeLogInterceptor>()));
         }
 
         return services;

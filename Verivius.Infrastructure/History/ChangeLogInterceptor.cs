@@ -78,7 +78,6 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
         }
 
         ReleaseGateOnceCommitted(eventData.Context);
-        DataGeneration.Advance();
         return result;
     }
 

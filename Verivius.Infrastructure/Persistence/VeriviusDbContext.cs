@@ -136,7 +136,7 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
         // saved, as the change log detects changes too, but its months would not be counted again.
         ChangeTracker.DetectChanges();
         var touched = FiguresTouched.Of(ChangeTracker);
-        var sitesChanged = SitesChanged.By(ChangeTracker).ToList();
+        var sitesChanged = (await SitesChanged.ByAsync(this, cancellationToken)).ToList();
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         HoldsChangeLogUntilCommit = transaction is not null;
         try

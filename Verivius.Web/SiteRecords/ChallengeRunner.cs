@@ -163,7 +163,7 @@ public sealed class ChallengeRunner
         var summary = new ChallengeRunSummary(siteIds.Length, Count(ChallengeEventKind.Raised), changed, Count(ChallengeEventKind.Reopened), Count(ChallengeEventKind.ConditionCleared)) { Moves = moves };
         beforeSaving?.Invoke(summary);
         _db.ChangeTracker.DetectChanges();
-        var changing = SitesChanged.By(_db.ChangeTracker);
+        var changing = await SitesChanged.ByAsync(_db, cancellationToken);
         foreach (var siteId in siteIds)
         {
             if (!judgements.TryGetValue(siteId, out var judgement))
