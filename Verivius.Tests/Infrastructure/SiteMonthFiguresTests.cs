@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Domain.Challenges;
@@ -5,6 +6,8 @@ using Verivius.Domain.Evidence;
 using Verivius.Domain.Figures;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
+using Verivius.Web.Common;
+using Verivius.Web.Features.Provider;
 using Verivius.Web.SiteRecords;
 
 namespace Verivius.Tests.Infrastructure;
@@ -50,8 +53,7 @@ public class SiteMonthFiguresTests : IClassFixture<PortalFactory>
             // The engine's judgement of notifications and candour is counted too: run it now and then, on a changing day.
             if (step % 20 == 10)
             {
-                await using var scope = _factory.Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ChallengeRunner>().RunAsync(siteIds, AnyDay(random).AddMonths(2), CancellationToken.None);
+                await RunEngineAsync(siteIds, AnyDay(random).AddMonths(2));
             }
 
             if (step % 30 == 0)
@@ -61,15 +63,62 @@ public class SiteMonthFiguresTests : IClassFixture<PortalFactory>
         }
 
         // A last run after every record's deadline has passed judges each incident never notified: the late counts are then compared whatever the random saves left.
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<ChallengeRunner>().RunAsync(siteIds, FirstMonth.AddMonths(Months + 2), CancellationToken.None);
-        }
-
+        await RunEngineAsync(siteIds, FirstMonth.AddMonths(Months + 2));
         await AssertKeptFiguresAgreeWithRebuildAsync(siteIds, $"seed {seed}, after the last engine run");
         await using var check = _factory.Services.CreateAsyncScope();
         var months = await check.ServiceProvider.GetRequiredService<VeriviusDbContext>().SiteMonthFigures.Where(f => siteIds.Contains(f.SiteId)).ToListAsync();
         Assert.True(months.Any(f => f.NotifiedLate > 0) && months.Any(f => f.CandourLate > 0), "the saves left some incidents judged late, so the count of them was compared");
+    }
+
+    /// <summary>
+    /// The provider view keeps each site's part of its figures and, after saves that changed only some sites'
+    /// records, reads again only those sites' parts: after every save here, what it shows is what reading
+    /// every site afresh gives, and most of them were indeed patched rather than read whole.
+    /// </summary>
+    [Theory]
+    [InlineData(4)]
+    [InlineData(5)]
+    public async Task TheProviderView_PatchedSiteBySite_ShowsWhatReadingEverySiteGives_AfterRandomSaves(int seed)
+    {
+        var world = await TestWorlds.CreateAsync(_factory, sites: 4);
+        var (providerId, siteIds) = await IdsAsync(world);
+        var random = new Random(seed);
+        var (today, month) = (FirstMonth.AddMonths(Months).AddDays(9), FirstMonth.AddMonths(Months - 1));
+        var (readWhole, patched) = (0, 0);
+        var parts = GetProviderHomeHandler.Parts(providerId, today, month);
+        var counted = parts with
+        {
+            Compute = services => { readWhole++; return parts.Compute(services); },
+            Patch = (services, kept, sites) => { patched++; return parts.Patch(services, kept, sites); },
+        };
+        var kept = _factory.Services.GetRequiredService<KeptFigures>();
+        await RunEngineAsync(siteIds, today);
+
+        const int Steps = 60;
+        for (var step = 1; step <= Steps; step++)
+        {
+            await using (var scope = _factory.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+                await ChangeSomethingAsync(db, random, providerId, siteIds[random.Next(siteIds.Count)]);
+                await db.SaveChangesAsync();
+            }
+
+            // The engine raises and clears challenges (counted and listed by the view) as the records change.
+            if (step % 6 == 3)
+            {
+                await RunEngineAsync(siteIds, today);
+            }
+
+            var shown = await kept.GetAsync((nameof(TheProviderView_PatchedSiteBySite_ShowsWhatReadingEverySiteGives_AfterRandomSaves), seed), counted, CancellationToken.None);
+            await using var fresh = _factory.Services.CreateAsyncScope();
+            var whole = await GetProviderHomeHandler.LoadAsync(fresh.ServiceProvider.GetRequiredService<VeriviusDbContext>(), providerId, today, month, CancellationToken.None);
+            Assert.Equal(JsonSerializer.Serialize(whole), JsonSerializer.Serialize(shown));
+        }
+
+        // A change of the provider's settings (one step in ten) reads every site again; every other step patches.
+        Assert.True(patched >= Steps / 2, $"{patched} of {Steps} views were patched site by site ({readWhole} read whole)");
+        Assert.InRange(readWhole, 1, Steps / 2);
     }
 
     [Fact]
@@ -125,6 +174,12 @@ public class SiteMonthFiguresTests : IClassFixture<PortalFactory>
             Assert.Equal(expected, (figures.Notifiable, figures.NotifiedLate, figures.Candour, figures.CandourLate));
             Assert.True(expected.Item2 > 0 && expected.Item4 > 0, $"some incidents in the year to {asOf} were judged late");
         }
+    }
+
+    private async Task RunEngineAsync(IReadOnlyList<Guid> siteIds, DateOnly asOf)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ChallengeRunner>().RunAsync(siteIds, asOf, CancellationToken.None);
     }
 
     private async Task AssertKeptFiguresAgreeWithRebuildAsync(IReadOnlyList<Guid> siteIds, string when)

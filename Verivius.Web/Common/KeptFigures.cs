@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Challenges;
+using Verivius.Domain.Sites;
 using Verivius.Infrastructure.History;
 using Verivius.Infrastructure.Persistence;
 
@@ -18,13 +20,31 @@ namespace Verivius.Web.Common;
 /// </summary>
 public sealed class KeptFigures
 {
-    private readonly ConcurrentDictionary<(object Of, long Generation, long LogHead), Lazy<Task<object>>> _kept = new();
+    private readonly ConcurrentDictionary<(object Of, long Generation, long LogHead), Lazy<Task<Kept>>> _kept = new();
     private readonly IServiceScopeFactory _scopes;
 
     public KeptFigures(IServiceScopeFactory scopes) => _scopes = scopes;
 
     /// <summary><paramref name="of"/> names the figures (a tuple of what they depend on); <paramref name="compute"/> is given a fresh scope's services.</summary>
-    public async Task<T> GetAsync<T>(object of, Func<IServiceProvider, Task<T>> compute, CancellationToken cancellationToken)
+    public Task<T> GetAsync<T>(object of, Func<IServiceProvider, Task<T>> compute, CancellationToken cancellationToken)
+        where T : class =>
+        GetAsync(of, compute, bySite: null, cancellationToken);
+
+    /// <summary>
+    /// The same for figures made of each site's part, such as a provider's view over hundreds of sites. A
+    /// save usually changes one site's records; when every change since the figures were kept was to
+    /// records of sites (<see cref="SitesChanged.TablesOfSiteRecords"/>), only the parts of the sites whose
+    /// <see cref="SiteJudgement.Changes"/> moved are read again, by <see cref="SiteParts{T}.Patch"/>. Any
+    /// other change (a setting, a site itself, a write past the log) computes them afresh.
+    /// </summary>
+    public Task<T> GetAsync<T>(object of, SiteParts<T> bySite, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(bySite);
+        return GetAsync(of, bySite.Compute, bySite, cancellationToken);
+    }
+
+    private async Task<T> GetAsync<T>(object of, Func<IServiceProvider, Task<T>> compute, SiteParts<T>? bySite, CancellationToken cancellationToken)
         where T : class
     {
         var generation = DataGeneration.Current;
@@ -35,21 +55,67 @@ public sealed class KeptFigures
         }
 
         var key = (of, generation, logHead);
-        var entry = _kept.AddOrUpdate(key, _ => Compute(compute), (_, kept) => kept.IsValueCreated && kept.Value.IsFaulted ? Compute(compute) : kept);
+        // The newest figures kept before this head, even while they are still being computed: under a stream
+        // of saves, each patch then builds on the one before instead of every one computing all sites afresh.
+        var before = bySite is null
+            ? null
+            : _kept.Where(k => k.Key.Generation == generation && k.Key.LogHead < logHead && k.Key.Of.Equals(of) && !(k.Value.IsValueCreated && k.Value.Value.IsFaulted))
+                .Select(k => ((long Since, Lazy<Task<Kept>> Figures)?)(k.Key.LogHead, k.Value))
+                .MaxBy(k => k!.Value.Since);
+        var entry = _kept.AddOrUpdate(
+            key,
+            _ => Compute(compute, bySite, before, logHead),
+            (_, kept) => kept.IsValueCreated && kept.Value.IsFaulted ? Compute(compute, bySite, before, logHead) : kept);
         foreach (var stale in _kept.Keys.Where(k => k.Generation != generation || k.LogHead != logHead))
         {
             _kept.TryRemove(stale, out _);
         }
 
-        return (T)await entry.Value.WaitAsync(cancellationToken);
+        return (T)(await entry.Value.WaitAsync(cancellationToken)).Value;
     }
 
     // Lazy, so that of two requests racing to add the same entry only the one kept computes.
-    private Lazy<Task<object>> Compute<T>(Func<IServiceProvider, Task<T>> compute)
+    private Lazy<Task<Kept>> Compute<T>(Func<IServiceProvider, Task<T>> compute, SiteParts<T>? bySite, (long Since, Lazy<Task<Kept>> Figures)? before, long logHead)
         where T : class =>
         new(async () =>
         {
             await using var scope = _scopes.CreateAsyncScope();
-            return await compute(scope.ServiceProvider);
+            if (bySite is null)
+            {
+                return new Kept(await compute(scope.ServiceProvider), null);
+            }
+
+            // Read before the parts are, so a save landing while they are read shows as a change next time.
+            var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+            var changes = await bySite.Sites(db)
+                .Select(s => new { s.Id, Changes = db.SiteJudgements.Where(j => j.SiteId == s.Id).Select(j => (long?)j.Changes).FirstOrDefault() })
+                .ToDictionaryAsync(s => s.Id, s => s.Changes, CancellationToken.None);
+            var kept = before is { } earlier
+                ? await earlier.Figures.Value.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default)
+                : null;
+            if (kept is { Changes: { } changesBefore }
+                && await SitesChanged.OnlySiteRecordsChangedAsync(db, before!.Value.Since, logHead, CancellationToken.None))
+            {
+                // A site never judged has no count yet, so it is read again whenever anything changed.
+                var changed = changes.Keys.Union(changesBefore.Keys)
+                    .Where(site => changes.GetValueOrDefault(site) is not { } now || changesBefore.GetValueOrDefault(site) != now)
+                    .ToHashSet();
+                return new Kept(changed.Count == 0 ? kept.Value : await bySite.Patch(scope.ServiceProvider, (T)kept.Value, changed), changes);
+            }
+
+            return new Kept(await compute(scope.ServiceProvider), changes);
         });
+
+    /// <summary>Kept figures, with each site's count of changes as read before them when they are made of sites' parts.</summary>
+    private sealed record Kept(object Value, IReadOnlyDictionary<Guid, long?>? Changes);
 }
+
+/// <summary>
+/// How figures made of each site's part are computed: <see cref="Sites"/> are the sites they are made of,
+/// <see cref="Compute"/> reads them all, and <see cref="Patch"/> reads again the parts of the given sites
+/// into kept figures (a site given may no longer be one of theirs).
+/// </summary>
+public sealed record SiteParts<T>(
+    Func<VeriviusDbContext, IQueryable<Site>> Sites,
+    Func<IServiceProvider, Task<T>> Compute,
+    Func<IServiceProvider, T, IReadOnlySet<Guid>, Task<T>> Patch);

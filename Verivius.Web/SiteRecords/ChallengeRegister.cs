@@ -60,6 +60,11 @@ internal static class ChallengeRegister
         });
     }
 
+    /// <summary>Rows read in any order, as <see cref="BySeverity"/> lists them (most severe first), with site and identifier settling ties.</summary>
+    public static IEnumerable<ChallengeRowVm> InRegisterOrder(IEnumerable<ChallengeRowVm> rows) =>
+        rows.OrderBy(r => r.Severity == ChallengeSeverity.High ? 0 : r.Severity == ChallengeSeverity.Medium ? 1 : 2).ThenBy(r => r.OpenSince)
+            .ThenBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.SiteCode, StringComparer.Ordinal).ThenBy(r => r.Id);
+
     /// <summary>Most severe first (or last), then the longest open.</summary>
     public static IQueryable<ChallengeRowVm> BySeverity(IQueryable<ChallengeRowVm> rows, bool descending)
     {

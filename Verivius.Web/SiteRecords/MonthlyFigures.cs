@@ -33,6 +33,13 @@ internal sealed class MonthlyFigures
         return new MonthlyFigures(months, [.. months.Select(m => m.SiteId).Distinct()]);
     }
 
+    /// <summary>These figures with those of <paramref name="sites"/> replaced by <paramref name="read"/>: the sites a save changed, read again.</summary>
+    public MonthlyFigures Replacing(IReadOnlySet<Guid> sites, MonthlyFigures read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return new([.. _months.Values.Where(m => !sites.Contains(m.SiteId)), .. read._months.Values], [.. _sites.Where(s => !sites.Contains(s)), .. read._sites]);
+    }
+
     /// <summary>Incidents recorded at the site in the month.</summary>
     public int IncidentsOf(Guid siteId, DateOnly month) => In(siteId, month)?.Incidents ?? 0;
 

@@ -21,18 +21,23 @@ internal static class Trends
     public static async Task<(IReadOnlyList<TrendVm> Charts, MonthlyFigures Figures)> ForSitesAsync(
         VeriviusDbContext db, IQueryable<Guid> siteIds, DateOnly lastMonth, CancellationToken cancellationToken)
     {
+        var figures = await MonthlyFigures.LoadAsync(db, siteIds, lastMonth.AddMonths(-11), lastMonth, cancellationToken);
+        return (Of(figures, lastMonth), figures);
+    }
+
+    /// <summary>The four charts from figures read for (at least) the twelve months ending with <paramref name="lastMonth"/>.</summary>
+    public static IReadOnlyList<TrendVm> Of(MonthlyFigures figures, DateOnly lastMonth)
+    {
         var first = lastMonth.AddMonths(-11);
         var months = Enumerable.Range(0, 12).Select(first.AddMonths).ToList();
-        var figures = await MonthlyFigures.LoadAsync(db, siteIds, first, lastMonth, cancellationToken);
-
         var range = $"{first.ToBritishMonth()} to {lastMonth.ToBritishMonth()}";
-        return (
+        return
         [
             Chart("incidents", "Incidents per month", $"Incidents recorded each month, {range}.", false, months, m => figures.IncidentsOfAll(m)),
             Chart("actions", Measures.ActionsClosedOnTime, range, months, m => figures.OfAll(site => figures.ActionsClosedOnTimeOf(site, m)).Percent),
             Chart("training", WorkforceMeasures.TrainingInDate, range, months, m => Share(figures.OfAll(site => figures.TrainingOf(site, m)))),
             Chart("unfilled", Measures.UnfilledShifts, range, months, m => figures.OfAll(site => figures.UnfilledShiftsOf(site, m)).Percent),
-        ], figures);
+        ];
     }
 
     private static TrendVm Chart(string id, string title, string description, bool isPercent, List<DateOnly> months, Func<DateOnly, double?> value)

@@ -5,6 +5,7 @@ using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
 using Verivius.Domain.Figures;
 using Verivius.Domain.Packs;
+using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Common;
 using Verivius.Web.Security;
@@ -76,19 +77,80 @@ public sealed record HeatCellVm(HeatColour Colour, int OpenRisks, int OpenChalle
 public sealed record JoinedRiskVm(string SiteCode, string SiteName, AssuranceArea Area, string Ref, string Risk, string? CurrentActionRef, string? Owner, DateOnly? ReviewOn, RiskTrend Trend, int OpenChallenges, int HighChallenges);
 
 /// <summary>What the provider view is computed from, before its filters and pages are applied: the heat map is sorted already.</summary>
-public sealed record ProviderHomeData(
+internal sealed record ProviderHomeData(
     string Name,
     int Inactive,
-    int SystemicThreshold,
-    IReadOnlyList<JoinedRiskVm> Risks,
-    IReadOnlyList<SiteFigures> Sites,
+    ChallengeThresholds Thresholds,
+    ProviderSiteParts Parts,
     IReadOnlyList<HeatRowVm> Heat,
     IReadOnlyList<AssuranceArea> Systemic,
-    IReadOnlyList<ChallengeRowVm> Unsupported,
     IReadOnlyList<TrendVm> Trends,
-    int SupervisionDays,
     IReadOnlyList<GlanceRowVm> Glance,
-    string RatingRule);
+    string RatingRule)
+{
+    public IReadOnlyList<JoinedRiskVm> Risks => Parts.Risks;
+
+    public IReadOnlyList<SiteFigures> Sites => Parts.Sites;
+
+    public IReadOnlyList<ChallengeRowVm> Unsupported => Parts.Unsupported;
+
+    public int SystemicThreshold => Thresholds.SystemicRiskSites;
+
+    public int SupervisionDays => Thresholds.SupervisionDays;
+}
+
+/// <summary>
+/// Each active site's share of the provider view: its open recovery risks, its figures, its monthly
+/// figures for the trends and its unsupported assurance. Read for every site, or again for the sites a
+/// save changed; always held in one order, so that figures patched site by site are the figures read whole.
+/// </summary>
+internal sealed record ProviderSiteParts(IReadOnlyList<JoinedRiskVm> Risks, IReadOnlyList<SiteFigures> Sites, MonthlyFigures Monthly, IReadOnlyList<ChallengeRowVm> Unsupported)
+{
+    /// <summary>The parts of <paramref name="sites"/>, in four commands.</summary>
+    public static async Task<ProviderSiteParts> LoadAsync(VeriviusDbContext db, IQueryable<Site> sites, DateOnly today, DateOnly month, CancellationToken cancellationToken)
+    {
+        var risks = await OpenRisks(db, sites).ToListAsync(cancellationToken);
+        var monthly = await MonthlyFigures.LoadAsync(db, sites.Select(s => s.Id), month.AddMonths(-11), month, cancellationToken);
+        var figures = await SiteFigures.LoadAsync(db, sites, today, month, monthly, SiteFigures.TwelveMonthsBefore(today), cancellationToken);
+        var unsupported = await ChallengeRegister.Rows(db, sites, new ChallengeFilter(), today).Where(r => r.Code.StartsWith("ASSUR-")).ToListAsync(cancellationToken);
+        return new ProviderSiteParts(risks, figures, monthly, unsupported).InOrder();
+    }
+
+    /// <summary>The sites' recovery risks not yet resolved, each with the challenges standing on it.</summary>
+    private static IQueryable<JoinedRiskVm> OpenRisks(VeriviusDbContext db, IQueryable<Site> sites)
+    {
+        var statuses = ChallengeStatuses.Active;
+        return db.RecoveryRisks
+            .Join(sites, r => r.SiteId, s => s.Id, (r, s) => new { r, s })
+            .Where(x => x.r.Details.Trend != RiskTrend.Resolved)
+            .Select(x => new JoinedRiskVm(
+                x.s.Code, x.s.Name, x.r.Details.Area, x.r.Ref, x.r.Details.Risk, x.r.Details.CurrentActionRef, x.r.Details.Owner, x.r.Details.ReviewOn, x.r.Details.Trend,
+                // Found from the risk's subject rows (indexed by site, kind and reference), not by testing every active challenge of the site.
+                db.ChallengeSubjects.Where(n => n.SiteId == x.s.Id && n.Kind == RecordKind.Recovery && n.Ref == x.r.Ref)
+                    .Join(db.Challenges, n => n.ChallengeId, c => c.Id, (n, c) => c).Count(c => statuses.Contains(c.Status)),
+                db.ChallengeSubjects.Where(n => n.SiteId == x.s.Id && n.Kind == RecordKind.Recovery && n.Ref == x.r.Ref)
+                    .Join(db.Challenges, n => n.ChallengeId, c => c.Id, (n, c) => c).Count(c => statuses.Contains(c.Status) && c.Severity == ChallengeSeverity.High)));
+    }
+
+    /// <summary>These parts with those of <paramref name="sites"/> replaced by <paramref name="read"/>, the same sites' parts read again.</summary>
+    public ProviderSiteParts Replacing(IReadOnlySet<Guid> sites, ProviderSiteParts read)
+    {
+        var codes = Sites.Where(s => sites.Contains(s.Id)).Select(s => s.Code).Concat(read.Sites.Select(s => s.Code)).ToHashSet(StringComparer.Ordinal);
+        return new ProviderSiteParts(
+            [.. Risks.Where(r => !codes.Contains(r.SiteCode)), .. read.Risks],
+            [.. Sites.Where(s => !sites.Contains(s.Id)), .. read.Sites],
+            Monthly.Replacing(sites, read.Monthly),
+            [.. Unsupported.Where(r => !codes.Contains(r.SiteCode)), .. read.Unsupported]).InOrder();
+    }
+
+    // Sites by name, risks by site and reference, challenges as the register lists them; codes and identifiers settle ties.
+    private ProviderSiteParts InOrder() => this with
+    {
+        Risks = [.. Risks.OrderBy(r => r.SiteCode, StringComparer.Ordinal).ThenBy(r => r.Ref, StringComparer.Ordinal)],
+        Sites = [.. Sites.OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Code, StringComparer.Ordinal)],
+        Unsupported = [.. ChallengeRegister.InRegisterOrder(Unsupported)],
+    };
+}
 
 internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuery, ProviderHomeVm>
 {
@@ -105,66 +167,49 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
         _clock = clock;
     }
 
-    /// <summary>
-    /// What the page is computed from, in five commands with the scope: the provider with every
-    /// active site's open risks, every active site's figures, the unsupported assurance and the trends.
-    /// </summary>
+    /// <summary>How the page's data is kept: read whole, or patched with the parts of the sites a save changed.</summary>
+    public static SiteParts<ProviderHomeData> Parts(Guid providerId, DateOnly today, DateOnly month) => new(
+        db => ActiveSites(db, providerId),
+        services => LoadAsync(services.GetRequiredService<VeriviusDbContext>(), providerId, today, month, CancellationToken.None),
+        (services, kept, sites) => PatchAsync(services.GetRequiredService<VeriviusDbContext>(), providerId, kept, sites, today, month, CancellationToken.None));
+
+    /// <summary>What the page is computed from, in five commands: the provider, then every active site's parts.</summary>
     public static async Task<ProviderHomeData> LoadAsync(VeriviusDbContext db, Guid providerId, DateOnly today, DateOnly month, CancellationToken cancellationToken)
     {
-        var statuses = ChallengeStatuses.Active;
-        var packMonths = SiteFigures.TwelveMonthsBefore(today);
-
-        // The provider, then every active site with its figures and open risks, each in one query.
         var provider = await db.Providers.Where(p => p.Id == providerId).Select(p => new
         {
             p.Name,
             Inactive = db.Sites.Count(s => s.ProviderId == p.Id && !s.IsActive),
             Thresholds = db.ChallengeSettings.Where(c => c.ProviderId == p.Id).Select(c => c.Thresholds).FirstOrDefault(),
-            Risks = db.RecoveryRisks
-                .Join(db.Sites, r => r.SiteId, s => s.Id, (r, s) => new { r, s })
-                .Where(x => x.s.ProviderId == p.Id && x.s.IsActive && x.r.Details.Trend != RiskTrend.Resolved)
-                .Select(x => new JoinedRiskVm(
-                    x.s.Code, x.s.Name, x.r.Details.Area, x.r.Ref, x.r.Details.Risk, x.r.Details.CurrentActionRef, x.r.Details.Owner, x.r.Details.ReviewOn, x.r.Details.Trend,
-                    // Found from the risk's subject rows (indexed by site, kind and reference), not by testing every active challenge of the site.
-                    db.ChallengeSubjects.Where(n => n.SiteId == x.s.Id && n.Kind == RecordKind.Recovery && n.Ref == x.r.Ref)
-                        .Join(db.Challenges, n => n.ChallengeId, c => c.Id, (n, c) => c).Count(c => statuses.Contains(c.Status)),
-                    db.ChallengeSubjects.Where(n => n.SiteId == x.s.Id && n.Kind == RecordKind.Recovery && n.Ref == x.r.Ref)
-                        .Join(db.Challenges, n => n.ChallengeId, c => c.Id, (n, c) => c).Count(c => statuses.Contains(c.Status) && c.Severity == ChallengeSeverity.High)))
-                .ToList(),
         }).SingleAsync(cancellationToken);
+        var parts = await ProviderSiteParts.LoadAsync(db, ActiveSites(db, providerId), today, month, cancellationToken);
+        return Assembled(provider.Name, provider.Inactive, provider.Thresholds ?? ChallengeThresholds.Defaults, parts, month);
+    }
 
-        var thresholds = provider.Thresholds ?? ChallengeThresholds.Defaults;
-        var supervisionDays = thresholds.SupervisionDays;
-        var activeIds = db.Sites.Where(s => s.ProviderId == providerId && s.IsActive).Select(s => s.Id);
-        var (trends, monthly) = await Trends.ForSitesAsync(db, activeIds, month, cancellationToken);
-        var active = await SiteFigures.LoadAsync(db, db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), today, month, monthly, packMonths, cancellationToken);
-        var risks = provider.Risks;
-        var systemicThreshold = thresholds.SystemicRiskSites;
+    /// <summary>The page's data with the parts of <paramref name="sites"/> read again: what a save to those sites' records changed.</summary>
+    public static async Task<ProviderHomeData> PatchAsync(
+        VeriviusDbContext db, Guid providerId, ProviderHomeData kept, IReadOnlySet<Guid> sites, DateOnly today, DateOnly month, CancellationToken cancellationToken)
+    {
+        var read = await ProviderSiteParts.LoadAsync(db, ActiveSites(db, providerId).Where(s => sites.Contains(s.Id)), today, month, cancellationToken);
+        return Assembled(kept.Name, kept.Inactive, kept.Thresholds, kept.Parts.Replacing(sites, read), month);
+    }
 
-        var unsupported = await ChallengeRegister.BySeverity(ChallengeRegister.Rows(db, db.Sites.Where(s => s.ProviderId == providerId && s.IsActive), new ChallengeFilter(), today).Where(r => r.Code.StartsWith("ASSUR-")), descending: false)
-            .ToListAsync(cancellationToken);
+    private static IQueryable<Site> ActiveSites(VeriviusDbContext db, Guid providerId) => db.Sites.Where(s => s.ProviderId == providerId && s.IsActive);
+
+    /// <summary>The heat map, systemic areas, ranking and trends worked out from the sites' parts, in memory.</summary>
+    private static ProviderHomeData Assembled(string name, int inactive, ChallengeThresholds thresholds, ProviderSiteParts parts, DateOnly month)
+    {
+        var (active, risks) = (parts.Sites, parts.Risks);
         var bySite = risks.ToLookup(r => r.SiteCode);
         var heat = active
-            .Select(s => new HeatRowVm(s.Code, s.Name, HeatCells([.. bySite[s.Code]]), packMonths.Where((_, i) => s.Packs[i]).ToHashSet(), s.ReportingFrom))
+            .Select(s => new HeatRowVm(s.Code, s.Name, HeatCells([.. bySite[s.Code]]), s.PackMonths.Where((_, i) => s.Packs[i]).ToHashSet(), s.ReportingFrom))
             .OrderByDescending(r => r.Weight).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
-        var systemic = risks.GroupBy(r => r.Area).Where(g => g.Select(r => r.SiteCode).Distinct().Count() >= systemicThreshold).Select(g => g.Key).Order().ToList();
+        var systemic = risks.GroupBy(r => r.Area).Where(g => g.Select(r => r.SiteCode).Distinct().Count() >= thresholds.SystemicRiskSites).Select(g => g.Key).Order().ToList();
         var glance = SiteRating.WorstFirst(active.Select(s => (Figures: s, Rating: s.Rating(bySite[s.Code].Select(r => r.Trend), thresholds))), s => s.Rating, s => s.Figures.Name)
             .Select((s, i) => new GlanceRowVm(i + 1, s.Rating, s.Figures, bySite[s.Figures.Code].Count()))
             .ToList();
-        return new ProviderHomeData(
-            provider.Name,
-            provider.Inactive,
-            systemicThreshold,
-            risks,
-            active,
-            heat,
-            systemic,
-            unsupported,
-            trends,
-            supervisionDays,
-            glance,
-            SiteRating.RuleInWords(thresholds));
+        return new ProviderHomeData(name, inactive, thresholds, parts, heat, systemic, Trends.Of(parts.Monthly, month), glance, SiteRating.RuleInWords(thresholds));
     }
 
     public async ValueTask<ProviderHomeVm> Handle(GetProviderHomeQuery query, CancellationToken cancellationToken)
@@ -178,10 +223,7 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
         var today = DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
         var month = PackPeriod.AskedOrLastComplete(query.Filter.Month, today);
         var packMonths = SiteFigures.TwelveMonthsBefore(today);
-        var data = await _kept.GetAsync(
-            (nameof(ProviderHomeData), providerId, today, month),
-            services => LoadAsync(services.GetRequiredService<VeriviusDbContext>(), providerId, today, month, CancellationToken.None),
-            cancellationToken);
+        var data = await _kept.GetAsync((nameof(ProviderHomeData), providerId, today, month), Parts(providerId, today, month), cancellationToken);
         var (active, risks, unsupported, systemicThreshold) = (data.Sites, data.Risks, data.Unsupported, data.SystemicThreshold);
 
         var heat = data.Heat;
