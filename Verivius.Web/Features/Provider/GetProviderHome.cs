@@ -76,7 +76,11 @@ public sealed record HeatCellVm(HeatColour Colour, int OpenRisks, int OpenChalle
 
 public sealed record JoinedRiskVm(string SiteCode, string SiteName, AssuranceArea Area, string Ref, string Risk, string? CurrentActionRef, string? Owner, DateOnly? ReviewOn, RiskTrend Trend, int OpenChallenges, int HighChallenges);
 
-/// <summary>What the provider view is computed from, before its filters and pages are applied: the heat map is sorted already.</summary>
+/// <summary>
+/// What the provider view is computed from, before its filters and pages are applied: everything that is
+/// the same for every request (the heat map, ranking, measures, the joined recovery map in its default
+/// order) is worked out once, when the figures are read or patched, not on every request.
+/// </summary>
 internal sealed record ProviderHomeData(
     string Name,
     int Inactive,
@@ -86,10 +90,11 @@ internal sealed record ProviderHomeData(
     IReadOnlyList<AssuranceArea> Systemic,
     IReadOnlyList<TrendVm> Trends,
     IReadOnlyList<GlanceRowVm> Glance,
-    string RatingRule)
+    string RatingRule,
+    IReadOnlyList<MeasuredValue> Measures,
+    IReadOnlyList<JoinedRiskVm> RecoveryMap,
+    IReadOnlyList<(string Code, string Name, int Overdue)> OverdueBySite)
 {
-    public IReadOnlyList<JoinedRiskVm> Risks => Parts.Risks;
-
     public IReadOnlyList<SiteFigures> Sites => Parts.Sites;
 
     public IReadOnlyList<ChallengeRowVm> Unsupported => Parts.Unsupported;
@@ -209,7 +214,20 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
         var glance = SiteRating.WorstFirst(active.Select(s => (Figures: s, Rating: s.Rating(bySite[s.Code].Select(r => r.Trend), thresholds))), s => s.Rating, s => s.Figures.Name)
             .Select((s, i) => new GlanceRowVm(i + 1, s.Rating, s.Figures, bySite[s.Figures.Code].Count()))
             .ToList();
-        return new ProviderHomeData(name, inactive, thresholds, parts, heat, systemic, Trends.Of(parts.Monthly, month), glance, SiteRating.RuleInWords(thresholds));
+        var overdueBySite = active.Where(s => s.Overdue > 0).OrderByDescending(s => s.Overdue).ThenBy(s => s.Name, StringComparer.Ordinal).Take(10).Select(s => (s.Code, s.Name, s.Overdue)).ToList();
+        return new ProviderHomeData(
+            name,
+            inactive,
+            thresholds,
+            parts,
+            heat,
+            systemic,
+            Trends.Of(parts.Monthly, month),
+            glance,
+            SiteRating.RuleInWords(thresholds),
+            SiteFigures.Measured(active, thresholds.SupervisionDays),
+            [.. risks.OrderBy(r => r.Area).ThenBy(r => r.Trend).ThenBy(r => r.SiteName, StringComparer.Ordinal)],
+            overdueBySite);
     }
 
     public async ValueTask<ProviderHomeVm> Handle(GetProviderHomeQuery query, CancellationToken cancellationToken)
@@ -224,14 +242,13 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
         var month = PackPeriod.AskedOrLastComplete(query.Filter.Month, today);
         var packMonths = SiteFigures.TwelveMonthsBefore(today);
         var data = await _kept.GetAsync((nameof(ProviderHomeData), providerId, today, month), Parts(providerId, today, month), cancellationToken);
-        var (active, risks, unsupported, systemicThreshold) = (data.Sites, data.Risks, data.Unsupported, data.SystemicThreshold);
+        var (active, unsupported, systemicThreshold) = (data.Sites, data.Unsupported, data.SystemicThreshold);
 
         var heat = data.Heat;
         var heatPage = Math.Max(1, query.Filter.HeatPage);
         var heatMap = new Page<HeatRowVm>([.. heat.Skip((heatPage - 1) * HeatRows).Take(HeatRows)], new ListRequest(heatPage), heat.Count);
         var systemic = data.Systemic;
 
-        var overdueBySite = active.Where(s => s.Overdue > 0).OrderByDescending(s => s.Overdue).ThenBy(s => s.Name, StringComparer.Ordinal).Take(10).Select(s => (s.Code, s.Name, s.Overdue)).ToList();
         var glance = Ordered(data.Glance, query.Filter.Order).ToList();
         var glancePage = Math.Max(1, query.Filter.GlancePage);
         return new ProviderHomeVm(
@@ -244,12 +261,12 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             heatMap,
             systemic,
             systemicThreshold,
-            JoinedMap(risks, query.Filter, query.Request),
+            JoinedMap(data.RecoveryMap, query.Filter, query.Request),
             [.. unsupported.Take(10)],
             unsupported.Count,
-            overdueBySite,
+            data.OverdueBySite,
             active.Sum(s => s.Overdue),
-            SiteFigures.Measured(active, data.SupervisionDays),
+            data.Measures,
             packMonths,
             data.Trends,
             month,
@@ -288,6 +305,7 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
 
     private static double Share(StaffCount? count) => count is { Staff: > 0 } c ? (double)c.Meeting / c.Staff : double.MaxValue;
 
+    /// <summary>The joined recovery map filtered and paged; <paramref name="risks"/> come in the default order (area, trend, site).</summary>
     private static Page<JoinedRiskVm> JoinedMap(IReadOnlyList<JoinedRiskVm> risks, ProviderViewFilter filter, ListRequest request)
     {
         IEnumerable<JoinedRiskVm> rows = risks;
@@ -317,7 +335,7 @@ internal sealed class GetProviderHomeHandler : IQueryHandler<GetProviderHomeQuer
             ("review", var d) => d ? rows.OrderByDescending(r => r.ReviewOn) : rows.OrderBy(r => r.ReviewOn ?? DateOnly.MaxValue),
             ("trend", var d) => d ? rows.OrderByDescending(r => r.Trend) : rows.OrderBy(r => r.Trend),
             ("challenges", var d) => d ? rows.OrderBy(r => r.OpenChallenges) : rows.OrderByDescending(r => r.OpenChallenges),
-            _ => rows.OrderBy(r => r.Area).ThenBy(r => r.Trend).ThenBy(r => r.SiteName, StringComparer.Ordinal),
+            _ => rows,
         };
         var all = rows.ToList();
         return new Page<JoinedRiskVm>([.. all.Skip((request.SafePage - 1) * ListRequest.PageSize).Take(ListRequest.PageSize)], request, all.Count);
