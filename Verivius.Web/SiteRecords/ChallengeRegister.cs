@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Persistence;
@@ -7,6 +8,10 @@ namespace Verivius.Web.SiteRecords;
 /// <summary>The register's rows as one query: filtered by site scope and the register's filters, projected in SQL.</summary>
 internal static class ChallengeRegister
 {
+    // Most severe first: the one rank the register sorts by, in SQL and in memory alike.
+    private static readonly Expression<Func<ChallengeRowVm, int>> SeverityRank = r => r.Severity == ChallengeSeverity.High ? 0 : r.Severity == ChallengeSeverity.Medium ? 1 : 2;
+    private static readonly Func<ChallengeRowVm, int> SeverityRankOf = SeverityRank.Compile();
+
     public static IQueryable<ChallengeRowVm> Rows(VeriviusDbContext db, IQueryable<Site> sites, ChallengeFilter filter, DateOnly today)
     {
         var challenges = db.Challenges.AsQueryable();
@@ -62,14 +67,13 @@ internal static class ChallengeRegister
 
     /// <summary>Rows read in any order, as <see cref="BySeverity"/> lists them (most severe first), with site and identifier settling ties.</summary>
     public static IEnumerable<ChallengeRowVm> InRegisterOrder(IEnumerable<ChallengeRowVm> rows) =>
-        rows.OrderBy(r => r.Severity == ChallengeSeverity.High ? 0 : r.Severity == ChallengeSeverity.Medium ? 1 : 2).ThenBy(r => r.OpenSince)
-            .ThenBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.SiteCode, StringComparer.Ordinal).ThenBy(r => r.Id);
+        rows.OrderBy(SeverityRankOf).ThenBy(r => r.OpenSince).ThenBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.SiteCode, StringComparer.Ordinal).ThenBy(r => r.Id);
 
     /// <summary>Most severe first (or last), then the longest open.</summary>
     public static IQueryable<ChallengeRowVm> BySeverity(IQueryable<ChallengeRowVm> rows, bool descending)
     {
         return descending
-            ? rows.OrderByDescending(r => r.Severity == ChallengeSeverity.High ? 0 : r.Severity == ChallengeSeverity.Medium ? 1 : 2).ThenBy(r => r.OpenSince).ThenBy(r => r.Code)
-            : rows.OrderBy(r => r.Severity == ChallengeSeverity.High ? 0 : r.Severity == ChallengeSeverity.Medium ? 1 : 2).ThenBy(r => r.OpenSince).ThenBy(r => r.Code);
+            ? rows.OrderByDescending(SeverityRank).ThenBy(r => r.OpenSince).ThenBy(r => r.Code)
+            : rows.OrderBy(SeverityRank).ThenBy(r => r.OpenSince).ThenBy(r => r.Code);
     }
 }
