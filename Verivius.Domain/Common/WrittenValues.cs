@@ -15,10 +15,13 @@ public static class WrittenValues
 
     /// <summary>The choice the text names, ignoring case and spaces; null when it names none (a number never does).</summary>
     public static T? Choice<T>(string text)
+        where T : struct, Enum =>
+        Choices<T>.ByName.TryGetValue(text.Replace(" ", "", StringComparison.Ordinal), out var chosen) ? chosen : null;
+
+    /// <summary>A choice's values by name, worked out once: a pack's rows name thousands of choices.</summary>
+    private static class Choices<T>
         where T : struct, Enum
     {
-        var compact = text.Replace(" ", "", StringComparison.Ordinal);
-        var match = Enum.GetNames<T>().FirstOrDefault(name => string.Equals(name, compact, StringComparison.OrdinalIgnoreCase));
-        return match is null ? null : Enum.Parse<T>(match);
+        public static readonly Dictionary<string, T> ByName = Enum.GetNames<T>().ToDictionary(name => name, Enum.Parse<T>, StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -10,10 +11,12 @@ namespace Verivius.Infrastructure.Workbooks;
 
 /// <summary>
 /// An .xlsx file read for the pack format: checked as a zip before the SDK sees it, then read a row
-/// at a time (the SDK's <see cref="OpenXmlReader"/>), never as a whole document.
+/// at a time with a plain <see cref="XmlReader"/>, never as a whole document.
 /// </summary>
 public sealed class XlsxWorkbook : IWorkbookSource, IDisposable
 {
+    private const string SpreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string StrictSpreadsheetNamespace = "http://purl.oclc.org/ooxml/spreadsheetml/main";
     private const string NotAWorkbook = "The file is not an Excel workbook (.xlsx). Save it from Excel as \"Excel Workbook (*.xlsx)\" and upload it again.";
 
     private readonly SpreadsheetDocument _document;
@@ -111,31 +114,22 @@ public sealed class XlsxWorkbook : IWorkbookSource, IDisposable
         _ => new UnreadableWorkbookException(NotAWorkbook, ex),
     };
 
-    private static IEnumerable<SheetRow> Read(WorksheetPart part, List<string> sharedStrings)
+    /// <summary>
+    /// The rows of a sheet, read with a plain <see cref="XmlReader"/>: a pack's sheets hold thousands of rows,
+    /// and building the SDK's element tree for each of them cost more than the rest of reading the pack.
+    /// </summary>
+    private IEnumerable<SheetRow> Read(WorksheetPart part, List<string> sharedStrings)
     {
         using var reader = OpenReader(part);
         while (Next(reader))
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            if (reader.NodeType != XmlNodeType.Element || !IsSheetElement(reader, "row"))
             {
                 continue;
             }
 
-            var row = (Row)Load(reader);
-            var number = (int)(row.RowIndex?.Value ?? 0);
-            var cells = new List<SheetCell>();
-            var position = 0;
-            foreach (var cell in row.Elements<Cell>())
-            {
-                position++;
-                var column = cell.CellReference?.Value is { } reference ? SheetCell.ColumnOf(reference) : position;
-                position = column;
-                if (ValueOf(cell, column, sharedStrings) is { } value)
-                {
-                    cells.Add(value);
-                }
-            }
-
+            var number = int.TryParse(reader.GetAttribute("r"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var index) ? index : 0;
+            var cells = ReadCells(reader, sharedStrings);
             if (cells.Count > 0)
             {
                 yield return new SheetRow(number, cells);
@@ -143,45 +137,118 @@ public sealed class XlsxWorkbook : IWorkbookSource, IDisposable
         }
     }
 
-    private static SheetCell? ValueOf(Cell cell, int column, List<string> sharedStrings)
+    /// <summary>The cells with a value of the row the reader stands on, leaving the reader at the row's end.</summary>
+    private static List<SheetCell> ReadCells(XmlReader reader, List<string> sharedStrings)
     {
-        var type = cell.DataType?.Value;
-        var raw = cell.CellValue?.Text;
-        if (type == CellValues.InlineString)
+        var cells = new List<SheetCell>();
+        if (reader.IsEmptyElement)
         {
-            return new SheetCell(column, CellKind.Text, cell.InlineString?.InnerText);
+            return cells;
         }
 
-        if (raw is null)
+        var depth = reader.Depth;
+        var position = 0;
+        while (Next(reader) && reader.Depth > depth)
         {
-            return null;
+            if (reader.NodeType != XmlNodeType.Element || !IsSheetElement(reader, "c"))
+            {
+                continue;
+            }
+
+            position++;
+            var column = reader.GetAttribute("r") is { } reference ? SheetCell.ColumnOf(reference) : position;
+            position = column;
+            if (ReadCell(reader, column, sharedStrings) is { } value)
+            {
+                cells.Add(value);
+            }
         }
 
-        if (type == CellValues.SharedString)
+        return cells;
+    }
+
+    /// <summary>The value of the cell the reader stands on, leaving the reader at the cell's end.</summary>
+    private static SheetCell? ReadCell(XmlReader reader, int column, List<string> sharedStrings)
+    {
+        var type = reader.GetAttribute("t");
+        string? raw = null;
+        string? inline = null;
+        if (!reader.IsEmptyElement)
         {
-            return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < sharedStrings.Count
+            var depth = reader.Depth;
+            while (Next(reader) && reader.Depth > depth)
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                if (IsSheetElement(reader, "v"))
+                {
+                    raw = Content(reader);
+                }
+                else if (IsSheetElement(reader, "is"))
+                {
+                    inline = StringItem(reader);
+                }
+            }
+        }
+
+        return type switch
+        {
+            "inlineStr" => new SheetCell(column, CellKind.Text, inline),
+            _ when raw is null => null,
+            "s" => int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < sharedStrings.Count
                 ? new SheetCell(column, CellKind.Text, sharedStrings[index])
-                : new SheetCell(column, CellKind.Error, "#BROKEN-STRING");
-        }
+                : new SheetCell(column, CellKind.Error, "#BROKEN-STRING"),
+            "b" => new SheetCell(column, CellKind.Boolean, Boolean: raw == "1"),
+            "e" => new SheetCell(column, CellKind.Error, raw),
+            "str" or "d" => new SheetCell(column, CellKind.Text, raw),
+            _ => double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                ? new SheetCell(column, CellKind.Number, Number: number)
+                : new SheetCell(column, CellKind.Text, raw),
+        };
+    }
 
-        if (type == CellValues.Boolean)
+    /// <summary>
+    /// The text of a shared or inline string (<c>si</c> or <c>is</c>) the reader stands on, leaving the reader at its end:
+    /// its own text, or its rich-text runs' text. Phonetic guides (<c>rPh</c>) are not part of the value.
+    /// </summary>
+    private static string StringItem(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
         {
-            return new SheetCell(column, CellKind.Boolean, Boolean: raw == "1");
+            return "";
         }
 
-        if (type == CellValues.Error)
+        string? text = null;
+        var runs = new StringBuilder();
+        var depth = reader.Depth;
+        while (Next(reader) && reader.Depth > depth)
         {
-            return new SheetCell(column, CellKind.Error, raw);
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (IsSheetElement(reader, "t") && reader.Depth == depth + 1)
+            {
+                text = Content(reader);
+            }
+            else if (IsSheetElement(reader, "r"))
+            {
+                var run = reader.Depth;
+                while (Next(reader) && reader.Depth > run)
+                {
+                    if (reader.NodeType == XmlNodeType.Element && IsSheetElement(reader, "t"))
+                    {
+                        runs.Append(Content(reader));
+                    }
+                }
+            }
         }
 
-        if (type == CellValues.String || type == CellValues.Date)
-        {
-            return new SheetCell(column, CellKind.Text, raw);
-        }
-
-        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? new SheetCell(column, CellKind.Number, Number: number)
-            : new SheetCell(column, CellKind.Text, raw);
+        return text ?? runs.ToString();
     }
 
     private List<string> SharedStrings()
@@ -201,30 +268,40 @@ public sealed class XlsxWorkbook : IWorkbookSource, IDisposable
         using var reader = OpenReader(part);
         while (Next(reader))
         {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            if (reader.NodeType == XmlNodeType.Element && IsSheetElement(reader, "si"))
             {
-                // Rich text keeps its runs' text; phonetic guides (rPh) are not part of the value.
-                var item = (SharedStringItem)Load(reader);
-                _sharedStrings.Add(item.Text?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text)));
+                _sharedStrings.Add(StringItem(reader));
             }
         }
 
         return _sharedStrings;
     }
 
-    private static OpenXmlReader OpenReader(OpenXmlPart part)
+    /// <summary>Whether the reader stands on the named element of the spreadsheet namespace, transitional or strict.</summary>
+    private static bool IsSheetElement(XmlReader reader, string name) =>
+        reader.LocalName == name && reader.NamespaceURI is SpreadsheetNamespace or StrictSpreadsheetNamespace;
+
+    private XmlReader OpenReader(OpenXmlPart part)
     {
         try
         {
-            return OpenXmlReader.Create(part);
+            return XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), new XmlReaderSettings
+            {
+                DtdProcessing = DtdProcessing.Prohibit,
+                XmlResolver = null,
+                MaxCharactersInDocument = _maxCharacters,
+                IgnoreComments = true,
+                IgnoreProcessingInstructions = true,
+                CloseInput = true,
+            });
         }
-        catch (Exception ex) when (ex is XmlException or InvalidOperationException or OpenXmlPackageException or InvalidDataException)
+        catch (Exception ex) when (ex is XmlException or InvalidOperationException or OpenXmlPackageException or InvalidDataException or IOException)
         {
             throw Unreadable(ex);
         }
     }
 
-    private static bool Next(OpenXmlReader reader)
+    private static bool Next(XmlReader reader)
     {
         try
         {
@@ -236,16 +313,25 @@ public sealed class XlsxWorkbook : IWorkbookSource, IDisposable
         }
     }
 
-    private static OpenXmlElement Load(OpenXmlReader reader)
+    /// <summary>The text of the element the reader stands on, leaving the reader on its end tag.</summary>
+    private static string Content(XmlReader reader)
     {
-        try
+        if (reader.IsEmptyElement)
         {
-            return reader.LoadCurrentElement()!;
+            return "";
         }
-        catch (Exception ex) when (ex is XmlException or InvalidOperationException or InvalidDataException)
+
+        var text = new StringBuilder();
+        var depth = reader.Depth;
+        while (Next(reader) && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
-            throw Unreadable(ex);
+            if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                text.Append(reader.Value);
+            }
         }
+
+        return text.ToString();
     }
 
     private static void CheckZip(Stream file, WorkbookLimits limits)

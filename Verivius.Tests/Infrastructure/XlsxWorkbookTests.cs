@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using Verivius.Domain.Packs.Workbooks;
 using Verivius.Infrastructure.Workbooks;
@@ -38,6 +39,30 @@ public class XlsxWorkbookTests
         Assert.Equal(3.5, data.At(3)!.Number);
         Assert.True(data.At(4)!.Boolean);
         Assert.Equal("cached", data.At(5)!.Text);
+    }
+
+    [Fact]
+    public void RichTextAndCellsWithoutReferences_AreReadAsExcelShowsThem()
+    {
+        // Written as Excel and other tools write them: rich-text runs with a phonetic guide, a rich inline string,
+        // cells without a reference (each takes the column after the one before), an error and a formula's text.
+        var bytes = new WorkbookBuilder().Sheet("Notes", ["Note"]).Build();
+        bytes = HostileFiles.Rewrite(bytes, "xl/sharedStrings", xml => Regex.Replace(xml, "<x:si>.*</x:si>",
+            "<x:si><x:r><x:t xml:space=\"preserve\">Falls </x:t></x:r><x:r><x:rPr><x:b/></x:rPr><x:t>reviewed</x:t></x:r><x:rPh sb=\"0\" eb=\"1\"><x:t>guide</x:t></x:rPh></x:si>"));
+        bytes = HostileFiles.Rewrite(bytes, "xl/worksheets/", xml => Regex.Replace(xml, "<x:sheetData>.*</x:sheetData>",
+            "<x:sheetData><x:row r=\"4\"><x:c t=\"s\"><x:v>0</x:v></x:c><x:c t=\"inlineStr\"><x:is><x:r><x:t>in</x:t></x:r><x:r><x:t>line</x:t></x:r></x:is></x:c>"
+            + "<x:c r=\"E4\" t=\"e\"><x:v>#N/A</x:v></x:c><x:c t=\"str\"><x:f>A4</x:f><x:v>Falls reviewed</x:v></x:c><x:c r=\"H4\"/><x:c><x:v>12</x:v></x:c></x:row></x:sheetData>"));
+        using var workbook = Open(bytes);
+
+        var row = Assert.Single(workbook.Rows("Notes"));
+
+        Assert.Equal(4, row.Number);
+        Assert.Equal([1, 2, 5, 6, 9], row.Cells.Select(c => c.Column));
+        Assert.Equal("Falls reviewed", row.At(1)!.Text);
+        Assert.Equal("inline", row.At(2)!.Text);
+        Assert.Equal((CellKind.Error, "#N/A"), (row.At(5)!.Kind, row.At(5)!.Text));
+        Assert.Equal("Falls reviewed", row.At(6)!.Text);
+        Assert.Equal(12, row.At(9)!.Number);
     }
 
     [Fact]
