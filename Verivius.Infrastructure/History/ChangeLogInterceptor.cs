@@ -15,6 +15,7 @@ namespace Verivius.Infrastructure.History;
 /// <summary>
 /// Writes a change-log entry for every insert, update and delete that a save makes, as part of that
 /// same save (and so the same transaction), and stamps entities with who changed them and when.
+/// The portal's context has detected the save's changes before this runs (<see cref="VeriviusDbContext.SaveChangesAsync(bool, CancellationToken)"/>).
 /// </summary>
 public sealed class ChangeLogInterceptor : SaveChangesInterceptor
 {
@@ -144,7 +145,6 @@ public sealed class ChangeLogInterceptor : SaveChangesInterceptor
 
     private async Task AppendEntriesAsync(DbContext context, ChangeLogEntry? last, CancellationToken cancellationToken)
     {
-        context.ChangeTracker.DetectChanges();
         var now = _clock.GetUtcNow();
         var actor = _actor.ActorName;
         var changes = context.ChangeTracker.Entries()

@@ -127,14 +127,26 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (_counting)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        // Even with automatic detection off (the pack import): a change left undetected here would still be
-        // saved, as the change log detects changes too, but its months would not be counted again.
+        // Changes are detected once per save, here, even with automatic detection off (the pack import): the
+        // figures, the sites changed and the change log then read the same entries without each scanning every
+        // tracked entity again, thousands of them in an import.
         ChangeTracker.DetectChanges();
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return _counting
+                ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+                : await SaveCountingFiguresAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    private async Task<int> SaveCountingFiguresAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var touched = FiguresTouched.Of(ChangeTracker);
         var sitesChanged = (await SitesChanged.ByAsync(this, cancellationToken)).ToList();
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
