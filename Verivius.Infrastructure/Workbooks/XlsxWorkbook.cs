@@ -141,24 +141,13 @@ public sealed class XlsxWorkbook : IWorkbookSource, IDisposable
     private static List<SheetCell> ReadCells(XmlReader reader, List<string> sharedStrings)
     {
         var cells = new List<SheetCell>();
-        if (reader.IsEmptyElement)
-        {
-            return cells;
-        }
-
-        var depth = reader.Depth;
         var position = 0;
-        while (Next(reader) && reader.Depth > depth)
+        foreach (var cell in ElementsWithin(reader).Where(e => IsSheetElement(e, "c")))
         {
-            if (reader.NodeType != XmlNodeType.Element || !IsSheetElement(reader, "c"))
-            {
-                continue;
-            }
-
             position++;
-            var column = reader.GetAttribute("r") is { } reference ? SheetCell.ColumnOf(reference) : position;
+            var column = cell.GetAttribute("r") is { } reference ? SheetCell.ColumnOf(reference) : position;
             position = column;
-            if (ReadCell(reader, column, sharedStrings) is { } value)
+            if (ReadCell(cell, column, sharedStrings) is { } value)
             {
                 cells.Add(value);
             }
@@ -173,24 +162,15 @@ public sealed class XlsxWorkbook : IWorkbookSource, IDisposable
         var type = reader.GetAttribute("t");
         string? raw = null;
         string? inline = null;
-        if (!reader.IsEmptyElement)
+        foreach (var element in ElementsWithin(reader))
         {
-            var depth = reader.Depth;
-            while (Next(reader) && reader.Depth > depth)
+            if (IsSheetElement(element, "v"))
             {
-                if (reader.NodeType != XmlNodeType.Element)
-                {
-                    continue;
-                }
-
-                if (IsSheetElement(reader, "v"))
-                {
-                    raw = Content(reader);
-                }
-                else if (IsSheetElement(reader, "is"))
-                {
-                    inline = StringItem(reader);
-                }
+                raw = Content(element);
+            }
+            else if (IsSheetElement(element, "is"))
+            {
+                inline = StringItem(element);
             }
         }
 
@@ -216,34 +196,20 @@ public sealed class XlsxWorkbook : IWorkbookSource, IDisposable
     /// </summary>
     private static string StringItem(XmlReader reader)
     {
-        if (reader.IsEmptyElement)
-        {
-            return "";
-        }
-
         string? text = null;
         var runs = new StringBuilder();
-        var depth = reader.Depth;
-        while (Next(reader) && reader.Depth > depth)
+        var item = reader.Depth;
+        foreach (var element in ElementsWithin(reader))
         {
-            if (reader.NodeType != XmlNodeType.Element)
+            if (IsSheetElement(element, "t") && element.Depth == item + 1)
             {
-                continue;
+                text = Content(element);
             }
-
-            if (IsSheetElement(reader, "t") && reader.Depth == depth + 1)
+            else if (IsSheetElement(element, "r"))
             {
-                text = Content(reader);
-            }
-            else if (IsSheetElement(reader, "r"))
-            {
-                var run = reader.Depth;
-                while (Next(reader) && reader.Depth > run)
+                foreach (var run in ElementsWithin(element).Where(e => IsSheetElement(e, "t")))
                 {
-                    if (reader.NodeType == XmlNodeType.Element && IsSheetElement(reader, "t"))
-                    {
-                        runs.Append(Content(reader));
-                    }
+                    runs.Append(Content(run));
                 }
             }
         }
@@ -275,6 +241,27 @@ public sealed class XlsxWorkbook : IWorkbookSource, IDisposable
         }
 
         return _sharedStrings;
+    }
+
+    /// <summary>
+    /// Moves the reader to each element within the one it stands on, in document order, and leaves it on that
+    /// one's end tag. Whoever reads an element on the way leaves the reader on its end tag for the next move.
+    /// </summary>
+    private static IEnumerable<XmlReader> ElementsWithin(XmlReader reader)
+    {
+        if (reader.IsEmptyElement)
+        {
+            yield break;
+        }
+
+        var depth = reader.Depth;
+        while (Next(reader) && reader.Depth > depth)
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                yield return reader;
+            }
+        }
     }
 
     /// <summary>Whether the reader stands on the named element of the spreadsheet namespace, transitional or strict.</summary>
