@@ -119,14 +119,17 @@ public sealed class ChallengeRunner
     /// <param name="lookAhead">
     /// Whether to ask the rules how long the findings stand. A run for today that leaves sites alone needs to know;
     /// a run for given sites (after an upload, or as of another day) notes that its judgement stands for the day only,
-    /// rather than spend four weeks of rules on each site.
+    /// rather than spend four weeks of rules on each site. A run that looks ahead judges no day before the as-of day,
+    /// so it leaves out the records settled by then (<see cref="SettledRecords"/>); the others read every record.
     /// </param>
     private async Task<ChallengeRunSummary> RunBatchAsync(
         Guid[] siteIds, DateOnly asOf, ProviderRules rules, bool lookAhead, Action<ChallengeRunSummary>? beforeSaving, CancellationToken cancellationToken)
     {
         // Read before the records: a save landing in between is then judged again next time, never missed.
         var judgements = await _db.SiteJudgements.Where(j => siteIds.Contains(j.SiteId)).ToDictionaryAsync(j => j.SiteId, cancellationToken);
-        var evidence = await SiteEvidenceLoader.LoadAsync(_db, siteIds, asOf, cancellationToken, through: lookAhead ? asOf.AddDays(ChallengeCalendar.DaysLookedAhead) : asOf);
+        var evidence = lookAhead
+            ? await SiteEvidenceLoader.LoadAsync(_db, siteIds, asOf, cancellationToken, through: asOf.AddDays(ChallengeCalendar.DaysLookedAhead), settledUnder: rules.Thresholds)
+            : await SiteEvidenceLoader.LoadAsync(_db, siteIds, asOf, cancellationToken);
         var registers = (await _db.Challenges.Where(c => siteIds.Contains(c.SiteId)).ToListAsync(cancellationToken)).ToLookup(c => c.SiteId);
         int changed = 0;
         var moves = new List<ChallengeMove>();

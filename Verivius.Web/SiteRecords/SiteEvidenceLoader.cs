@@ -11,19 +11,34 @@ namespace Verivius.Web.SiteRecords;
 /// (<c>through</c>), whose records dated ahead of today are then read too — so a provider of
 /// hundreds of sites is judged in a few dozen queries rather than thousands.
 /// </summary>
+/// <remarks>
+/// Given the thresholds as <c>settledUnder</c>, the judgement is of the days from the as-of day on only, and the records
+/// no rule can find anything about on those days are not read (<see cref="SettledRecords"/>): what such a judgement
+/// reads then follows the site's recent months and what is still unresolved, not every month it has kept.
+/// </remarks>
 internal static class SiteEvidenceLoader
 {
     public static async Task<Dictionary<Guid, SiteEvidence>> LoadAsync(
-        VeriviusDbContext db, IReadOnlyCollection<Guid> siteIds, DateOnly asOf, CancellationToken cancellationToken, DateOnly? through = null)
+        VeriviusDbContext db, IReadOnlyCollection<Guid> siteIds, DateOnly asOf, CancellationToken cancellationToken, DateOnly? through = null, ChallengeThresholds? settledUnder = null)
     {
         var ids = siteIds.ToList();
         var last = through ?? asOf;
         var actions = (await db.Actions.AsNoTracking().Where(a => ids.Contains(a.SiteId) && a.Details.RaisedOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var meetings = (await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.SiteId) && m.Details.HeldOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var decisions = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.SiteId) && d.MadeOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var incidents = (await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.SiteId) && i.Details.OccurredOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var complaints = (await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.SiteId) && c.Details.ReceivedOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var audits = (await db.Audits.AsNoTracking().Include(a => a.Themes).Where(a => ids.Contains(a.SiteId) && a.Details.HeldOn <= last).AsSplitQuery().ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var incidents = db.Incidents.AsNoTracking().Where(i => ids.Contains(i.SiteId) && i.Details.OccurredOn <= last);
+        var incidentsRead = (await (settledUnder is null ? incidents : incidents.LeaveOutSettled(db, asOf)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var complaints = db.Complaints.AsNoTracking().Where(c => ids.Contains(c.SiteId) && c.Details.ReceivedOn <= last);
+        var complaintsRead = (await (settledUnder is null ? complaints : complaints.LeaveOutSettled(db, asOf)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var links = (await db.EvidenceLinks.AsNoTracking().Where(l => ids.Contains(l.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var packs = (await db.Packs.AsNoTracking().Where(p => ids.Contains(p.SiteId) && p.Period <= last).Select(p => new { p.SiteId, p.Period }).ToListAsync(cancellationToken)).ToLookup(p => p.SiteId, p => p.Period);
+        var audits = db.Audits.AsNoTracking().Where(a => ids.Contains(a.SiteId) && a.Details.HeldOn <= last);
+        if (settledUnder is not null)
+        {
+            audits = await audits.LeaveOutSettledAsync(asOf, settledUnder.AuditThemeWindow, packs, links, cancellationToken);
+        }
+
+        var auditsRead = (await audits.Include(a => a.Themes).AsSplitQuery().ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var staffing = (await db.Staffing.AsNoTracking().Where(w => ids.Contains(w.SiteId) && w.Details.WeekStarting <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
 
         // Training and supervision are monthly snapshots: only each site's newest one by a day asked about counts.
@@ -33,15 +48,14 @@ internal static class SiteEvidenceLoader
         var supervision = (await db.Supervision.AsNoTracking()
             .Where(s => ids.Contains(s.SiteId) && s.Period <= last && s.Period >= (db.Supervision.Where(x => x.SiteId == s.SiteId && x.Period <= asOf).Max(x => (DateOnly?)x.Period) ?? DateOnly.MinValue))
             .ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var feedback = (await db.Feedback.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.ReceivedOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var feedback = db.Feedback.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.ReceivedOn <= last);
+        var feedbackRead = (await (settledUnder is null ? feedback : feedback.LeaveOutSettled(db, asOf)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var findings = (await db.InspectionFindings.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.InspectedOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var assurance = (await db.AssuranceStatements.AsNoTracking().Where(a => ids.Contains(a.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var risks = (await db.RecoveryRisks.AsNoTracking().Where(r => ids.Contains(r.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var selfAssessments = (await db.SelfAssessments.AsNoTracking().Where(s => ids.Contains(s.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var attachments = (await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var links = (await db.EvidenceLinks.AsNoTracking().Where(l => ids.Contains(l.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var reportingFrom = await db.Sites.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.ReportingFrom, cancellationToken);
-        var packs = (await db.Packs.AsNoTracking().Where(p => ids.Contains(p.SiteId) && p.Period <= last).Select(p => new { p.SiteId, p.Period }).ToListAsync(cancellationToken)).ToLookup(p => p.SiteId, p => p.Period);
 
         return ids.ToDictionary(id => id, id => new SiteEvidence
         {
@@ -49,13 +63,13 @@ internal static class SiteEvidenceLoader
             Actions = [.. actions[id]],
             Meetings = [.. meetings[id]],
             Decisions = [.. decisions[id]],
-            Incidents = [.. incidents[id]],
-            Complaints = [.. complaints[id]],
-            Audits = [.. audits[id]],
+            Incidents = [.. incidentsRead[id]],
+            Complaints = [.. complaintsRead[id]],
+            Audits = [.. auditsRead[id]],
             Staffing = [.. staffing[id]],
             Training = [.. training[id]],
             Supervision = [.. supervision[id]],
-            Feedback = [.. feedback[id]],
+            Feedback = [.. feedbackRead[id]],
             Findings = [.. findings[id]],
             Assurance = [.. assurance[id]],
             Risks = [.. risks[id]],
