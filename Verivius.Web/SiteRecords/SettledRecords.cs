@@ -30,6 +30,8 @@ internal static class SettledRecords
     public static IQueryable<Incident> LeaveOutSettled(this IQueryable<Incident> incidents, VeriviusDbContext db, DateOnly asOf)
     {
         var yearBefore = asOf.AddMonths(-12);
+
+        // Moderate harm or worse is written as "neither none nor low": the harm is stored by name, so SQL cannot compare its order.
         return incidents.Where(i => i.Details.OccurredOn > yearBefore
             || i.Details.CqcNotifiable || i.Details.NotificationSentOn != null || i.Details.CandourApplies
             || (i.Details.Severity != Severity.None && i.Details.Severity != Severity.Low && !db.Actions.Any(a => a.Id == i.ActionId && a.Details.RaisedOn <= asOf))
