@@ -13,7 +13,7 @@ internal static class EvidenceTrailRules
             .Concat(MatrixStale(c)).Concat(MatrixTooClean(c)).Concat(TrainingWithoutPlan(c)).Concat(SupervisionOverdue(c))
             .Concat(InspectionWithoutResponse(c));
 
-    public static bool IsGovernance(MeetingType type) => type is MeetingType.Governance or MeetingType.Quality or MeetingType.ProviderOversight;
+    public static bool IsGovernance(MeetingType type) => GovernanceMeeting.OversightTypes.Contains(type);
 
     private static IEnumerable<GovernanceMeeting> GovernanceMeetings(RuleContext c) => c.Meetings.Where(m => IsGovernance(m.Details.Type));
 

@@ -10,6 +10,9 @@ public sealed class GovernanceMeeting : SiteRecord, IEvidence
     public GovernanceMeeting(Guid siteId, MeetingDetails details)
         : base(siteId, details.MeetingRef) => Details = details;
 
+    /// <summary>The kinds of meeting that oversee the service, whose minutes and intervals the evidence-trail rules judge.</summary>
+    public static IReadOnlyList<MeetingType> OversightTypes { get; } = [MeetingType.Governance, MeetingType.Quality, MeetingType.ProviderOversight];
+
     public MeetingDetails Details { get; private set; } = null!;
 
     /// <summary>The attachment holding the minutes.</summary>

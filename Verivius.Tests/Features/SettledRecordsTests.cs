@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
 using Verivius.Web.Features.Scale;
@@ -25,6 +26,7 @@ public class SettledRecordsTests
         factory.CreateClient().Dispose();
         await TestWorlds.AsOperatorAsync(factory, async mediator => TestWorlds.Expect(await mediator.Send(new SeedScaleCommand(2, 30, 13))));
         await ClaimOnOldRecordsAsync(factory);
+        await StalledSiteAsync(factory);
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
@@ -51,16 +53,19 @@ public class SettledRecordsTests
 
         // The comparison means something only if there were findings to keep, and records were left out.
         Assert.True(findings > 1000, $"Only {findings} findings were compared.");
-        Assert.True(leftOut * 2 > everyRecord, $"{leftOut} of {everyRecord} incidents, complaints, feedback and audits were left out: less than half of them.");
+        Assert.True(leftOut * 2 > everyRecord, $"{leftOut} of {everyRecord} incidents, complaints, feedback, audits, actions, meetings and decisions were left out: less than half of them.");
     }
 
-    private static int Read(SiteEvidence site) => site.Incidents.Count + site.Complaints.Count + site.Feedback.Count + site.Audits.Count;
+    private static int Read(SiteEvidence site) => site.Incidents.Count + site.Complaints.Count + site.Feedback.Count + site.Audits.Count + site.Actions.Count + site.Meetings.Count + site.Decisions.Count;
 
     /// <summary>
-    /// A Green statement at each site citing only the oldest quiet incident, complaint, feedback and audit: settled in every other
-    /// way, each still counts as evidence the claim relies on, and the challenge to the claim names all four. A yearly
-    /// audit whose newest four are all more than a year old, a failed audit in the month of the newest pack, and an
-    /// incident of moderate harm two years old without its action.
+    /// A Green statement at each site citing only the oldest quiet incident, complaint, feedback, audit, action, staff meeting and
+    /// decision: settled in every other way, each still counts as evidence the claim relies on, and the challenge to the claim
+    /// names all seven. A yearly
+    /// audit whose newest four are all more than a year old, a failed audit in the month of the newest pack, an
+    /// incident of moderate harm two years old without its action, old incidents whose notification or candour fell short
+    /// (one with its action, closed long ago), old actions closed without an outcome or without evidence, an old oversight
+    /// meeting without a decision, and old decisions without an owner, a review date or an action raised yet.
     /// </summary>
     private static async Task ClaimOnOldRecordsAsync(PortalFactory factory)
     {
@@ -76,6 +81,9 @@ public class SettledRecordsTests
             var complaint = await db.Complaints.Where(c => c.SiteId == site && c.Details.CarePlanUpdateRequired != true).OrderBy(c => c.Details.ReceivedOn).FirstAsync();
             var feedback = await db.Feedback.Where(f => f.SiteId == site && f.Details.Sentiment == Sentiment.Positive).OrderBy(f => f.Details.ReceivedOn).FirstAsync();
             var oldest = await db.Audits.Where(a => a.SiteId == site).OrderBy(a => a.Details.HeldOn).FirstAsync();
+            var action = await db.Actions.Where(a => a.SiteId == site && a.Details.Source == ActionSource.Other && a.Details.Status == ActionStatus.Closed
+                    && a.Details.Outcome != null && a.ClosureEvidenceId != null && a.Details.Area != AssuranceArea.Staffing)
+                .OrderBy(a => a.Details.RaisedOn).FirstAsync();
 
             // A documentation audit failing in the month of the newest pack, against a Green statement on documentation: the
             // rules read the month as the current period until a newer pack arrives, however long that takes.
@@ -102,13 +110,129 @@ public class SettledRecordsTests
                 annual.Record(annual.Details, [new AuditThemeDetails("Evacuation drills", ThemeResult.PartlyMet, AssuranceArea.Other)]);
             }
 
-            foreach (var (kind, id, reference) in new[] { (RecordKind.Incidents, incident.Id, incident.Ref), (RecordKind.Complaints, complaint.Id, complaint.Ref), (RecordKind.Feedback, feedback.Id, feedback.Ref), (RecordKind.Audits, oldest.Id, oldest.Ref) })
+            // Incidents two years old whose notification or duty of candour fell short stay challenges however old they are.
+            var twoYearsAgo = TestClock.Today.AddMonths(-24);
+            db.Incidents.Add(new Incident(site, OldIncident("INC-OLD-LATE-NOTICE", Severity.Severe, twoYearsAgo) with { CqcNotifiable = true, NotificationType = NotificationType.SeriousInjury, NotificationSentOn = twoYearsAgo.AddDays(5) }));
+            db.Incidents.Add(new Incident(site, OldIncident("INC-OLD-UNASKED-NOTICE", Severity.Low, twoYearsAgo) with { NotificationSentOn = twoYearsAgo.AddDays(6) }));
+            foreach (var (reference, candour) in new[]
+            {
+                ("INC-OLD-NO-APOLOGY", OldIncident("INC-OLD-NO-APOLOGY", Severity.Moderate, twoYearsAgo) with { CandourApplies = true, CandourInPersonOn = twoYearsAgo, ApologyGiven = false, CandourWrittenOn = twoYearsAgo.AddDays(3) }),
+                ("INC-OLD-MET-LATER", OldIncident("INC-OLD-MET-LATER", Severity.Moderate, twoYearsAgo) with { CandourApplies = true, CandourInPersonOn = TestClock.Today.AddDays(5), ApologyGiven = true, CandourWrittenOn = twoYearsAgo.AddDays(3) }),
+            })
+            {
+                var answered = db.Actions.Add(ClosedAction(site, $"ACT-{reference}", twoYearsAgo, AssuranceArea.Safeguarding, new RecordLink(RecordKind.Audits, oldest.Id))).Entity;
+                db.Incidents.Add(new Incident(site, candour with { ActionRef = answered.Ref })).Entity.Record(candour with { ActionRef = answered.Ref }, answered.Id);
+            }
+
+            // The written follow-up came late, and the incident's action closed long ago: the incident is still read, and so is its action.
+            var lateCandour = db.Incidents.Add(new Incident(site, OldIncident("INC-OLD-LATE-CANDOUR", Severity.Moderate, twoYearsAgo) with { CandourApplies = true, CandourInPersonOn = twoYearsAgo, ApologyGiven = true, CandourWrittenOn = twoYearsAgo.AddDays(25) })).Entity;
+            var lateCandourAction = db.Actions.Add(ClosedAction(site, "ACT-OLD-LATE-CANDOUR", twoYearsAgo, AssuranceArea.Safeguarding, new RecordLink(RecordKind.Audits, oldest.Id))).Entity;
+            lateCandourAction.Record(lateCandourAction.Details, new RecordLink(RecordKind.Incidents, lateCandour.Id), lateCandourAction.ClosureEvidence);
+            lateCandour.Record(lateCandour.Details, lateCandourAction.Id);
+
+            // Actions closed long ago with only half of what a closure needs.
+            db.Actions.Add(ClosedAction(site, "ACT-OLD-NO-EVIDENCE", twoYearsAgo, AssuranceArea.Governance, closureEvidence: null));
+            var noOutcome = db.Actions.Add(ClosedAction(site, "ACT-OLD-NO-OUTCOME", twoYearsAgo, AssuranceArea.Governance, new RecordLink(RecordKind.Audits, oldest.Id))).Entity;
+            noOutcome.Record(noOutcome.Details with { Outcome = null }, null, noOutcome.ClosureEvidence);
+
+            // An oversight meeting two years ago that recorded no decision, and decisions whose owner, review date or action is missing or yet to come.
+            var undecided = db.Meetings.Add(new GovernanceMeeting(site, new MeetingDetails("MTG-OLD-UNDECIDED", twoYearsAgo, MeetingType.Quality, "Registered manager", null, null))).Entity;
+            undecided.Record(undecided.Details, null);
+            var decided = db.Meetings.Add(new GovernanceMeeting(site, new MeetingDetails("MTG-OLD-DECIDED", twoYearsAgo.AddDays(1), MeetingType.Governance, "Registered manager", null, null))).Entity;
+            decided.Record(decided.Details, null);
+            var unowned = db.Actions.Add(ClosedAction(site, "ACT-OLD-UNOWNED", twoYearsAgo.AddDays(1), AssuranceArea.Governance, new RecordLink(RecordKind.Audits, oldest.Id))).Entity;
+            unowned.Record(unowned.Details with { Owner = null }, null, unowned.ClosureEvidence);
+            var undated = db.Actions.Add(ClosedAction(site, "ACT-OLD-UNDATED", twoYearsAgo.AddDays(1), AssuranceArea.Governance, new RecordLink(RecordKind.Audits, oldest.Id))).Entity;
+            undated.Record(undated.Details with { DueOn = null }, null, undated.ClosureEvidence);
+            var ahead = db.Actions.Add(ClosedAction(site, "ACT-RAISED-AHEAD", TestClock.Today.AddDays(3), AssuranceArea.Governance, new RecordLink(RecordKind.Audits, oldest.Id))).Entity;
+            foreach (var (reference, owner, carriedOutBy) in new[] { ("DEC-OLD-OWNED-BY-ACTION", (string?)null, action), ("DEC-OLD-UNOWNED", null, unowned), ("DEC-OLD-UNDATED", "Deputy manager", undated), ("DEC-OLD-ACTION-AHEAD", "Deputy manager", ahead) })
+            {
+                var decision = new MeetingDecision(site, new DecisionDetails(decided.Ref, reference, "Re-audit and report back", carriedOutBy.Ref, owner, null));
+                decision.Record(decision.Details, decided, carriedOutBy.Id);
+                db.Decisions.Add(decision);
+            }
+
+            var staffMeeting = await db.Meetings.Where(m => m.SiteId == site && m.Details.Type == MeetingType.Staff).OrderBy(m => m.Details.HeldOn).FirstAsync();
+            var completeDecision = await db.Decisions.Where(d => d.SiteId == site && d.ActionId != null && d.Details.Owner != null && d.Details.ReviewOn != null).OrderBy(d => d.MadeOn).FirstAsync();
+            foreach (var (kind, id, reference) in new[]
+            {
+                (RecordKind.Incidents, incident.Id, incident.Ref), (RecordKind.Complaints, complaint.Id, complaint.Ref), (RecordKind.Feedback, feedback.Id, feedback.Ref),
+                (RecordKind.Audits, oldest.Id, oldest.Ref), (RecordKind.Actions, action.Id, action.Ref), (RecordKind.Meetings, staffMeeting.Id, staffMeeting.Ref),
+                (RecordKind.Decisions, completeDecision.Id, completeDecision.Ref),
+            })
             {
                 db.EvidenceLinks.Add(new EvidenceLink(site, new RecordLink(RecordKind.Assurance, statement.Id), new RecordLink(kind, id), $"{kind}:{reference}"));
             }
         }
 
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// A site whose actions stalled more than a year ago: sixteen open (one of them reopened), and the last closures over a
+    /// year old, which the stalled-actions challenge dates by the latest of them. A month of missed care twenty-one months ago
+    /// was answered by a staffing action closed the month after, so it is no challenge, as long as that action is read. Its
+    /// oversight meetings lapsed across the start of the year the meeting-gap rule looks back over.
+    /// </summary>
+    private static async Task StalledSiteAsync(PortalFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeOperator("test");
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var provider = await db.Sites.Select(s => s.ProviderId).FirstAsync();
+        var site = db.Sites.Add(new Site(provider, "1-101999999", "Old Farm House", ServiceType.CareHome, TestClock.Today.AddMonths(-36))).Entity.Id;
+        var evidence = db.Meetings.Add(new GovernanceMeeting(site, new MeetingDetails("MTG-STAFF", TestClock.Today.AddMonths(-30), MeetingType.Staff, "Registered manager", null, null))).Entity;
+        for (var a = 0; a < 12; a++)
+        {
+            db.Actions.Add(OpenAction(site, $"ACT-OPEN-{a:00}", TestClock.Today.AddMonths(-15)));
+        }
+
+        foreach (var monthsAgo in new[] { 16, 17, 18 })
+        {
+            db.Actions.Add(ClosedAction(site, $"ACT-CLOSED-{monthsAgo}", TestClock.Today.AddMonths(-monthsAgo - 1), AssuranceArea.Governance, new RecordLink(RecordKind.Meetings, evidence.Id)));
+        }
+
+        // Reopened: open again, though it still carries the day it was first closed.
+        var reopened = db.Actions.Add(ClosedAction(site, "ACT-REOPENED", TestClock.Today.AddMonths(-20), AssuranceArea.Governance, new RecordLink(RecordKind.Meetings, evidence.Id))).Entity;
+        reopened.Record(reopened.Details with { Status = ActionStatus.Open }, null, reopened.ClosureEvidence);
+
+        var missedCare = TestClock.Today.AddMonths(-21);
+        var month = new DateOnly(missedCare.Year, missedCare.Month, 1);
+        for (var week = 0; week < 4; week++)
+        {
+            db.Staffing.Add(new StaffingWeek(site, new StaffingDetails(month.AddDays(7 * week), 140, 20, 0, 1120, 3, 1, null, null, null)));
+        }
+
+        db.Actions.Add(ClosedAction(site, "ACT-STAFFING", month.AddDays(-30), AssuranceArea.Staffing, new RecordLink(RecordKind.Meetings, evidence.Id)));
+
+        // Oversight meetings twenty and fourteen months ago, then ten: the gap into the year looked back over is measured from the second.
+        foreach (var monthsAgo in new[] { 20, 14, 10 })
+        {
+            var meeting = db.Meetings.Add(new GovernanceMeeting(site, new MeetingDetails($"MTG-GOV-{monthsAgo}", TestClock.Today.AddMonths(-monthsAgo), MeetingType.Governance, "Registered manager", null, null))).Entity;
+            meeting.Record(meeting.Details, null);
+            var carriedOutBy = db.Actions.Add(OpenAction(site, $"ACT-GOV-{monthsAgo}", meeting.Details.HeldOn)).Entity;
+            var decision = new MeetingDecision(site, new DecisionDetails(meeting.Ref, $"DEC-GOV-{monthsAgo}", "Re-audit and report back", carriedOutBy.Ref, "Deputy manager", meeting.Details.HeldOn.AddDays(28)));
+            decision.Record(decision.Details, meeting, carriedOutBy.Id);
+            db.Decisions.Add(decision);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static IncidentDetails OldIncident(string reference, Severity severity, DateOnly occurredOn) => new(
+        reference, occurredOn, IncidentCategory.Fall, severity, CqcNotifiable: false, NotificationType: null, NotificationSentOn: null,
+        CandourApplies: false, CandourInPersonOn: null, ApologyGiven: null, CandourWrittenOn: null, ActionRef: null, IncidentStatus.Closed, ClosedOn: null);
+
+    private static ImprovementAction OpenAction(Guid site, string reference, DateOnly raisedOn) => new(site, new ActionDetails(
+        reference, "Review and re-audit", ActionSource.Other, null, "Deputy manager", raisedOn, raisedOn.AddDays(28), ActionStatus.Open, null, null, null, AssuranceArea.Governance));
+
+    /// <summary>An action raised on the day given and closed fifty days later, with an outcome, and with the closure evidence given.</summary>
+    private static ImprovementAction ClosedAction(Guid site, string reference, DateOnly raisedOn, AssuranceArea area, RecordLink? closureEvidence)
+    {
+        var details = new ActionDetails(
+            reference, "Review and re-audit", ActionSource.Other, null, "Deputy manager", raisedOn, raisedOn.AddDays(28), ActionStatus.Closed, raisedOn.AddDays(50), "Done and re-audited", null, area);
+        var action = new ImprovementAction(site, details);
+        action.Record(details, null, closureEvidence);
+        return action;
     }
 
     private static string Differences(IReadOnlyList<ChallengeFinding> expected, IReadOnlyList<ChallengeFinding> found) =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Persistence;
 
@@ -9,7 +10,9 @@ namespace Verivius.Web.SiteRecords;
 /// can find anything about them, or count them, on any of those days. A site keeps every month it ever
 /// reported, but what the rules read of a month more than a year old is only what is still unresolved in it:
 /// a notification or duty of candour, an incident of moderate harm or worse without its action, a complaint
-/// whose learning had to reach the care plan, negative feedback, each type's latest audits. Left out are the records that are
+/// whose learning had to reach the care plan, negative feedback, each type's latest audits, an action open or closed
+/// without its outcome or evidence, a meeting without a decision, a decision without its owner, review date or action,
+/// and every staffing week (the missed-care rule judges every month). Left out are the records that are
 /// <list type="bullet">
 /// <item>more than twelve months older than the as-of day, so outside every window that counts records
 /// (the evidence categories a self-assessment is weighed against, the lines of enquiry's coverage), which
@@ -23,19 +26,93 @@ namespace Verivius.Web.SiteRecords;
 internal static class SettledRecords
 {
     /// <summary>
-    /// Incidents the notification, duty-of-candour and no-action rules pass over: not notifiable and no
-    /// notification recorded (late and missing notifications both need one or the other), candour not applying,
-    /// and of no or low harm, or with the action it names raised by the as-of day.
+    /// Incidents the notification, duty-of-candour and no-action rules pass over: no notification owed, or one sent in time;
+    /// candour not applying, or met in full (in person by the as-of day, with an apology, and in writing in time); and of no
+    /// or low harm, or with the action it names raised by the as-of day.
     /// </summary>
-    public static IQueryable<Incident> LeaveOutSettled(this IQueryable<Incident> incidents, VeriviusDbContext db, DateOnly asOf)
+    /// <remarks>
+    /// The written follow-up is due a number of working days after the incident. One sent within as many calendar days is
+    /// always in time, whatever the weekends and bank holidays, so that is the test here: it can only keep too much.
+    /// </remarks>
+    public static IQueryable<Incident> LeaveOutSettled(this IQueryable<Incident> incidents, VeriviusDbContext db, DateOnly asOf, ChallengeThresholds thresholds)
     {
         var yearBefore = asOf.AddMonths(-12);
+        var notificationDays = thresholds.NotificationDays;
+        var candourDays = thresholds.CandourWrittenWorkingDays;
 
         // Moderate harm or worse is written as "neither none nor low": the harm is stored by name, so SQL cannot compare its order.
         return incidents.Where(i => i.Details.OccurredOn > yearBefore
-            || i.Details.CqcNotifiable || i.Details.NotificationSentOn != null || i.Details.CandourApplies
+            || (i.Details.NotificationSentOn == null ? i.Details.CqcNotifiable : i.Details.NotificationSentOn > i.Details.OccurredOn.AddDays(notificationDays))
+            || (i.Details.CandourApplies && !(i.Details.CandourInPersonOn <= asOf && i.Details.ApologyGiven == true && i.Details.CandourWrittenOn <= i.Details.OccurredOn.AddDays(candourDays)))
             || (i.Details.Severity != Severity.None && i.Details.Severity != Severity.Low && !db.Actions.Any(a => a.Id == i.ActionId && a.Details.RaisedOn <= asOf))
             || db.EvidenceLinks.Any(l => l.EvidenceKind == RecordKind.Incidents && l.EvidenceId == i.Id));
+    }
+
+    /// <summary>
+    /// Actions the closure, overdue, owner and missed-care rules pass over, and that no record still read needs: closed more
+    /// than a year before, with an outcome and closure evidence; not its site's latest closure (the stalled-actions rule
+    /// names its day); not about staffing (any staffing action closed after a month answers that month's missed care); and
+    /// carrying out no decision, inspection finding or incident still read, whose rules look for their actions.
+    /// </summary>
+    /// <remarks>
+    /// Outcomes are stored trimmed, or not at all, whether read from a pack or typed in the portal. A site's latest closure
+    /// matters here only where it is more than a year old, as at a site whose actions stalled: the days of those closures
+    /// are found first, in one query for the batch, and every action closed on one of them is read.
+    /// </remarks>
+    public static async Task<IQueryable<ImprovementAction>> LeaveOutSettledAsync(
+        this IQueryable<ImprovementAction> actions, VeriviusDbContext db, DateOnly asOf, ChallengeThresholds thresholds, IQueryable<MeetingDecision> decisionsRead, CancellationToken cancellationToken)
+    {
+        var yearBefore = asOf.AddMonths(-12);
+        var stalledSince = await actions
+            .Where(a => a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn <= asOf && a.Details.RaisedOn <= asOf)
+            .GroupBy(a => a.SiteId)
+            .Select(site => site.Max(a => a.Details.ClosedOn))
+            .Where(latest => latest <= yearBefore)
+            .ToListAsync(cancellationToken);
+        var incidentsRead = db.Incidents.LeaveOutSettled(db, asOf, thresholds);
+        return actions.Where(a => a.Details.Status != ActionStatus.Closed || a.Details.ClosedOn == null || a.Details.ClosedOn > yearBefore
+            || string.IsNullOrWhiteSpace(a.Details.Outcome) || a.ClosureEvidenceId == null
+            || a.Details.Area == AssuranceArea.Staffing
+            || stalledSince.Contains(a.Details.ClosedOn)
+            || decisionsRead.Any(d => d.ActionId == a.Id)
+            || a.SourceKind == RecordKind.Inspection || db.InspectionFindings.Any(f => f.ActionId == a.Id)
+            || incidentsRead.Any(i => i.ActionId == a.Id) || (a.SourceKind == RecordKind.Incidents && incidentsRead.Any(i => i.Id == a.SourceRecordId))
+            || db.EvidenceLinks.Any(l => l.EvidenceKind == RecordKind.Actions && l.EvidenceId == a.Id));
+    }
+
+    /// <summary>
+    /// Meetings the minutes and meeting-gap rules pass over: held before the year the gap rule looks back over, and either not
+    /// overseeing the service, or with a decision recorded by the as-of day and a later oversight meeting also held before
+    /// that year (the newest of them is read: the first gap in the year is measured from it).
+    /// </summary>
+    /// <remarks>Those newest meetings' days are found first, in one query for the batch, and every oversight meeting held on one of them is read.</remarks>
+    public static async Task<IQueryable<GovernanceMeeting>> LeaveOutSettledAsync(this IQueryable<GovernanceMeeting> meetings, VeriviusDbContext db, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var yearBefore = asOf.AddMonths(-12);
+        var oversight = GovernanceMeeting.OversightTypes;
+        var lastBeforeTheYear = await meetings
+            .Where(m => oversight.Contains(m.Details.Type) && m.Details.HeldOn < yearBefore)
+            .GroupBy(m => m.SiteId)
+            .Select(site => site.Max(m => m.Details.HeldOn))
+            .ToListAsync(cancellationToken);
+        return meetings.Where(m => m.Details.HeldOn >= yearBefore
+            || (oversight.Contains(m.Details.Type) && (lastBeforeTheYear.Contains(m.Details.HeldOn) || !db.Decisions.Any(d => d.MeetingId == m.Id && d.MadeOn <= asOf)))
+            || db.EvidenceLinks.Any(l => l.EvidenceKind == RecordKind.Meetings && l.EvidenceId == m.Id));
+    }
+
+    /// <summary>
+    /// Decisions the minutes rule passes over, made at meetings that are not read: with an action raised by the as-of day,
+    /// and an owner and a review date, their own or their action's.
+    /// </summary>
+    public static IQueryable<MeetingDecision> LeaveOutSettled(this IQueryable<MeetingDecision> decisions, VeriviusDbContext db, DateOnly asOf, IQueryable<GovernanceMeeting> meetingsRead)
+    {
+        var yearBefore = asOf.AddMonths(-12);
+        return decisions.Where(d => d.MadeOn > yearBefore
+            || meetingsRead.Any(m => m.Id == d.MeetingId)
+            || !db.Actions.Any(a => a.Id == d.ActionId && a.Details.RaisedOn <= asOf
+                && (d.Details.Owner == null ? !string.IsNullOrWhiteSpace(a.Details.Owner) : !string.IsNullOrWhiteSpace(d.Details.Owner))
+                && (d.Details.ReviewOn != null || a.Details.DueOn != null))
+            || db.EvidenceLinks.Any(l => l.EvidenceKind == RecordKind.Decisions && l.EvidenceId == d.Id));
     }
 
     /// <summary>Complaints the care-plan rule passes over: their learning was never said to need the care plan.</summary>

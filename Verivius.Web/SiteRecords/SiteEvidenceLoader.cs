@@ -23,11 +23,21 @@ internal static class SiteEvidenceLoader
     {
         var ids = siteIds.ToList();
         var last = through ?? asOf;
-        var actions = (await db.Actions.AsNoTracking().Where(a => ids.Contains(a.SiteId) && a.Details.RaisedOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var meetings = (await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.SiteId) && m.Details.HeldOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var decisions = (await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.SiteId) && d.MadeOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var actions = db.Actions.AsNoTracking().Where(a => ids.Contains(a.SiteId) && a.Details.RaisedOn <= last);
+        var meetings = db.Meetings.AsNoTracking().Where(m => ids.Contains(m.SiteId) && m.Details.HeldOn <= last);
+        var decisions = db.Decisions.AsNoTracking().Where(d => ids.Contains(d.SiteId) && d.MadeOn <= last);
+        if (settledUnder is not null)
+        {
+            meetings = await meetings.LeaveOutSettledAsync(db, asOf, cancellationToken);
+            decisions = decisions.LeaveOutSettled(db, asOf, meetings);
+            actions = await actions.LeaveOutSettledAsync(db, asOf, settledUnder, decisions, cancellationToken);
+        }
+
+        var actionsRead = (await actions.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var meetingsRead = (await meetings.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var decisionsRead = (await decisions.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var incidents = db.Incidents.AsNoTracking().Where(i => ids.Contains(i.SiteId) && i.Details.OccurredOn <= last);
-        var incidentsRead = (await (settledUnder is null ? incidents : incidents.LeaveOutSettled(db, asOf)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var incidentsRead = (await (settledUnder is null ? incidents : incidents.LeaveOutSettled(db, asOf, settledUnder)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var complaints = db.Complaints.AsNoTracking().Where(c => ids.Contains(c.SiteId) && c.Details.ReceivedOn <= last);
         var complaintsRead = (await (settledUnder is null ? complaints : complaints.LeaveOutSettled(db, asOf)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var links = (await db.EvidenceLinks.AsNoTracking().Where(l => ids.Contains(l.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
@@ -60,9 +70,9 @@ internal static class SiteEvidenceLoader
         return ids.ToDictionary(id => id, id => new SiteEvidence
         {
             SiteId = id,
-            Actions = [.. actions[id]],
-            Meetings = [.. meetings[id]],
-            Decisions = [.. decisions[id]],
+            Actions = [.. actionsRead[id]],
+            Meetings = [.. meetingsRead[id]],
+            Decisions = [.. decisionsRead[id]],
             Incidents = [.. incidentsRead[id]],
             Complaints = [.. complaintsRead[id]],
             Audits = [.. auditsRead[id]],
