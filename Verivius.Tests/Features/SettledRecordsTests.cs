@@ -121,7 +121,8 @@ public class SettledRecordsTests
             })
             {
                 var answered = db.Actions.Add(ClosedAction(site, $"ACT-{reference}", twoYearsAgo, AssuranceArea.Safeguarding, new RecordLink(RecordKind.Audits, oldest.Id))).Entity;
-                db.Incidents.Add(new Incident(site, candour with { ActionRef = answered.Ref })).Entity.Record(candour with { ActionRef = answered.Ref }, answered.Id);
+                var details = candour with { ActionRef = answered.Ref };
+                db.Incidents.Add(new Incident(site, details)).Entity.Record(details, answered.Id);
             }
 
             // The written follow-up came late, and the incident's action closed long ago: the incident is still read, and so is its action.

@@ -60,7 +60,7 @@ internal static class SettledRecords
     /// are found first, in one query for the batch, and every action closed on one of them is read.
     /// </remarks>
     public static async Task<IQueryable<ImprovementAction>> LeaveOutSettledAsync(
-        this IQueryable<ImprovementAction> actions, VeriviusDbContext db, DateOnly asOf, ChallengeThresholds thresholds, IQueryable<MeetingDecision> decisionsRead, CancellationToken cancellationToken)
+        this IQueryable<ImprovementAction> actions, VeriviusDbContext db, DateOnly asOf, IQueryable<MeetingDecision> decisionsRead, IQueryable<Incident> incidentsRead, CancellationToken cancellationToken)
     {
         var yearBefore = asOf.AddMonths(-12);
         var stalledSince = await actions
@@ -69,7 +69,6 @@ internal static class SettledRecords
             .Select(site => site.Max(a => a.Details.ClosedOn))
             .Where(latest => latest <= yearBefore)
             .ToListAsync(cancellationToken);
-        var incidentsRead = db.Incidents.LeaveOutSettled(db, asOf, thresholds);
         return actions.Where(a => a.Details.Status != ActionStatus.Closed || a.Details.ClosedOn == null || a.Details.ClosedOn > yearBefore
             || string.IsNullOrWhiteSpace(a.Details.Outcome) || a.ClosureEvidenceId == null
             || a.Details.Area == AssuranceArea.Staffing
@@ -82,7 +81,7 @@ internal static class SettledRecords
 
     /// <summary>
     /// Meetings the minutes and meeting-gap rules pass over: held before the year the gap rule looks back over, and either not
-    /// overseeing the service, or with a decision recorded by the as-of day and a later oversight meeting also held before
+    /// overseeing the service, or with a decision recorded and a later oversight meeting also held before
     /// that year (the newest of them is read: the first gap in the year is measured from it).
     /// </summary>
     /// <remarks>Those newest meetings' days are found first, in one query for the batch, and every oversight meeting held on one of them is read.</remarks>
@@ -96,7 +95,7 @@ internal static class SettledRecords
             .Select(site => site.Max(m => m.Details.HeldOn))
             .ToListAsync(cancellationToken);
         return meetings.Where(m => m.Details.HeldOn >= yearBefore
-            || (oversight.Contains(m.Details.Type) && (lastBeforeTheYear.Contains(m.Details.HeldOn) || !db.Decisions.Any(d => d.MeetingId == m.Id && d.MadeOn <= asOf)))
+            || (oversight.Contains(m.Details.Type) && (lastBeforeTheYear.Contains(m.Details.HeldOn) || !db.Decisions.Any(d => d.MeetingId == m.Id)))
             || db.EvidenceLinks.Any(l => l.EvidenceKind == RecordKind.Meetings && l.EvidenceId == m.Id));
     }
 

@@ -26,28 +26,30 @@ internal static class SiteEvidenceLoader
         var actions = db.Actions.AsNoTracking().Where(a => ids.Contains(a.SiteId) && a.Details.RaisedOn <= last);
         var meetings = db.Meetings.AsNoTracking().Where(m => ids.Contains(m.SiteId) && m.Details.HeldOn <= last);
         var decisions = db.Decisions.AsNoTracking().Where(d => ids.Contains(d.SiteId) && d.MadeOn <= last);
+        var incidents = db.Incidents.AsNoTracking().Where(i => ids.Contains(i.SiteId) && i.Details.OccurredOn <= last);
+        var complaints = db.Complaints.AsNoTracking().Where(c => ids.Contains(c.SiteId) && c.Details.ReceivedOn <= last);
+        var feedback = db.Feedback.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.ReceivedOn <= last);
+        var audits = db.Audits.AsNoTracking().Where(a => ids.Contains(a.SiteId) && a.Details.HeldOn <= last);
+        var links = (await db.EvidenceLinks.AsNoTracking().Where(l => ids.Contains(l.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var packs = (await db.Packs.AsNoTracking().Where(p => ids.Contains(p.SiteId) && p.Period <= last).Select(p => new { p.SiteId, p.Period }).ToListAsync(cancellationToken)).ToLookup(p => p.SiteId, p => p.Period);
         if (settledUnder is not null)
         {
+            // Each filter that needs to know what another kind still reads is given that kind's filtered query.
+            incidents = incidents.LeaveOutSettled(db, asOf, settledUnder);
             meetings = await meetings.LeaveOutSettledAsync(db, asOf, cancellationToken);
             decisions = decisions.LeaveOutSettled(db, asOf, meetings);
-            actions = await actions.LeaveOutSettledAsync(db, asOf, settledUnder, decisions, cancellationToken);
+            actions = await actions.LeaveOutSettledAsync(db, asOf, decisions, incidents, cancellationToken);
+            complaints = complaints.LeaveOutSettled(db, asOf);
+            feedback = feedback.LeaveOutSettled(db, asOf);
+            audits = await audits.LeaveOutSettledAsync(asOf, settledUnder.AuditThemeWindow, packs, links, cancellationToken);
         }
 
         var actionsRead = (await actions.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var meetingsRead = (await meetings.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var decisionsRead = (await decisions.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var incidents = db.Incidents.AsNoTracking().Where(i => ids.Contains(i.SiteId) && i.Details.OccurredOn <= last);
-        var incidentsRead = (await (settledUnder is null ? incidents : incidents.LeaveOutSettled(db, asOf, settledUnder)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var complaints = db.Complaints.AsNoTracking().Where(c => ids.Contains(c.SiteId) && c.Details.ReceivedOn <= last);
-        var complaintsRead = (await (settledUnder is null ? complaints : complaints.LeaveOutSettled(db, asOf)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var links = (await db.EvidenceLinks.AsNoTracking().Where(l => ids.Contains(l.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var packs = (await db.Packs.AsNoTracking().Where(p => ids.Contains(p.SiteId) && p.Period <= last).Select(p => new { p.SiteId, p.Period }).ToListAsync(cancellationToken)).ToLookup(p => p.SiteId, p => p.Period);
-        var audits = db.Audits.AsNoTracking().Where(a => ids.Contains(a.SiteId) && a.Details.HeldOn <= last);
-        if (settledUnder is not null)
-        {
-            audits = await audits.LeaveOutSettledAsync(asOf, settledUnder.AuditThemeWindow, packs, links, cancellationToken);
-        }
-
+        var incidentsRead = (await incidents.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var complaintsRead = (await complaints.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var feedbackRead = (await feedback.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var auditsRead = (await audits.Include(a => a.Themes).AsSplitQuery().ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var staffing = (await db.Staffing.AsNoTracking().Where(w => ids.Contains(w.SiteId) && w.Details.WeekStarting <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
 
@@ -58,8 +60,6 @@ internal static class SiteEvidenceLoader
         var supervision = (await db.Supervision.AsNoTracking()
             .Where(s => ids.Contains(s.SiteId) && s.Period <= last && s.Period >= (db.Supervision.Where(x => x.SiteId == s.SiteId && x.Period <= asOf).Max(x => (DateOnly?)x.Period) ?? DateOnly.MinValue))
             .ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var feedback = db.Feedback.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.ReceivedOn <= last);
-        var feedbackRead = (await (settledUnder is null ? feedback : feedback.LeaveOutSettled(db, asOf)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var findings = (await db.InspectionFindings.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.InspectedOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var assurance = (await db.AssuranceStatements.AsNoTracking().Where(a => ids.Contains(a.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var risks = (await db.RecoveryRisks.AsNoTracking().Where(r => ids.Contains(r.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
