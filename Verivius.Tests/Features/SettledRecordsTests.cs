@@ -64,7 +64,8 @@ public class SettledRecordsTests
     /// names all seven. A yearly
     /// audit whose newest four are all more than a year old, a failed audit in the month of the newest pack, an
     /// incident of moderate harm two years old without its action, old incidents whose notification or candour fell short
-    /// (one with its action, closed long ago), old actions closed without an outcome or without evidence, an old oversight
+    /// (one with its action, closed long ago, one with an action raised from it that it does not name), last month's inspection finding answered by an action closed two years ago, old complaints and negative feedback answered late or not at all, old actions
+    /// closed without an outcome or without evidence, an old oversight
     /// meeting without a decision, and old decisions without an owner, a review date or an action raised yet.
     /// </summary>
     private static async Task ClaimOnOldRecordsAsync(PortalFactory factory)
@@ -130,6 +131,32 @@ public class SettledRecordsTests
             var lateCandourAction = db.Actions.Add(ClosedAction(site, "ACT-OLD-LATE-CANDOUR", twoYearsAgo, AssuranceArea.Safeguarding, new RecordLink(RecordKind.Audits, oldest.Id))).Entity;
             lateCandourAction.Record(lateCandourAction.Details, new RecordLink(RecordKind.Incidents, lateCandour.Id), lateCandourAction.ClosureEvidence);
             lateCandour.Record(lateCandour.Details, lateCandourAction.Id);
+
+            // Last month's inspection found again what an action closed two years ago answered: the finding names that
+            // action, so it is read however old it is.
+            var answersFinding = db.Actions.Add(ClosedAction(site, "ACT-OLD-ANSWERS-FINDING", twoYearsAgo, AssuranceArea.Safeguarding, new RecordLink(RecordKind.Audits, oldest.Id))).Entity;
+            var finding = new InspectionFinding(site, new FindingDetails(
+                "INSP-LAST-MONTH", TestClock.Today.AddMonths(-1), FindingKind.ShouldDo, "Regulation 13", "Safeguarding referrals are not always followed up", answersFinding.Ref));
+            finding.Record(finding.Details, answersFinding.Id);
+            db.InspectionFindings.Add(finding);
+
+            // Complaints and negative feedback two years old, answered late or not at all: still challenges.
+            var thresholds = ChallengeThresholds.Defaults;
+            db.Complaints.Add(new Complaint(site, OldComplaint("CMP-OLD-LATE-PLAN", twoYearsAgo) with { CarePlanUpdatedOn = twoYearsAgo.AddDays(10 + thresholds.CarePlanUpdateDays + 1) }));
+            db.Complaints.Add(new Complaint(site, OldComplaint("CMP-OLD-NO-PLAN", twoYearsAgo)));
+            db.Feedback.Add(new FeedbackItem(site, OldNegativeFeedback("FBK-OLD-LATE", twoYearsAgo) with { WeDid = "Changed the menu", WeDidOn = twoYearsAgo.AddDays(thresholds.FeedbackResponseDays + 1) }));
+            db.Feedback.Add(new FeedbackItem(site, OldNegativeFeedback("FBK-OLD-UNANSWERED", twoYearsAgo)));
+
+            // An old incident read for its late notification, whose action was raised from it but is not named by it: the
+            // action is read too, or the incident would seem to have none.
+            var lateNotice = db.Incidents.Add(new Incident(site, OldIncident("INC-OLD-LATE-NOTICE-SOURCED", Severity.Moderate, twoYearsAgo) with
+            {
+                CqcNotifiable = true,
+                NotificationType = NotificationType.SeriousInjury,
+                NotificationSentOn = twoYearsAgo.AddDays(9),
+            })).Entity;
+            var raisedFromIt = db.Actions.Add(ClosedAction(site, "ACT-OLD-FROM-INCIDENT", twoYearsAgo, AssuranceArea.Safeguarding, new RecordLink(RecordKind.Audits, oldest.Id))).Entity;
+            raisedFromIt.Record(raisedFromIt.Details, new RecordLink(RecordKind.Incidents, lateNotice.Id), raisedFromIt.ClosureEvidence);
 
             // Actions closed long ago with only half of what a closure needs.
             db.Actions.Add(ClosedAction(site, "ACT-OLD-NO-EVIDENCE", twoYearsAgo, AssuranceArea.Governance, closureEvidence: null));
@@ -218,6 +245,12 @@ public class SettledRecordsTests
         }
         await db.SaveChangesAsync();
     }
+
+    private static ComplaintDetails OldComplaint(string reference, DateOnly receivedOn) => new(
+        reference, receivedOn, "Meals", RespondedOn: receivedOn.AddDays(10), ComplaintOutcome.Upheld, "Offer a choice at every meal", CarePlanUpdateRequired: true, CarePlanUpdatedOn: null, ActionRef: null);
+
+    private static FeedbackDetails OldNegativeFeedback(string reference, DateOnly receivedOn) => new(
+        reference, receivedOn, FeedbackSource.Family, Sentiment.Negative, "Meals", "The food is cold", WeDid: null, WeDidOn: null);
 
     private static IncidentDetails OldIncident(string reference, Severity severity, DateOnly occurredOn) => new(
         reference, occurredOn, IncidentCategory.Fall, severity, CqcNotifiable: false, NotificationType: null, NotificationSentOn: null,

@@ -10,9 +10,9 @@ namespace Verivius.Web.SiteRecords;
 /// can find anything about them, or count them, on any of those days. A site keeps every month it ever
 /// reported, but what the rules read of a month more than a year old is only what is still unresolved in it:
 /// a notification or duty of candour, an incident of moderate harm or worse without its action, a complaint
-/// whose learning had to reach the care plan, negative feedback, each type's latest audits, an action open or closed
-/// without its outcome or evidence, a meeting without a decision, a decision without its owner, review date or action,
-/// and every staffing week (the missed-care rule judges every month). Left out are the records that are
+/// whose learning has not reached the care plan in time, negative feedback not answered in time, each type's latest
+/// audits, an action open or closed without its outcome or evidence, a meeting without a decision, a decision without its
+/// owner, review date or action, and every staffing week (the missed-care rule judges every month). Left out are the records that are
 /// <list type="bullet">
 /// <item>more than twelve months older than the as-of day, so outside every window that counts records
 /// (the evidence categories a self-assessment is weighed against, the lines of enquiry's coverage), which
@@ -20,6 +20,8 @@ namespace Verivius.Web.SiteRecords;
 /// <item>cited by no assurance statement or recovery risk, so no claim's evidence;</item>
 /// <item>of a kind and state that every rule reading their kind passes over, whatever the day.</item>
 /// </list>
+/// Which records are cited, and which the records already read name, reach the filters as lists of ids, each sent as
+/// one parameter (<c>EF.Parameter</c>), since a batch's list can be longer than SQL Server's 2,100 parameters.
 /// An evaluation of a day in the past (<c>--asof</c>) still reads everything. The year of simulated nights in
 /// <c>IncrementalChallengeTests</c> compares runs that leave these records out with runs that read them all.
 /// </summary>
@@ -34,9 +36,11 @@ internal static class SettledRecords
     /// The written follow-up is due a number of working days after the incident. One sent within as many calendar days is
     /// always in time, whatever the weekends and bank holidays, so that is the test here: it can only keep too much.
     /// </remarks>
-    public static IQueryable<Incident> LeaveOutSettled(this IQueryable<Incident> incidents, VeriviusDbContext db, DateOnly asOf, ChallengeThresholds thresholds)
+    public static IQueryable<Incident> LeaveOutSettled(
+        this IQueryable<Incident> incidents, VeriviusDbContext db, DateOnly asOf, ChallengeThresholds thresholds, ILookup<RecordKind, Guid> cited)
     {
         var yearBefore = asOf.AddMonths(-12);
+        var citedIds = cited[RecordKind.Incidents].ToList();
         var notificationDays = thresholds.NotificationDays;
         var candourDays = thresholds.CandourWrittenWorkingDays;
 
@@ -45,7 +49,7 @@ internal static class SettledRecords
             || (i.Details.NotificationSentOn == null ? i.Details.CqcNotifiable : i.Details.NotificationSentOn > i.Details.OccurredOn.AddDays(notificationDays))
             || (i.Details.CandourApplies && !(i.Details.CandourInPersonOn <= asOf && i.Details.ApologyGiven == true && i.Details.CandourWrittenOn <= i.Details.OccurredOn.AddDays(candourDays)))
             || (i.Details.Severity != Severity.None && i.Details.Severity != Severity.Low && !db.Actions.Any(a => a.Id == i.ActionId && a.Details.RaisedOn <= asOf))
-            || db.EvidenceLinks.Any(l => l.EvidenceKind == RecordKind.Incidents && l.EvidenceId == i.Id));
+            || EF.Parameter(citedIds).Contains(i.Id));
     }
 
     /// <summary>
@@ -57,12 +61,23 @@ internal static class SettledRecords
     /// <remarks>
     /// Outcomes are stored trimmed, or not at all, whether read from a pack or typed in the portal. A site's latest closure
     /// matters here only where it is more than a year old, as at a site whose actions stalled: the days of those closures
-    /// are found first, in one query for the batch, and every action closed on one of them is read.
+    /// are found first, in one query for the batch, and every action closed on one of them is read. The records that
+    /// may name an action are read before it, so an old action costs a look-up in two lists of ids (the actions named or
+    /// cited, and the incidents read) rather than a search of each kind that may name it.
     /// </remarks>
     public static async Task<IQueryable<ImprovementAction>> LeaveOutSettledAsync(
-        this IQueryable<ImprovementAction> actions, VeriviusDbContext db, DateOnly asOf, IQueryable<MeetingDecision> decisionsRead, IQueryable<Incident> incidentsRead, CancellationToken cancellationToken)
+        this IQueryable<ImprovementAction> actions,
+        DateOnly asOf,
+        IEnumerable<MeetingDecision> decisionsRead,
+        IEnumerable<InspectionFinding> findingsRead,
+        IReadOnlyCollection<Incident> incidentsRead,
+        ILookup<RecordKind, Guid> cited,
+        CancellationToken cancellationToken)
     {
         var yearBefore = asOf.AddMonths(-12);
+        var namedIds = decisionsRead.Select(d => d.ActionId).Concat(findingsRead.Select(f => f.ActionId)).Concat(incidentsRead.Select(i => i.ActionId))
+            .OfType<Guid>().Concat(cited[RecordKind.Actions]).Distinct().ToList();
+        var incidentIds = incidentsRead.Select(i => (Guid?)i.Id).ToList();
         var stalledSince = await actions
             .Where(a => a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn <= asOf && a.Details.RaisedOn <= asOf)
             .GroupBy(a => a.SiteId)
@@ -73,10 +88,9 @@ internal static class SettledRecords
             || string.IsNullOrWhiteSpace(a.Details.Outcome) || a.ClosureEvidenceId == null
             || a.Details.Area == AssuranceArea.Staffing
             || stalledSince.Contains(a.Details.ClosedOn)
-            || decisionsRead.Any(d => d.ActionId == a.Id)
-            || a.SourceKind == RecordKind.Inspection || db.InspectionFindings.Any(f => f.ActionId == a.Id)
-            || incidentsRead.Any(i => i.ActionId == a.Id) || (a.SourceKind == RecordKind.Incidents && incidentsRead.Any(i => i.Id == a.SourceRecordId))
-            || db.EvidenceLinks.Any(l => l.EvidenceKind == RecordKind.Actions && l.EvidenceId == a.Id));
+            || a.SourceKind == RecordKind.Inspection
+            || (a.SourceKind == RecordKind.Incidents && EF.Parameter(incidentIds).Contains(a.SourceRecordId))
+            || EF.Parameter(namedIds).Contains(a.Id));
     }
 
     /// <summary>
@@ -85,9 +99,11 @@ internal static class SettledRecords
     /// that year (the newest of them is read: the first gap in the year is measured from it).
     /// </summary>
     /// <remarks>Those newest meetings' days are found first, in one query for the batch, and every oversight meeting held on one of them is read.</remarks>
-    public static async Task<IQueryable<GovernanceMeeting>> LeaveOutSettledAsync(this IQueryable<GovernanceMeeting> meetings, VeriviusDbContext db, DateOnly asOf, CancellationToken cancellationToken)
+    public static async Task<IQueryable<GovernanceMeeting>> LeaveOutSettledAsync(
+        this IQueryable<GovernanceMeeting> meetings, VeriviusDbContext db, DateOnly asOf, ILookup<RecordKind, Guid> cited, CancellationToken cancellationToken)
     {
         var yearBefore = asOf.AddMonths(-12);
+        var citedIds = cited[RecordKind.Meetings].ToList();
         var oversight = GovernanceMeeting.OversightTypes;
         var lastBeforeTheYear = await meetings
             .Where(m => oversight.Contains(m.Details.Type) && m.Details.HeldOn < yearBefore)
@@ -96,40 +112,55 @@ internal static class SettledRecords
             .ToListAsync(cancellationToken);
         return meetings.Where(m => m.Details.HeldOn >= yearBefore
             || (oversight.Contains(m.Details.Type) && (lastBeforeTheYear.Contains(m.Details.HeldOn) || !db.Decisions.Any(d => d.MeetingId == m.Id)))
-            || db.EvidenceLinks.Any(l => l.EvidenceKind == RecordKind.Meetings && l.EvidenceId == m.Id));
+            || EF.Parameter(citedIds).Contains(m.Id));
     }
 
     /// <summary>
     /// Decisions the minutes rule passes over, made at meetings that are not read: with an action raised by the as-of day,
     /// and an owner and a review date, their own or their action's.
     /// </summary>
-    public static IQueryable<MeetingDecision> LeaveOutSettled(this IQueryable<MeetingDecision> decisions, VeriviusDbContext db, DateOnly asOf, IQueryable<GovernanceMeeting> meetingsRead)
+    public static IQueryable<MeetingDecision> LeaveOutSettled(
+        this IQueryable<MeetingDecision> decisions, VeriviusDbContext db, DateOnly asOf, IEnumerable<GovernanceMeeting> meetingsRead, ILookup<RecordKind, Guid> cited)
     {
         var yearBefore = asOf.AddMonths(-12);
+        var meetingIds = meetingsRead.Select(m => m.Id).ToList();
+        var citedIds = cited[RecordKind.Decisions].ToList();
         return decisions.Where(d => d.MadeOn > yearBefore
-            || meetingsRead.Any(m => m.Id == d.MeetingId)
+            || EF.Parameter(meetingIds).Contains(d.MeetingId)
             || !db.Actions.Any(a => a.Id == d.ActionId && a.Details.RaisedOn <= asOf
                 && (d.Details.Owner == null ? !string.IsNullOrWhiteSpace(a.Details.Owner) : !string.IsNullOrWhiteSpace(d.Details.Owner))
                 && (d.Details.ReviewOn != null || a.Details.DueOn != null))
-            || db.EvidenceLinks.Any(l => l.EvidenceKind == RecordKind.Decisions && l.EvidenceId == d.Id));
+            || EF.Parameter(citedIds).Contains(d.Id));
     }
 
-    /// <summary>Complaints the care-plan rule passes over: their learning was never said to need the care plan.</summary>
-    public static IQueryable<Complaint> LeaveOutSettled(this IQueryable<Complaint> complaints, VeriviusDbContext db, DateOnly asOf)
+    /// <summary>
+    /// Complaints the care-plan rule passes over: their learning was never said to need the care plan, or it reached the care
+    /// plan within the days allowed after the response.
+    /// </summary>
+    /// <remarks>
+    /// An update in time settles the complaint even where it is dated after the as-of day: until then the deadline has not
+    /// passed either. A complaint with no response yet is read.
+    /// </remarks>
+    public static IQueryable<Complaint> LeaveOutSettled(this IQueryable<Complaint> complaints, DateOnly asOf, ChallengeThresholds thresholds, ILookup<RecordKind, Guid> cited)
     {
         var yearBefore = asOf.AddMonths(-12);
+        var days = thresholds.CarePlanUpdateDays;
+        var citedIds = cited[RecordKind.Complaints].ToList();
         return complaints.Where(c => c.Details.ReceivedOn > yearBefore
-            || c.Details.CarePlanUpdateRequired == true
-            || db.EvidenceLinks.Any(l => l.EvidenceKind == RecordKind.Complaints && l.EvidenceId == c.Id));
+            || (c.Details.CarePlanUpdateRequired == true
+                && !(c.Details.RespondedOn != null && c.Details.CarePlanUpdatedOn <= c.Details.RespondedOn.Value.AddDays(days)))
+            || EF.Parameter(citedIds).Contains(c.Id));
     }
 
-    /// <summary>Feedback the "we did" rule passes over: none of it negative.</summary>
-    public static IQueryable<FeedbackItem> LeaveOutSettled(this IQueryable<FeedbackItem> feedback, VeriviusDbContext db, DateOnly asOf)
+    /// <summary>Feedback the "we did" rule passes over: not negative, or answered within the days allowed (until the answer's day, the deadline has not passed either).</summary>
+    public static IQueryable<FeedbackItem> LeaveOutSettled(this IQueryable<FeedbackItem> feedback, DateOnly asOf, ChallengeThresholds thresholds, ILookup<RecordKind, Guid> cited)
     {
         var yearBefore = asOf.AddMonths(-12);
+        var days = thresholds.FeedbackResponseDays;
+        var citedIds = cited[RecordKind.Feedback].ToList();
         return feedback.Where(f => f.Details.ReceivedOn > yearBefore
-            || f.Details.Sentiment == Sentiment.Negative
-            || db.EvidenceLinks.Any(l => l.EvidenceKind == RecordKind.Feedback && l.EvidenceId == f.Id));
+            || (f.Details.Sentiment == Sentiment.Negative && !(f.Details.WeDidOn <= f.Details.ReceivedOn.AddDays(days)))
+            || EF.Parameter(citedIds).Contains(f.Id));
     }
 
     /// <summary>
@@ -156,6 +187,6 @@ internal static class SettledRecords
             stillRead.AddRange(site.Where(a => a.HeldOn <= yearBefore && (newest.Contains(a.Id) || a.HeldOn >= currentPeriod || cited.Contains(a.Id))).Select(a => a.Id));
         }
 
-        return audits.Where(a => a.Details.HeldOn > yearBefore || stillRead.Contains(a.Id));
+        return audits.Where(a => a.Details.HeldOn > yearBefore || EF.Parameter(stillRead).Contains(a.Id));
     }
 }

@@ -31,23 +31,35 @@ internal static class SiteEvidenceLoader
         var feedback = db.Feedback.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.ReceivedOn <= last);
         var audits = db.Audits.AsNoTracking().Where(a => ids.Contains(a.SiteId) && a.Details.HeldOn <= last);
         var links = (await db.EvidenceLinks.AsNoTracking().Where(l => ids.Contains(l.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var cited = links.SelectMany(site => site).ToLookup(l => l.EvidenceKind, l => l.EvidenceId);
         var packs = (await db.Packs.AsNoTracking().Where(p => ids.Contains(p.SiteId) && p.Period <= last).Select(p => new { p.SiteId, p.Period }).ToListAsync(cancellationToken)).ToLookup(p => p.SiteId, p => p.Period);
         if (settledUnder is not null)
         {
-            // Each filter that needs to know what another kind still reads is given that kind's filtered query.
-            incidents = incidents.LeaveOutSettled(db, asOf, settledUnder);
-            meetings = await meetings.LeaveOutSettledAsync(db, asOf, cancellationToken);
-            decisions = decisions.LeaveOutSettled(db, asOf, meetings);
-            actions = await actions.LeaveOutSettledAsync(db, asOf, decisions, incidents, cancellationToken);
-            complaints = complaints.LeaveOutSettled(db, asOf);
-            feedback = feedback.LeaveOutSettled(db, asOf);
+            incidents = incidents.LeaveOutSettled(db, asOf, settledUnder, cited);
+            meetings = await meetings.LeaveOutSettledAsync(db, asOf, cited, cancellationToken);
+            complaints = complaints.LeaveOutSettled(asOf, settledUnder, cited);
+            feedback = feedback.LeaveOutSettled(asOf, settledUnder, cited);
             audits = await audits.LeaveOutSettledAsync(asOf, settledUnder.AuditThemeWindow, packs, links, cancellationToken);
         }
 
-        var actionsRead = (await actions.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var meetingsRead = (await meetings.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var decisionsRead = (await decisions.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        // Decisions are needed for the meetings read, and actions for the decisions, inspection findings and incidents read.
+        // Those are read first, so their filters are given the ids read, rather than searching old record by old record.
         var incidentsRead = (await incidents.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var meetingsRead = (await meetings.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var findings = (await db.InspectionFindings.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.InspectedOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        if (settledUnder is not null)
+        {
+            decisions = decisions.LeaveOutSettled(db, asOf, meetingsRead.SelectMany(site => site), cited);
+        }
+
+        var decisionsRead = (await decisions.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        if (settledUnder is not null)
+        {
+            actions = await actions.LeaveOutSettledAsync(
+                asOf, decisionsRead.SelectMany(site => site), findings.SelectMany(site => site), [.. incidentsRead.SelectMany(site => site)], cited, cancellationToken);
+        }
+
+        var actionsRead = (await actions.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var complaintsRead = (await complaints.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var feedbackRead = (await feedback.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var auditsRead = (await audits.Include(a => a.Themes).AsSplitQuery().ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
@@ -60,7 +72,6 @@ internal static class SiteEvidenceLoader
         var supervision = (await db.Supervision.AsNoTracking()
             .Where(s => ids.Contains(s.SiteId) && s.Period <= last && s.Period >= (db.Supervision.Where(x => x.SiteId == s.SiteId && x.Period <= asOf).Max(x => (DateOnly?)x.Period) ?? DateOnly.MinValue))
             .ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var findings = (await db.InspectionFindings.AsNoTracking().Where(f => ids.Contains(f.SiteId) && f.Details.InspectedOn <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var assurance = (await db.AssuranceStatements.AsNoTracking().Where(a => ids.Contains(a.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var risks = (await db.RecoveryRisks.AsNoTracking().Where(r => ids.Contains(r.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var selfAssessments = (await db.SelfAssessments.AsNoTracking().Where(s => ids.Contains(s.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
