@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Tests.Support;
 
 namespace Verivius.Tests.Features;
 
@@ -54,9 +55,7 @@ public class MigrationTests
 
     private static List<string> Parse(string sql, string what, ExecutedSql executed)
     {
-        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
-        fragment?.Accept(executed);
-        return [.. errors.Select(e => $"{what}, line {e.Line}: {e.Message} near \"{Near(sql, e.Line)}\"")];
+        return [.. TransactSql.Parse(sql, executed).Select(e => $"{what}, line {e.Line}: {e.Message} near \"{Near(sql, e.Line)}\"")];
     }
 
     private static string Near(string sql, int line) => sql.Split('\n').ElementAtOrDefault(line - 1)?.Trim() ?? "";

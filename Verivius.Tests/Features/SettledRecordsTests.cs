@@ -56,6 +56,47 @@ public class SettledRecordsTests
         Assert.True(leftOut * 2 > everyRecord, $"{leftOut} of {everyRecord} incidents, complaints, feedback, audits, actions, meetings and decisions were left out: less than half of them.");
     }
 
+    /// <summary>
+    /// SQL Server cannot run here, so each filter's query is translated for it (EF's SQL Server provider, with no server) and
+    /// parsed by Microsoft's T-SQL parser: a filter EF cannot translate for SQL Server fails here rather than in a provider's
+    /// nightly run, and so does a list of ids sent one parameter per id, which a large batch would take past SQL Server's 2,100.
+    /// </summary>
+    [Fact]
+    public void EachFilter_TranslatesForSqlServer_WithEachListOfIdsAsOneParameter()
+    {
+        using var db = new SqlServerVeriviusDbContext(new DbContextOptionsBuilder<SqlServerVeriviusDbContext>().UseSqlServer("Server=unused;Database=unused").Options);
+        var site = Guid.NewGuid();
+        var asOf = TestClock.Today;
+        var cited = Enum.GetValues<RecordKind>().ToLookup(kind => kind, _ => Guid.NewGuid());
+        var meeting = new GovernanceMeeting(site, new MeetingDetails("MTG-1", asOf, MeetingType.Governance, "Registered manager", null, null));
+        var action = ClosedAction(site, "ACT-1", asOf, AssuranceArea.Governance, closureEvidence: null);
+        var decision = new MeetingDecision(site, new DecisionDetails(meeting.Ref, "DEC-1", "Re-audit and report back", action.Ref, null, null));
+        decision.Record(decision.Details, meeting, action.Id);
+        var finding = new InspectionFinding(site, new FindingDetails("INSP-1", asOf, FindingKind.MustDo, null, "Referrals are not followed up", action.Ref));
+        finding.Record(finding.Details, action.Id);
+        var incident = new Incident(site, OldIncident("INC-1", Severity.Moderate, asOf));
+        incident.Record(incident.Details, action.Id);
+
+        foreach (var (filter, sql, lists) in new[]
+        {
+            ("incidents", db.Incidents.LeaveOutSettled(db, asOf, ChallengeThresholds.Defaults, cited).ToQueryString(), 1),
+            ("the last oversight meeting before the year", db.Meetings.LastOversightBeforeTheYear(asOf).ToQueryString(), 0),
+            ("meetings", db.Meetings.LeaveOutSettled(db, asOf, [asOf.AddMonths(-14)], cited).ToQueryString(), 1),
+            ("decisions", db.Decisions.LeaveOutSettled(db, asOf, [meeting], cited).ToQueryString(), 2),
+            ("the stalled sites' latest closures", db.Actions.StalledSince(asOf).ToQueryString(), 0),
+            ("actions", db.Actions.LeaveOutSettled(asOf, [asOf.AddMonths(-16)], [decision], [finding], [incident], cited).ToQueryString(), 2),
+            ("complaints", db.Complaints.LeaveOutSettled(asOf, ChallengeThresholds.Defaults, cited).ToQueryString(), 1),
+            ("feedback", db.Feedback.LeaveOutSettled(asOf, ChallengeThresholds.Defaults, cited).ToQueryString(), 1),
+        })
+        {
+            var errors = TransactSql.Parse(sql);
+            Assert.True(errors.Count == 0, $"The {filter} filter's SQL for SQL Server does not parse: {string.Join("; ", errors.Select(e => $"line {e.Line}: {e.Message}"))}\n{sql}");
+            Assert.True(lists == CountOf(sql, "OPENJSON("), $"The {filter} filter should send its {lists} list(s) of ids as one JSON parameter each:\n{sql}");
+        }
+    }
+
+    private static int CountOf(string text, string part) => text.Split(part).Length - 1;
+
     private static int Read(SiteEvidence site) => site.Incidents.Count + site.Complaints.Count + site.Feedback.Count + site.Audits.Count + site.Actions.Count + site.Meetings.Count + site.Decisions.Count;
 
     /// <summary>

@@ -61,29 +61,23 @@ internal static class SettledRecords
     /// <remarks>
     /// Outcomes are stored trimmed, or not at all, whether read from a pack or typed in the portal. A site's latest closure
     /// matters here only where it is more than a year old, as at a site whose actions stalled: the days of those closures
-    /// are found first, in one query for the batch, and every action closed on one of them is read. The records that
-    /// may name an action are read before it, so an old action costs a look-up in two lists of ids (the actions named or
-    /// cited, and the incidents read) rather than a search of each kind that may name it.
+    /// are found first (<see cref="StalledSince"/>), in one query for the batch, and every action closed on one of them is
+    /// read. The records that may name an action are read before it, so an old action costs a look-up in two lists of ids
+    /// (the actions named or cited, and the incidents read) rather than a search of each kind that may name it.
     /// </remarks>
-    public static async Task<IQueryable<ImprovementAction>> LeaveOutSettledAsync(
+    public static IQueryable<ImprovementAction> LeaveOutSettled(
         this IQueryable<ImprovementAction> actions,
         DateOnly asOf,
+        IReadOnlyCollection<DateOnly?> stalledSince,
         IEnumerable<MeetingDecision> decisionsRead,
         IEnumerable<InspectionFinding> findingsRead,
         IReadOnlyCollection<Incident> incidentsRead,
-        ILookup<RecordKind, Guid> cited,
-        CancellationToken cancellationToken)
+        ILookup<RecordKind, Guid> cited)
     {
         var yearBefore = asOf.AddMonths(-12);
         var namedIds = decisionsRead.Select(d => d.ActionId).Concat(findingsRead.Select(f => f.ActionId)).Concat(incidentsRead.Select(i => i.ActionId))
             .OfType<Guid>().Concat(cited[RecordKind.Actions]).Distinct().ToList();
         var incidentIds = incidentsRead.Select(i => (Guid?)i.Id).ToList();
-        var stalledSince = await actions
-            .Where(a => a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn <= asOf && a.Details.RaisedOn <= asOf)
-            .GroupBy(a => a.SiteId)
-            .Select(site => site.Max(a => a.Details.ClosedOn))
-            .Where(latest => latest <= yearBefore)
-            .ToListAsync(cancellationToken);
         return actions.Where(a => a.Details.Status != ActionStatus.Closed || a.Details.ClosedOn == null || a.Details.ClosedOn > yearBefore
             || string.IsNullOrWhiteSpace(a.Details.Outcome) || a.ClosureEvidenceId == null
             || a.Details.Area == AssuranceArea.Staffing
@@ -93,26 +87,46 @@ internal static class SettledRecords
             || EF.Parameter(namedIds).Contains(a.Id));
     }
 
+    /// <summary>The latest closure of each site whose latest closure by the as-of day is more than a year old (its actions stalled).</summary>
+    public static IQueryable<DateOnly?> StalledSince(this IQueryable<ImprovementAction> actions, DateOnly asOf)
+    {
+        var yearBefore = asOf.AddMonths(-12);
+        return actions
+            .Where(a => a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn <= asOf && a.Details.RaisedOn <= asOf)
+            .GroupBy(a => a.SiteId)
+            .Select(site => site.Max(a => a.Details.ClosedOn))
+            .Where(latest => latest <= yearBefore);
+    }
+
     /// <summary>
     /// Meetings the minutes and meeting-gap rules pass over: held before the year the gap rule looks back over, and either not
     /// overseeing the service, or with a decision recorded and a later oversight meeting also held before
     /// that year (the newest of them is read: the first gap in the year is measured from it).
     /// </summary>
-    /// <remarks>Those newest meetings' days are found first, in one query for the batch, and every oversight meeting held on one of them is read.</remarks>
-    public static async Task<IQueryable<GovernanceMeeting>> LeaveOutSettledAsync(
-        this IQueryable<GovernanceMeeting> meetings, VeriviusDbContext db, DateOnly asOf, ILookup<RecordKind, Guid> cited, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Those newest meetings' days are found first (<see cref="LastOversightBeforeTheYear"/>), in one query for the batch, and
+    /// every oversight meeting held on one of them is read.
+    /// </remarks>
+    public static IQueryable<GovernanceMeeting> LeaveOutSettled(
+        this IQueryable<GovernanceMeeting> meetings, VeriviusDbContext db, DateOnly asOf, IReadOnlyCollection<DateOnly> lastBeforeTheYear, ILookup<RecordKind, Guid> cited)
     {
         var yearBefore = asOf.AddMonths(-12);
         var citedIds = cited[RecordKind.Meetings].ToList();
         var oversight = GovernanceMeeting.OversightTypes;
-        var lastBeforeTheYear = await meetings
-            .Where(m => oversight.Contains(m.Details.Type) && m.Details.HeldOn < yearBefore)
-            .GroupBy(m => m.SiteId)
-            .Select(site => site.Max(m => m.Details.HeldOn))
-            .ToListAsync(cancellationToken);
         return meetings.Where(m => m.Details.HeldOn >= yearBefore
             || (oversight.Contains(m.Details.Type) && (lastBeforeTheYear.Contains(m.Details.HeldOn) || !db.Decisions.Any(d => d.MeetingId == m.Id)))
             || EF.Parameter(citedIds).Contains(m.Id));
+    }
+
+    /// <summary>The day of each site's newest oversight meeting held before the year the meeting-gap rule looks back over.</summary>
+    public static IQueryable<DateOnly> LastOversightBeforeTheYear(this IQueryable<GovernanceMeeting> meetings, DateOnly asOf)
+    {
+        var yearBefore = asOf.AddMonths(-12);
+        var oversight = GovernanceMeeting.OversightTypes;
+        return meetings
+            .Where(m => oversight.Contains(m.Details.Type) && m.Details.HeldOn < yearBefore)
+            .GroupBy(m => m.SiteId)
+            .Select(site => site.Max(m => m.Details.HeldOn));
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ internal static class SiteEvidenceLoader
         if (settledUnder is not null)
         {
             incidents = incidents.LeaveOutSettled(db, asOf, settledUnder, cited);
-            meetings = await meetings.LeaveOutSettledAsync(db, asOf, cited, cancellationToken);
+            meetings = meetings.LeaveOutSettled(db, asOf, await meetings.LastOversightBeforeTheYear(asOf).ToListAsync(cancellationToken), cited);
             complaints = complaints.LeaveOutSettled(asOf, settledUnder, cited);
             feedback = feedback.LeaveOutSettled(asOf, settledUnder, cited);
             audits = await audits.LeaveOutSettledAsync(asOf, settledUnder.AuditThemeWindow, packs, links, cancellationToken);
@@ -55,8 +55,9 @@ internal static class SiteEvidenceLoader
         var decisionsRead = (await decisions.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         if (settledUnder is not null)
         {
-            actions = await actions.LeaveOutSettledAsync(
-                asOf, decisionsRead.SelectMany(site => site), findings.SelectMany(site => site), [.. incidentsRead.SelectMany(site => site)], cited, cancellationToken);
+            var stalledSince = await actions.StalledSince(asOf).ToListAsync(cancellationToken);
+            actions = actions.LeaveOutSettled(
+                asOf, stalledSince, decisionsRead.SelectMany(site => site), findings.SelectMany(site => site), [.. incidentsRead.SelectMany(site => site)], cited);
         }
 
         var actionsRead = (await actions.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
