@@ -18,11 +18,24 @@ namespace Verivius.Benchmarks;
 /// </summary>
 internal static class ChallengeBenchmark
 {
-    public static async Task RunAsync(int sites, int months, int runs)
+    /// <param name="database">
+    /// A database file to keep: generated there if it does not exist, measured as it is if it does. Seeding 500 × 60 takes
+    /// minutes, and comparing two builds on the same records needs the same database: copy the file for each, since the
+    /// first run writes the register.
+    /// </param>
+    public static async Task RunAsync(int sites, int months, int runs, string? database)
     {
-        using var factory = new PortalFactory();
+        var seededBefore = database is not null && File.Exists(database);
+        using var factory = database is null ? new PortalFactory() : new KeptDatabasePortal(database);
         factory.CreateClient().Dispose();
-        await ScaleData.SeedAsync(factory, sites, months);
+        if (seededBefore)
+        {
+            Console.WriteLine($"Measuring on {database}, generated before: its sites and months are those it was generated with.");
+        }
+        else
+        {
+            await ScaleData.SeedAsync(factory, sites, months);
+        }
 
         List<Guid> siteIds;
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -109,3 +122,6 @@ internal static class ChallengeBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  of which loading the records {loading:F0} ms, the rules {evaluating:F0} ms ({findings:N0} findings)"));
     }
 }
+
+/// <summary>A portal over a database file the benchmark keeps, rather than a throwaway one.</summary>
+internal sealed class KeptDatabasePortal(string databasePath) : PortalFactory(databasePath);
