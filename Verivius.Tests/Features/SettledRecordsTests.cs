@@ -105,9 +105,10 @@ public class SettledRecordsTests
     /// names all seven. A yearly
     /// audit whose newest four are all more than a year old, a failed audit in the month of the newest pack, an
     /// incident of moderate harm two years old without its action, old incidents whose notification or candour fell short
-    /// (one with its action, closed long ago, one with an action raised from it that it does not name), last month's inspection finding answered by an action closed two years ago, old complaints and negative feedback answered late or not at all, old actions
-    /// closed without an outcome or without evidence, an old oversight
-    /// meeting without a decision, and old decisions without an owner, a review date or an action raised yet.
+    /// (one with its action, closed long ago, one with an action raised from it that it does not name), last month's
+    /// inspection finding answered by an action closed two years ago, old complaints and negative feedback answered late or
+    /// not at all, old actions closed without an outcome or without evidence, an old oversight meeting without a decision,
+    /// and old decisions without an owner, a review date or an action raised yet.
     /// </summary>
     private static async Task ClaimOnOldRecordsAsync(PortalFactory factory)
     {

@@ -12,7 +12,8 @@ namespace Verivius.Web.SiteRecords;
 /// a notification or duty of candour, an incident of moderate harm or worse without its action, a complaint
 /// whose learning has not reached the care plan in time, negative feedback not answered in time, each type's latest
 /// audits, an action open or closed without its outcome or evidence, a meeting without a decision, a decision without its
-/// owner, review date or action, and every staffing week (the missed-care rule judges every month). Left out are the records that are
+/// owner, review date or action, and every staffing week (the missed-care rule judges every month). Left out are the
+/// records that are
 /// <list type="bullet">
 /// <item>more than twelve months older than the as-of day, so outside every window that counts records
 /// (the evidence categories a self-assessment is weighed against, the lines of enquiry's coverage), which
@@ -166,7 +167,10 @@ internal static class SettledRecords
             || EF.Parameter(citedIds).Contains(c.Id));
     }
 
-    /// <summary>Feedback the "we did" rule passes over: not negative, or answered within the days allowed (until the answer's day, the deadline has not passed either).</summary>
+    /// <summary>
+    /// Feedback the "we did" rule passes over: not negative, or answered within the days allowed (until the answer's day, the
+    /// deadline has not passed either).
+    /// </summary>
     public static IQueryable<FeedbackItem> LeaveOutSettled(this IQueryable<FeedbackItem> feedback, DateOnly asOf, ChallengeThresholds thresholds, ILookup<RecordKind, Guid> cited)
     {
         var yearBefore = asOf.AddMonths(-12);
@@ -185,20 +189,20 @@ internal static class SettledRecords
     /// databases' collations do not all do alike.
     /// </summary>
     public static async Task<IQueryable<Audit>> LeaveOutSettledAsync(
-        this IQueryable<Audit> audits, DateOnly asOf, int newestPerType, ILookup<Guid, DateOnly> packPeriods, ILookup<Guid, EvidenceLink> links, CancellationToken cancellationToken)
+        this IQueryable<Audit> audits, DateOnly asOf, int newestPerType, ILookup<Guid, DateOnly> packPeriods, ILookup<RecordKind, Guid> cited, CancellationToken cancellationToken)
     {
         var yearBefore = asOf.AddMonths(-12);
+        var citedIds = cited[RecordKind.Audits].ToHashSet();
         var headings = await audits.Where(a => a.Details.HeldOn <= asOf).Select(a => new { a.Id, a.SiteId, a.Ref, a.Details.AuditType, a.Details.HeldOn }).ToListAsync(cancellationToken);
         var stillRead = new List<Guid>();
         foreach (var site in headings.GroupBy(a => a.SiteId))
         {
             var currentPeriod = packPeriods[site.Key].Where(p => p <= asOf).DefaultIfEmpty(new DateOnly(asOf.Year, asOf.Month, 1)).Max();
-            var cited = links[site.Key].Where(l => l.EvidenceKind == RecordKind.Audits).Select(l => l.EvidenceId).ToHashSet();
             var newest = site.GroupBy(a => a.AuditType.Trim(), StringComparer.OrdinalIgnoreCase)
                 .SelectMany(type => type.OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.Ref, StringComparer.Ordinal).Take(newestPerType))
                 .Select(a => a.Id)
                 .ToHashSet();
-            stillRead.AddRange(site.Where(a => a.HeldOn <= yearBefore && (newest.Contains(a.Id) || a.HeldOn >= currentPeriod || cited.Contains(a.Id))).Select(a => a.Id));
+            stillRead.AddRange(site.Where(a => a.HeldOn <= yearBefore && (newest.Contains(a.Id) || a.HeldOn >= currentPeriod || citedIds.Contains(a.Id))).Select(a => a.Id));
         }
 
         return audits.Where(a => a.Details.HeldOn > yearBefore || EF.Parameter(stillRead).Contains(a.Id));

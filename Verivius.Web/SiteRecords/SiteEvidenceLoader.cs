@@ -39,7 +39,7 @@ internal static class SiteEvidenceLoader
             meetings = meetings.LeaveOutSettled(db, asOf, await meetings.LastOversightBeforeTheYear(asOf).ToListAsync(cancellationToken), cited);
             complaints = complaints.LeaveOutSettled(asOf, settledUnder, cited);
             feedback = feedback.LeaveOutSettled(asOf, settledUnder, cited);
-            audits = await audits.LeaveOutSettledAsync(asOf, settledUnder.AuditThemeWindow, packs, links, cancellationToken);
+            audits = await audits.LeaveOutSettledAsync(asOf, settledUnder.AuditThemeWindow, packs, cited, cancellationToken);
         }
 
         // Decisions are needed for the meetings read, and actions for the decisions, inspection findings and incidents read.
