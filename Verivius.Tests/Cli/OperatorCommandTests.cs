@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.History;
+using Verivius.Tests.Support;
 
 namespace Verivius.Tests.Cli;
 
@@ -15,16 +16,8 @@ public sealed class OperatorCommandTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm", _database + ".key", _csv })
-        {
-            File.Delete(file);
-        }
-
-        if (Directory.Exists(_database + ".files"))
-        {
-            Directory.Delete(_database + ".files", recursive: true);
-        }
+        TestDatabaseFiles.Delete(_database);
+        File.Delete(_csv);
     }
 
     [Fact]

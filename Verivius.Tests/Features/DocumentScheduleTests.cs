@@ -114,19 +114,7 @@ public sealed class DocumentScheduleTests : IDisposable
         Assert.Equal(0L, await ScalarAsync<long>("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_GROUP = 'documents-asked'"));
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_database + suffix);
-        }
-
-        if (Directory.Exists(_database + ".files"))
-        {
-            Directory.Delete(_database + ".files", recursive: true);
-        }
-    }
+    public void Dispose() => TestDatabaseFiles.Delete(_database);
 
     /// <summary>A provider created after start-up gets its triggers as the schedules page gives them; its board pack is due on the 3rd.</summary>
     private static async Task<(Guid ProviderId, string Name)> ProviderWithSchedulesAsync(PortalFactory portal)

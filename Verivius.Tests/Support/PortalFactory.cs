@@ -77,20 +77,13 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        if (!_ownsDatabase)
+        if (_ownsDatabase)
         {
-            return;
+            TestDatabaseFiles.Delete(_databasePath);
         }
-
-        foreach (var suffix in new[] { "", "-wal", "-shm", ".key" })
+        else
         {
-            File.Delete(_databasePath + suffix);
-        }
-
-        foreach (var folder in new[] { _databasePath + ".files", _databasePath + ".mail" }.Where(Directory.Exists))
-        {
-            Directory.Delete(folder, recursive: true);
+            SqliteConnection.ClearAllPools();
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Verivius.Tests.Support;
 
 namespace Verivius.Tests.Web;
@@ -13,17 +12,7 @@ public sealed class PortalProcessTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm", ".key" })
-        {
-            File.Delete(_database + suffix);
-        }
-
-        if (Directory.Exists(_database + ".files"))
-        {
-            Directory.Delete(_database + ".files", recursive: true);
-        }
-
+        TestDatabaseFiles.Delete(_database);
         return Task.CompletedTask;
     }
 
