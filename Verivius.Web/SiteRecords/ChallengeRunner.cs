@@ -77,9 +77,21 @@ public sealed class ChallengeRunner
     /// <paramref name="beforeSaving"/> is told what each batch changes just before it is saved, so that a caller
     /// can record it on an entity it tracks in the same save.
     /// </summary>
+    /// <remarks>
+    /// A run as of today or later judges no day before today, so, like the nightly run, it leaves out the records no rule
+    /// can find anything about from then on (<see cref="SettledRecords"/>): the check after an upload then reads the
+    /// site's recent months and what is still unresolved, not every month it has kept. A run as of a past day reads every record.
+    /// </remarks>
     public Task<ChallengeRunSummary> RunAsync(
         IReadOnlyCollection<Guid> siteIds, DateOnly asOf, CancellationToken cancellationToken, Action<ChallengeRunSummary>? beforeSaving = null) =>
-        RunAsync(siteIds, asOf, everySite: true, beforeSaving, cancellationToken);
+        RunAsync(siteIds, asOf, everySite: true, beforeSaving, leaveOutSettled: asOf >= Today, cancellationToken);
+
+    /// <summary>
+    /// Runs the engine for the given sites from every record they have kept, settled or not, and saves the register: what the
+    /// runs that leave settled records out are checked against.
+    /// </summary>
+    public Task<ChallengeRunSummary> RunReadingEveryRecordAsync(IReadOnlyCollection<Guid> siteIds, DateOnly asOf, CancellationToken cancellationToken) =>
+        RunAsync(siteIds, asOf, everySite: true, beforeSaving: null, leaveOutSettled: false, cancellationToken);
 
     /// <summary>
     /// Runs the engine for those of the sites whose last judgement may not stand on <paramref name="day"/>:
@@ -87,10 +99,10 @@ public sealed class ChallengeRunner
     /// findings differ. The register ends as a run for every site would leave it.
     /// </summary>
     public Task<ChallengeRunSummary> RunWhereDueAsync(IReadOnlyCollection<Guid> siteIds, DateOnly day, CancellationToken cancellationToken) =>
-        RunAsync(siteIds, day, everySite: false, beforeSaving: null, cancellationToken);
+        RunAsync(siteIds, day, everySite: false, beforeSaving: null, leaveOutSettled: true, cancellationToken);
 
     private async Task<ChallengeRunSummary> RunAsync(
-        IReadOnlyCollection<Guid> siteIds, DateOnly asOf, bool everySite, Action<ChallengeRunSummary>? beforeSaving, CancellationToken cancellationToken)
+        IReadOnlyCollection<Guid> siteIds, DateOnly asOf, bool everySite, Action<ChallengeRunSummary>? beforeSaving, bool leaveOutSettled, CancellationToken cancellationToken)
     {
         var sites = await _db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).Select(s => new { s.Id, s.ProviderId }).ToListAsync(cancellationToken);
         var summary = ChallengeRunSummary.None;
@@ -102,7 +114,7 @@ public sealed class ChallengeRunner
             summary = summary.Add(ChallengeRunSummary.None with { Sites = ids.Count - due.Count, Standing = ids.Count - due.Count });
             foreach (var batch in due.Order().Chunk(BatchSize))
             {
-                summary = summary.Add(await RunBatchAsync(batch, asOf, rules, lookAhead: !everySite, beforeSaving, cancellationToken));
+                summary = summary.Add(await RunBatchAsync(batch, asOf, rules, lookAhead: !everySite, leaveOutSettled, beforeSaving, cancellationToken));
             }
         }
 
@@ -119,17 +131,19 @@ public sealed class ChallengeRunner
     /// <param name="lookAhead">
     /// Whether to ask the rules how long the findings stand. A run for today that leaves sites alone needs to know;
     /// a run for given sites (after an upload, or as of another day) notes that its judgement stands for the day only,
-    /// rather than spend four weeks of rules on each site. A run that looks ahead judges no day before the as-of day,
-    /// so it leaves out the records settled by then (<see cref="SettledRecords"/>); the others read every record.
+    /// rather than spend four weeks of rules on each site.
+    /// </param>
+    /// <param name="leaveOutSettled">
+    /// Whether to leave out the records settled by the as-of day (<see cref="SettledRecords"/>): right for a judgement of no
+    /// day before it, as every run as of today or later is.
     /// </param>
     private async Task<ChallengeRunSummary> RunBatchAsync(
-        Guid[] siteIds, DateOnly asOf, ProviderRules rules, bool lookAhead, Action<ChallengeRunSummary>? beforeSaving, CancellationToken cancellationToken)
+        Guid[] siteIds, DateOnly asOf, ProviderRules rules, bool lookAhead, bool leaveOutSettled, Action<ChallengeRunSummary>? beforeSaving, CancellationToken cancellationToken)
     {
         // Read before the records: a save landing in between is then judged again next time, never missed.
         var judgements = await _db.SiteJudgements.Where(j => siteIds.Contains(j.SiteId)).ToDictionaryAsync(j => j.SiteId, cancellationToken);
-        var evidence = lookAhead
-            ? await SiteEvidenceLoader.LoadAsync(_db, siteIds, asOf, cancellationToken, through: asOf.AddDays(ChallengeCalendar.DaysLookedAhead), settledUnder: rules.Thresholds)
-            : await SiteEvidenceLoader.LoadAsync(_db, siteIds, asOf, cancellationToken);
+        var evidence = await SiteEvidenceLoader.LoadAsync(
+            _db, siteIds, asOf, cancellationToken, through: lookAhead ? asOf.AddDays(ChallengeCalendar.DaysLookedAhead) : null, settledUnder: leaveOutSettled ? rules.Thresholds : null);
         var registers = (await _db.Challenges.Where(c => siteIds.Contains(c.SiteId)).ToListAsync(cancellationToken)).ToLookup(c => c.SiteId);
         int changed = 0;
         var moves = new List<ChallengeMove>();
