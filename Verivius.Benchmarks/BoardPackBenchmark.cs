@@ -22,11 +22,22 @@ namespace Verivius.Benchmarks;
 /// </summary>
 internal static class BoardPackBenchmark
 {
-    public static async Task RunAsync(int sites, int months, int runs)
+    /// <param name="database">A database file to keep, as for <c>challenges</c>: generated there (challenges raised) if it does not exist, measured as it is if it does.</param>
+    public static async Task RunAsync(int sites, int months, int runs, string? database)
     {
-        using var factory = new PortalFactory();
-        factory.CreateClient().Dispose();
-        var provider = (await ScaleData.SeedAsync(factory, sites, months, async (mediator, _) => await mediator.Send(new RunChallengesCommand(null)))).ProviderName;
+        var (factory, seededBefore) = KeptDatabasePortal.Open(database);
+        using var portal = factory;
+        string provider;
+        if (seededBefore)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            provider = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Providers.Select(p => p.Name).SingleAsync();
+        }
+        else
+        {
+            provider = (await ScaleData.SeedAsync(factory, sites, months, async (mediator, _) => await mediator.Send(new RunChallengesCommand(null)))).ProviderName;
+        }
+
         var (period, lastWritten, _) = await TimeAsync(factory, provider, runs);
         await PhasesAsync(factory, provider, period);
         await PdfAsync(lastWritten);

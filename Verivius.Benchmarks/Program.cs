@@ -14,7 +14,7 @@ using Verivius.Web.Security;
 // dotnet run -c Release --project Verivius.Benchmarks [-- --runs N --rows R]
 // dotnet run -c Release --project Verivius.Benchmarks -- challenges [--sites 500 --months 36 --runs 5] [--database FILE]  (kept: generated once, then reused)
 // dotnet run -c Release --project Verivius.Benchmarks -- trail-audit [--sites 500 --months 36 --runs 7]
-// dotnet run -c Release --project Verivius.Benchmarks -- board-pack [--sites 500 --months 36 --runs 5]
+// dotnet run -c Release --project Verivius.Benchmarks -- board-pack [--sites 500 --months 36 --runs 5] [--database FILE]  (as for challenges)
 // dotnet run -c Release --project Verivius.Benchmarks -- sign-in [--runs 20]
 // dotnet run -c Release --project Verivius.Benchmarks -- template [--runs 7]
 // dotnet run -c Release --project Verivius.Benchmarks -- growth [--sizes 100x36,500x12,500x36,500x60 --runs 5 --seconds 30]  (wrk: apt-get install wrk)
@@ -69,7 +69,8 @@ if (args.Contains("trail-audit"))
 
 if (args.Contains("board-pack"))
 {
-    await Verivius.Benchmarks.BoardPackBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs);
+    var database = ArgumentText("--database", "");
+    await Verivius.Benchmarks.BoardPackBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs, database.Length > 0 ? database : null);
     return;
 }
 
