@@ -84,6 +84,45 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
     }
 
     /// <summary>
+    /// The overdue-actions appendix lists what was overdue at the pack's day: an action closed since then still is, one
+    /// closed by then is not, and the rows are as many as a count taken here from the records (up to the table's cap).
+    /// </summary>
+    [Fact]
+    public async Task TheOverdueActionsAppendix_ListsTheActionsOverdueAtThePacksDay_AnActionClosedSinceIncluded()
+    {
+        using var portal = new DemoPortal();
+        portal.CreateClient().Dispose();
+        var asOf = DocumentGenerator.DataAsOf(TestClock.LastMonth, TestClock.Today);
+        var longAgo = asOf.AddYears(-2);
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+            var cedar = await db.Sites.Where(s => s.Code == CedarLodge).Select(s => s.Id).SingleAsync();
+            ActionDetails Closed(string reference, string title, DateOnly closedOn) => new(
+                reference, title, ActionSource.Audit, null, "Deputy manager", longAgo.AddDays(-30), longAgo, ActionStatus.Closed, closedOn, "Done and checked.", null, AssuranceArea.Documentation);
+            db.Actions.AddRange(
+                new ImprovementAction(cedar, Closed("ACT-SINCE", "Closed after the pack's day", asOf.AddDays(1))),
+                new ImprovementAction(cedar, Closed("ACT-BY-THEN", "Closed on the pack's day", asOf)));
+            await db.SaveChangesAsync();
+        }
+
+        var file = new MemoryStream();
+        await TestWorlds.AsOperatorAsync(portal, async mediator =>
+            TestWorlds.Expect(await mediator.Send(new GenerateDocumentCommand("board-pack", LastMonth, Provider, null, null, file))));
+        file.Position = 0;
+        using var word = WordprocessingDocument.Open(file, false);
+        var rows = Rows(TableAfter(word.MainDocumentPart!.Document.Body!, "Appendix C: Overdue actions"));
+
+        await using var check = portal.Services.CreateAsyncScope();
+        var records = check.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var overdue = await records.Actions.CountAsync(a => records.Sites.Any(s => s.Id == a.SiteId && s.IsActive)
+            && a.Details.DueOn < asOf && (a.Details.Status != ActionStatus.Closed || a.Details.ClosedOn > asOf));
+        Assert.Equal(["Cedar Lodge", "Closed after the pack's day (ACT-SINCE)", "Deputy manager", GovernanceDocumentWriter.Date(longAgo)], rows[0]);
+        Assert.DoesNotContain(rows, r => r[1].Contains("ACT-BY-THEN", StringComparison.Ordinal));
+        Assert.Equal(Math.Min(overdue, Verivius.Web.Features.Documents.GovernancePacks.PackTables.ListedRows), rows.Count);
+    }
+
+    /// <summary>
     /// Mandatory training in date and supervision on time are one figure each: each site's value in the
     /// board pack's tables, and the provider-wide value on the provider view and its chart, equal a count
     /// taken here with plain SQL.

@@ -12,10 +12,16 @@ internal sealed class OverdueActions : IDocumentSection<GovernancePackEvidence>
     public async Task<IEnumerable<DocumentBlock>> WriteAsync(GovernancePackEvidence pack, CancellationToken cancellationToken)
     {
         var asOf = pack.AsOf;
-        var overdue = await pack.Db.Actions
-            .Where(a => pack.SiteIds.Contains(a.SiteId) && a.Details.DueOn < asOf && (a.Details.Status != ActionStatus.Closed || a.Details.ClosedOn > asOf))
-            .OrderBy(a => a.Details.DueOn)
+
+        // The two parts of the figures' overdue count (SiteFigures), each read from an index of its own: the actions still
+        // open, and the few closed after the day. Asked as one condition joined by "or", the database read every action the
+        // sites ever had, so the appendix grew with the years kept.
+        var dueBefore = pack.Db.Actions.Where(a => pack.Sites.Select(s => s.Id).Contains(a.SiteId) && a.Details.DueOn < asOf);
+        var overdue = await dueBefore.Where(a => a.Details.Status == ActionStatus.Open || a.Details.Status == ActionStatus.InProgress)
             .Select(a => new { a.SiteId, a.Ref, a.Details.Title, a.Details.Owner, a.Details.DueOn })
+            .Concat(dueBefore.Where(a => a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn > asOf)
+                .Select(a => new { a.SiteId, a.Ref, a.Details.Title, a.Details.Owner, a.Details.DueOn }))
+            .OrderBy(a => a.DueOn).ThenBy(a => a.SiteId).ThenBy(a => a.Ref)
             .Take(PackTables.ListedRows + 1)
             .ToListAsync(cancellationToken);
         return
