@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Verivius.Domain.Challenges;
 using Verivius.Domain.Common;
 using Verivius.Domain.Documents;
 using Verivius.Domain.Evidence;
@@ -81,6 +82,38 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         var cedarRisks = await db.RecoveryRisks.Where(r => db.Sites.Any(s => s.Id == r.SiteId && s.Code == CedarLodge) && r.Details.Trend != RiskTrend.Resolved).Select(r => r.Ref).ToListAsync();
         Assert.NotEmpty(cedarRisks);
         Assert.All(cedarRisks, risk => Assert.Contains($"Cedar Lodge|Risk|{risk}", appendix));
+    }
+
+    /// <summary>
+    /// The records the standing challenges name reach the board pack: the recovery map counts the challenges standing on
+    /// each risk, and every record an incident challenge names is in the records appendix, as the register's own rows of
+    /// each challenge's records (read here independently) say.
+    /// </summary>
+    [Fact]
+    public async Task TheBoardPack_CountsTheChallengesOnEachRisk_AndCitesTheRecordsTheChallengesName()
+    {
+        using var word = await GenerateAsync("board-pack", provider: Provider);
+        var body = word.MainDocumentPart!.Document.Body!;
+        static bool IsHeading1(OpenXmlElement e) => e is Paragraph p && p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1";
+        var map = body.Elements().SkipWhile(e => !(IsHeading1(e) && WordText.Of(e) == "Appendix A: Recovery map")).Skip(1)
+            .TakeWhile(e => !IsHeading1(e)).OfType<Table>().SelectMany(Rows).ToList();
+        var appendix = Rows(TableAfter(body, "Appendix I: Records referenced")).Select(r => string.Join("|", r)).ToHashSet();
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var active = ChallengeStatuses.Active;
+        var named = await db.ChallengeSubjects
+            .Join(db.Challenges.Where(c => active.Contains(c.Status)), s => s.ChallengeId, c => c.Id, (s, c) => new { c.SiteId, c.Code, s.Kind, s.Ref })
+            .ToListAsync();
+        var siteNames = await db.Sites.ToDictionaryAsync(s => s.Id, s => s.Name);
+        var onRisk = named.Where(s => s.Kind == RecordKind.Recovery).ToLookup(s => (siteNames[s.SiteId], s.Ref));
+        Assert.NotEmpty(map);
+        Assert.All(map, row => Assert.Equal(onRisk[(row[0], row[1][(row[1].LastIndexOf('(') + 1)..^1])].Count().ToString(CultureInfo.InvariantCulture), row[6]));
+        Assert.Contains(map, row => row[6] != "0");
+
+        var incidentRecords = named.Where(s => s.Code.StartsWith("INC-", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(incidentRecords);
+        Assert.All(incidentRecords, s => Assert.Contains($"{siteNames[s.SiteId]}|{RecordCatalogue.Of(s.Kind).Singular}|{s.Ref}", appendix));
     }
 
     /// <summary>
