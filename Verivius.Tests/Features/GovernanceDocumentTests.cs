@@ -118,7 +118,8 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
 
     /// <summary>
     /// The overdue-actions appendix lists what was overdue at the pack's day: an action closed since then still is, one
-    /// closed by then is not, and the rows are as many as a count taken here from the records (up to the table's cap).
+    /// closed by then is not, and the rows are as many as a count taken here from the records (up to the table's cap),
+    /// longest overdue first and, on the same day, by home.
     /// </summary>
     [Fact]
     public async Task TheOverdueActionsAppendix_ListsTheActionsOverdueAtThePacksDay_AnActionClosedSinceIncluded()
@@ -153,6 +154,10 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         Assert.Equal(["Cedar Lodge", "Closed after the pack's day (ACT-SINCE)", "Deputy manager", GovernanceDocumentWriter.Date(longAgo)], rows[0]);
         Assert.DoesNotContain(rows, r => r[1].Contains("ACT-BY-THEN", StringComparison.Ordinal));
         Assert.Equal(Math.Min(overdue, Verivius.Web.Features.Documents.GovernancePacks.PackTables.ListedRows), rows.Count);
+
+        // Longest overdue first; on the same day, by home.
+        var order = rows.Select(r => (Due: DateOnly.ParseExact(r[3], "d MMMM yyyy", CultureInfo.InvariantCulture), Site: r[0])).ToList();
+        Assert.Equal(order.OrderBy(r => r.Due).ThenBy(r => r.Site, StringComparer.Ordinal), order);
     }
 
     /// <summary>

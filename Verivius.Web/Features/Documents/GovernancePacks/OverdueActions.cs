@@ -24,6 +24,9 @@ internal sealed class OverdueActions : IDocumentSection<GovernancePackEvidence>
             .OrderBy(a => a.DueOn).ThenBy(a => a.SiteId).ThenBy(a => a.Ref)
             .Take(PackTables.ListedRows + 1)
             .ToListAsync(cancellationToken);
+
+        // Actions due on the same day are listed by site name, as a reader looks for a home; the cut above is by the site's key.
+        overdue = [.. overdue.OrderBy(a => a.DueOn).ThenBy(a => pack.SiteOf[a.SiteId].Name, StringComparer.Ordinal).ThenBy(a => a.Ref, StringComparer.Ordinal)];
         return
         [
             new HeadingBlock(1, "Overdue actions"),
