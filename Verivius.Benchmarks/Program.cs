@@ -69,15 +69,13 @@ if (args.Contains("trail-audit"))
 
 if (args.Contains("board-pack"))
 {
-    var database = ArgumentText("--database", "");
-    await Verivius.Benchmarks.BoardPackBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs, database.Length > 0 ? database : null);
+    await Verivius.Benchmarks.BoardPackBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs, KeptDatabase());
     return;
 }
 
 if (args.Contains("challenges"))
 {
-    var database = ArgumentText("--database", "");
-    await Verivius.Benchmarks.ChallengeBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs, database.Length > 0 ? database : null);
+    await Verivius.Benchmarks.ChallengeBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs, KeptDatabase());
     return;
 }
 
@@ -197,6 +195,9 @@ static byte[] ZipBomb()
 }
 
 int Argument(string name, int fallback) => int.Parse(ArgumentText(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+// The database file a benchmark keeps between runs (--database FILE), if one is named.
+string? KeptDatabase() => ArgumentText("--database", "") is { Length: > 0 } file ? file : null;
 
 string ArgumentText(string name, string fallback)
 {

@@ -94,9 +94,7 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
     {
         using var word = await GenerateAsync("board-pack", provider: Provider);
         var body = word.MainDocumentPart!.Document.Body!;
-        static bool IsHeading1(OpenXmlElement e) => e is Paragraph p && p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1";
-        var map = body.Elements().SkipWhile(e => !(IsHeading1(e) && WordText.Of(e) == "Appendix A: Recovery map")).Skip(1)
-            .TakeWhile(e => !IsHeading1(e)).OfType<Table>().SelectMany(Rows).ToList();
+        var map = TablesUnder(body, "Appendix A: Recovery map").SelectMany(Rows).ToList();
         var appendix = Rows(TableAfter(body, "Appendix I: Records referenced")).Select(r => string.Join("|", r)).ToHashSet();
 
         await using var scope = _factory.Services.CreateAsyncScope();
@@ -696,10 +694,15 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
     /// <summary>The first table after a heading, or after the first heading of style <paramref name="then"/> that follows it.</summary>
     private static Table TableAfter(Body body, string heading, string style = "Heading1", string? then = null)
     {
-        static bool Is(OpenXmlElement e, string style) => e is Paragraph p && p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == style;
         var after = body.Elements().SkipWhile(e => !(Is(e, style) && WordText.Of(e) == heading)).Skip(1);
         return (then is null ? after : after.SkipWhile(e => !Is(e, then))).OfType<Table>().First();
     }
+
+    /// <summary>Every table between a first-level heading and the next.</summary>
+    private static IEnumerable<Table> TablesUnder(Body body, string heading) =>
+        body.Elements().SkipWhile(e => !(Is(e, "Heading1") && WordText.Of(e) == heading)).Skip(1).TakeWhile(e => !Is(e, "Heading1")).OfType<Table>();
+
+    private static bool Is(OpenXmlElement element, string style) => element is Paragraph p && p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == style;
 
     public sealed class DemoPortal : PortalFactory
     {
