@@ -31,13 +31,29 @@ public sealed class SiteJudgement
     /// <summary>What the provider gave the last judgement (<see cref="ChallengeCalendar.ProviderContext"/>).</summary>
     public string ProviderContext { get; private set; } = "";
 
+    /// <summary>
+    /// The records older than the year before <see cref="JudgedOn"/> that the last judgement read, as the challenge engine wrote
+    /// them down; none when it read every record. Unchanged records the engine left out as settled stay settled on later days,
+    /// so a later judgement of the same records need read of the old ones only these.
+    /// </summary>
+    public string? OldRecordsRead { get; private set; }
+
     /// <summary>True when the last judgement may no longer be what the engine would find on <paramref name="day"/>.</summary>
     public bool IsDue(DateOnly day, string providerContext) =>
         Changes != ChangesJudged || ProviderContext != providerContext || day < JudgedOn || day >= StandsUntil;
 
+    /// <summary>
+    /// The old records the last judgement read, when a judgement of <paramref name="day"/> would read the same records under the
+    /// same thresholds (no save since, the provider's context unchanged) and the day is not before it; otherwise none.
+    /// </summary>
+    public string? OldRecordsStillRead(DateOnly day, string providerContext) =>
+        Changes == ChangesJudged && ProviderContext == providerContext && day >= JudgedOn ? OldRecordsRead : null;
+
     /// <param name="changesRead">The site's <see cref="Changes"/> as read before its records were, plus the save that records this judgement if it changes the register.</param>
-    public void Judged(DateOnly on, long changesRead, DateOnly standsUntil, string providerContext)
+    /// <param name="oldRecordsRead">The records older than the year before <paramref name="on"/> the judgement read; none when it read every record.</param>
+    public void Judged(DateOnly on, long changesRead, DateOnly standsUntil, string providerContext, string? oldRecordsRead)
     {
+        OldRecordsRead = oldRecordsRead;
         JudgedOn = on;
         ChangesJudged = changesRead;
         StandsUntil = standsUntil;

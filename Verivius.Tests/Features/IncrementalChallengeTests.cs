@@ -111,7 +111,7 @@ public class IncrementalChallengeTests
         return await db.SaveChangesAsync() > 0 ? site : null;
     }
 
-    private static async Task<ChallengeRunSummary> RunAsync(PortalFactory factory, Func<ChallengeRunner, Task<ChallengeRunSummary>> run)
+    internal static async Task<ChallengeRunSummary> RunAsync(PortalFactory factory, Func<ChallengeRunner, Task<ChallengeRunSummary>> run)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeOperator("nightly");
@@ -119,7 +119,7 @@ public class IncrementalChallengeTests
     }
 
     /// <summary>What a run for every site from every record it has kept would change on the day, in a transaction rolled back.</summary>
-    private static async Task<ChallengeRunSummary> FullRunLeftUnsavedAsync(PortalFactory factory, List<Guid> sites, DateOnly day)
+    internal static async Task<ChallengeRunSummary> FullRunLeftUnsavedAsync(PortalFactory factory, List<Guid> sites, DateOnly day)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeOperator("full");

@@ -5,6 +5,7 @@ using Quartz;
 using Verivius.Domain.History;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
+using Verivius.Web.Features.Scale;
 
 namespace Verivius.Tests.Features;
 
@@ -56,6 +57,28 @@ public class PostgreSqlTests : IClassFixture<PostgreSqlPortal>
         Assert.All(refusals, message => Assert.Equal("The change log is append-only: an entry cannot be changed or deleted.", message));
         Assert.Equal(entries, await db.ChangeLog.CountAsync());
         Assert.Contains(world.Tag, world.ProviderName, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A judgement of a site whose records have not changed since the last reads, of the old records, only those the last
+    /// one still read (<c>OldRecordsRead</c>): those queries run on PostgreSQL, and find what a run reading every record finds.
+    /// </summary>
+    [Fact]
+    public async Task AJudgementCarryingTheOldRecordsLastRead_FindsWhatReadingEveryRecordFinds()
+    {
+        await TestWorlds.AsOperatorAsync(_portal, async mediator => TestWorlds.Expect(await mediator.Send(new SeedScaleCommand(1, 15, 3))));
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        List<Guid> sites = [await db.Sites.Where(s => s.Code == "1-900300001").Select(s => s.Id).SingleAsync()];
+        for (var day = TestClock.Today; day < TestClock.Today.AddDays(3); day = day.AddDays(1))
+        {
+            await IncrementalChallengeTests.RunAsync(_portal, runner => runner.RunAsync(sites, day, CancellationToken.None));
+            var full = await IncrementalChallengeTests.FullRunLeftUnsavedAsync(_portal, sites, day);
+            Assert.True(full.Raised + full.Changed + full.Reopened + full.Cleared == 0, $"On {day:yyyy-MM-dd}, a run reading every record would still change the register: {full}");
+        }
+
+        var judgement = await db.SiteJudgements.AsNoTracking().SingleAsync(j => j.SiteId == sites[0]);
+        Assert.False(string.IsNullOrEmpty(judgement.OldRecordsRead), "No old records were carried from one judgement to the next: the test would not test the queries that use them.");
     }
 
     /// <summary>Quartz makes its tables in the PostgreSQL database, as a cluster, and keeps the portal's schedules there.</summary>

@@ -57,6 +57,89 @@ public class SettledRecordsTests
     }
 
     /// <summary>
+    /// A judgement carries to the next the old records it still read (<see cref="OldRecordsRead"/>), so that the next need not
+    /// test every old row again. When an old record a judgement left out as settled is changed so that it is no longer settled,
+    /// or the provider's thresholds make it late, the next judgement must read it again, not trust the list.
+    /// </summary>
+    [Fact]
+    public async Task AnOldRecordNoLongerSettled_IsReadAgain_WhenItOrTheThresholdsChange()
+    {
+        using var factory = new PortalFactory();
+        factory.CreateClient().Dispose();
+        await TestWorlds.AsOperatorAsync(factory, async mediator => TestWorlds.Expect(await mediator.Send(new SeedScaleCommand(1, 30, 17))));
+        var twoYearsAgo = TestClock.Today.AddMonths(-24);
+        Guid site;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeOperator("test");
+            var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+            site = await db.Sites.Select(s => s.Id).SingleAsync();
+            db.Incidents.Add(new Incident(site, OldIncident("INC-OLD-QUIET", Severity.Low, twoYearsAgo)));
+            db.Incidents.Add(new Incident(site, OldIncident("INC-OLD-NOTICE-DAY-2", Severity.Low, twoYearsAgo) with
+            {
+                CqcNotifiable = true,
+                NotificationType = NotificationType.SeriousInjury,
+                NotificationSentOn = twoYearsAgo.AddDays(ChallengeThresholds.Defaults.NotificationDays),
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        List<Guid> sites = [site];
+        await IncrementalChallengeTests.RunAsync(factory, runner => runner.RunWhereDueAsync(sites, TestClock.Today, CancellationToken.None));
+        await IncrementalChallengeTests.RunAsync(factory, runner => runner.RunWhereDueAsync(sites, TestClock.Today.AddDays(1), CancellationToken.None));
+        Assert.Empty(await ChallengesNamingAsync(factory, site, "INC-OLD-QUIET"));
+        Assert.Empty(await ChallengesNamingAsync(factory, site, "INC-OLD-NOTICE-DAY-2"));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var judgement = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().SiteJudgements.SingleAsync(j => j.SiteId == site);
+            Assert.False(string.IsNullOrEmpty(judgement.OldRecordsRead), "The judgement carried no list of old records read: the test would not test it.");
+        }
+
+        await ChangeAsync(factory, async db =>
+        {
+            var quiet = await db.Incidents.SingleAsync(i => i.SiteId == site && i.Ref == "INC-OLD-QUIET");
+            quiet.Record(quiet.Details with { CqcNotifiable = true, NotificationType = NotificationType.SeriousInjury }, quiet.ActionId);
+        });
+        await JudgedAgainAsync(TestClock.Today.AddDays(2));
+        Assert.NotEmpty(await ChallengesNamingAsync(factory, site, "INC-OLD-QUIET"));
+
+        await ChangeAsync(factory, async db =>
+        {
+            var providerId = await db.Sites.Where(s => s.Id == site).Select(s => s.ProviderId).SingleAsync();
+            var settings = await db.ChallengeSettings.SingleOrDefaultAsync(s => s.ProviderId == providerId) ?? db.ChallengeSettings.Add(new ChallengeSettings(providerId)).Entity;
+            settings.Change(settings.Thresholds with { NotificationDays = ChallengeThresholds.Defaults.NotificationDays - 1 });
+        });
+        await JudgedAgainAsync(TestClock.Today.AddDays(3));
+        Assert.NotEmpty(await ChallengesNamingAsync(factory, site, "INC-OLD-NOTICE-DAY-2"));
+
+        async Task JudgedAgainAsync(DateOnly day)
+        {
+            var night = await IncrementalChallengeTests.RunAsync(factory, runner => runner.RunWhereDueAsync(sites, day, CancellationToken.None));
+            Assert.Equal(0, night.Standing);
+            var full = await IncrementalChallengeTests.FullRunLeftUnsavedAsync(factory, sites, day);
+            Assert.True(full.Raised + full.Changed + full.Reopened + full.Cleared == 0, $"On {day:yyyy-MM-dd}, a run reading every record would still change the register: {full}");
+        }
+    }
+
+    private static async Task ChangeAsync(PortalFactory factory, Func<VeriviusDbContext, Task> change)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeOperator("test");
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        await change(db);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The codes of the site's active challenges that name the record.</summary>
+    private static async Task<List<string>> ChallengesNamingAsync(PortalFactory factory, Guid site, string reference)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var active = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Challenges
+            .Where(c => c.SiteId == site && ChallengeStatuses.Active.Contains(c.Status)).ToListAsync();
+        return [.. active.Where(c => c.SubjectRefs.Any(s => s.Ref == reference)).Select(c => c.Code)];
+    }
+
+    /// <summary>
     /// SQL Server cannot run here, so each filter's query is translated for it (EF's SQL Server provider, with no server) and
     /// parsed by Microsoft's T-SQL parser: a filter EF cannot translate for SQL Server fails here rather than in a provider's
     /// nightly run, and so does a list of ids sent one parameter per id, which a large batch would take past SQL Server's 2,100.
@@ -76,6 +159,9 @@ public class SettledRecordsTests
         finding.Record(finding.Details, action.Id);
         var incident = new Incident(site, OldIncident("INC-1", Severity.Moderate, asOf));
         incident.Record(incident.Details, action.Id);
+        var judgement = new SiteJudgement(site);
+        judgement.Judged(asOf.AddDays(-1), 0, asOf, "context", $"Incidents:{incident.Id}");
+        var carried = OldRecordsRead.CarriedTo([judgement], asOf, "context")!;
 
         foreach (var (filter, sql, lists) in new[]
         {
@@ -87,6 +173,7 @@ public class SettledRecordsTests
             ("actions", db.Actions.LeaveOutSettled(asOf, [asOf.AddMonths(-16)], [decision], [finding], [incident], cited).ToQueryString(), 2),
             ("complaints", db.Complaints.LeaveOutSettled(asOf, ChallengeThresholds.Defaults, cited).ToQueryString(), 1),
             ("feedback", db.Feedback.LeaveOutSettled(asOf, ChallengeThresholds.Defaults, cited).ToQueryString(), 1),
+            ("incidents, narrowed to the recent and those read last time", carried.Narrow(db.Incidents).LeaveOutSettled(db, asOf, ChallengeThresholds.Defaults, cited).ToQueryString(), 4),
         })
         {
             var errors = TransactSql.Parse(sql);

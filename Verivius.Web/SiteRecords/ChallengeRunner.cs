@@ -143,7 +143,13 @@ public sealed class ChallengeRunner
         // Read before the records: a save landing in between is then judged again next time, never missed.
         var judgements = await _db.SiteJudgements.Where(j => siteIds.Contains(j.SiteId)).ToDictionaryAsync(j => j.SiteId, cancellationToken);
         var evidence = await SiteEvidenceLoader.LoadAsync(
-            _db, siteIds, asOf, cancellationToken, through: lookAhead ? asOf.AddDays(ChallengeCalendar.DaysLookedAhead) : null, settledUnder: leaveOutSettled ? rules.Thresholds : null);
+            _db,
+            siteIds,
+            asOf,
+            cancellationToken,
+            through: lookAhead ? asOf.AddDays(ChallengeCalendar.DaysLookedAhead) : null,
+            settledUnder: leaveOutSettled ? rules.Thresholds : null,
+            carried: leaveOutSettled ? OldRecordsRead.CarriedTo(judgements.Values, asOf, rules.Context) : null);
         var registers = (await _db.Challenges.Where(c => siteIds.Contains(c.SiteId)).ToListAsync(cancellationToken)).ToLookup(c => c.SiteId);
         int changed = 0;
         var moves = new List<ChallengeMove>();
@@ -190,7 +196,8 @@ public sealed class ChallengeRunner
             }
 
             // This save counts the site's changes on once more when it changes the site's register.
-            judgement.Judged(asOf, judgement.Changes + (changing.Contains(siteId) ? 1 : 0), standsUntil[siteId], rules.Context);
+            judgement.Judged(
+                asOf, judgement.Changes + (changing.Contains(siteId) ? 1 : 0), standsUntil[siteId], rules.Context, leaveOutSettled ? OldRecordsRead.Of(evidence[siteId], asOf) : null);
         }
 
         await _db.SaveChangesAsync(cancellationToken);

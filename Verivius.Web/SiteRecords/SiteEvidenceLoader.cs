@@ -14,12 +14,14 @@ namespace Verivius.Web.SiteRecords;
 /// <remarks>
 /// Given the thresholds as <c>settledUnder</c>, the judgement is of the days from the as-of day on only, and the records
 /// no rule can find anything about on those days are not read (<see cref="SettledRecords"/>): what such a judgement
-/// reads then follows the site's recent months and what is still unresolved, not every month it has kept.
+/// reads then follows the site's recent months and what is still unresolved, not every month it has kept. Given also what
+/// the sites' last judgements of the same records read (<c>carried</c>), the filters test, of each such site's
+/// old incidents, meetings and decisions, only those (<see cref="OldRecordsRead"/>).
 /// </remarks>
 internal static class SiteEvidenceLoader
 {
     public static async Task<Dictionary<Guid, SiteEvidence>> LoadAsync(
-        VeriviusDbContext db, IReadOnlyCollection<Guid> siteIds, DateOnly asOf, CancellationToken cancellationToken, DateOnly? through = null, ChallengeThresholds? settledUnder = null)
+        VeriviusDbContext db, IReadOnlyCollection<Guid> siteIds, DateOnly asOf, CancellationToken cancellationToken, DateOnly? through = null, ChallengeThresholds? settledUnder = null, OldRecordsRead? carried = null)
     {
         var ids = siteIds.ToList();
         var last = through ?? asOf;
@@ -33,6 +35,13 @@ internal static class SiteEvidenceLoader
         var links = (await db.EvidenceLinks.AsNoTracking().Where(l => ids.Contains(l.SiteId)).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var cited = links.SelectMany(site => site).ToLookup(l => l.EvidenceKind, l => l.EvidenceId);
         var packs = (await db.Packs.AsNoTracking().Where(p => ids.Contains(p.SiteId) && p.Period <= last).Select(p => new { p.SiteId, p.Period }).ToListAsync(cancellationToken)).ToLookup(p => p.SiteId, p => p.Period);
+        if (settledUnder is not null && carried is not null)
+        {
+            meetings = carried.Narrow(meetings);
+            decisions = carried.Narrow(decisions);
+            incidents = carried.Narrow(incidents);
+        }
+
         if (settledUnder is not null)
         {
             incidents = incidents.LeaveOutSettled(db, asOf, settledUnder, cited);

@@ -33,6 +33,9 @@ internal sealed class MeetingDecisionConfiguration : IEntityTypeConfiguration<Me
     {
         builder.ConfigureSiteRecord("Decisions");
         builder.ComplexProperty(d => d.Details);
+
+        // The challenge engine reads a site's decisions of the recent year, besides the older ones still unresolved, by this.
+        builder.HasIndex(d => new { d.SiteId, d.MadeOn });
         builder.HasOne<GovernanceMeeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Restrict);
         builder.LinksToAction(d => d.ActionId);
     }

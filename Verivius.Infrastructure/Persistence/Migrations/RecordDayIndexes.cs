@@ -29,6 +29,16 @@ internal static class RecordDayIndexes
         new("IX_Training_SiteId_Period_StaffRef_Course", "Training", ["SiteId", "Period", "Details_StaffRef", "Details_Course"]),
     ];
 
+    /// <summary>
+    /// The challenge engine's, for a site judged again with its records unchanged: the meetings of the recent year, besides
+    /// the older ones its last judgement found still unresolved (incidents use the views' index; decisions, whose day is no
+    /// complex property's, one the model declares).
+    /// </summary>
+    public static readonly RecordDayIndex[] RecentRecords =
+    [
+        new("IX_Meetings_SiteId_HeldOn", "Meetings", ["SiteId", "Details_HeldOn"]),
+    ];
+
     public static void Create(MigrationBuilder migrationBuilder, IEnumerable<RecordDayIndex> indexes)
     {
         foreach (var (name, table, columns) in indexes)

@@ -726,6 +726,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateOnly>("JudgedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("OldRecordsRead")
+                        .HasColumnType("text");
+
                     b.Property<string>("ProviderContext")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1854,6 +1857,8 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("PackVersionId");
+
+                    b.HasIndex("SiteId", "MadeOn");
 
                     b.HasIndex("SiteId", "Ref")
                         .IsUnique();

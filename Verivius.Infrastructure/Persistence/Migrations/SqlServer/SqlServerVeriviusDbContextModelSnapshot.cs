@@ -727,6 +727,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly>("JudgedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("OldRecordsRead")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("ProviderContext")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1855,6 +1858,8 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("PackVersionId");
+
+                    b.HasIndex("SiteId", "MadeOn");
 
                     b.HasIndex("SiteId", "Ref")
                         .IsUnique();

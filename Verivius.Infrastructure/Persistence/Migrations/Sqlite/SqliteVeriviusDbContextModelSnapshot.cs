@@ -715,6 +715,9 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("JudgedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OldRecordsRead")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProviderContext")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1843,6 +1846,8 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("MeetingId");
 
                     b.HasIndex("PackVersionId");
+
+                    b.HasIndex("SiteId", "MadeOn");
 
                     b.HasIndex("SiteId", "Ref")
                         .IsUnique();
