@@ -187,6 +187,7 @@ public sealed class ChallengeRunner
         beforeSaving?.Invoke(summary);
         _db.ChangeTracker.DetectChanges();
         var changing = await SitesChanged.ByAsync(_db, cancellationToken);
+        var oldRecordsRead = leaveOutSettled ? OldRecordsRead.Of(evidence, asOf) : null;
         foreach (var siteId in siteIds)
         {
             if (!judgements.TryGetValue(siteId, out var judgement))
@@ -196,8 +197,7 @@ public sealed class ChallengeRunner
             }
 
             // This save counts the site's changes on once more when it changes the site's register.
-            judgement.Judged(
-                asOf, judgement.Changes + (changing.Contains(siteId) ? 1 : 0), standsUntil[siteId], rules.Context, leaveOutSettled ? OldRecordsRead.Of(evidence[siteId], asOf) : null);
+            judgement.Judged(asOf, judgement.Changes + (changing.Contains(siteId) ? 1 : 0), standsUntil[siteId], rules.Context, oldRecordsRead?[siteId]);
         }
 
         await _db.SaveChangesAsync(cancellationToken);

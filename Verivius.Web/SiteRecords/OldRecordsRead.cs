@@ -15,9 +15,10 @@ namespace Verivius.Web.SiteRecords;
 /// <para>
 /// The filters only ever leave out more as the as-of day moves on, while the records, the citations and the provider's
 /// thresholds stay the same: a notification late is late on every later day, an action raised or an apology given by one
-/// day is so by every later one, and a site's last oversight meeting before the year is either recent or was read. So an old record that a judgement of the same records left out is left out on every later day, and
-/// a later judgement need test, of the old records, only those listed here, besides the records not old at the earlier
-/// judgement: the ones that crossed the year since, and any added since. Those are found through the days' indexes.
+/// day is so by every later one, and a site's last oversight meeting before the year is either recent or was read. So an
+/// old record that a judgement of the same records left out is left out on every later day, and a later judgement need
+/// test, of the old records, only those listed here, besides the records not old at the earlier judgement: the ones that
+/// crossed the year since, and any added since. Those are found through the days' indexes.
 /// </para>
 /// <para>
 /// The list is written by each judgement and used only while <see cref="SiteJudgement.OldRecordsStillRead"/> says the site
@@ -75,21 +76,24 @@ internal sealed class OldRecordsRead
         return new OldRecordsRead([.. carried.Select(j => j.SiteId)], carried.Min(j => j.JudgedOn).AddMonths(-12), ids);
     }
 
-    /// <summary>The old records of the site that a judgement as of <paramref name="asOf"/> read, for the next judgement.</summary>
-    public static string Of(SiteEvidence site, DateOnly asOf)
+    /// <summary>The old records of each site that a judgement as of <paramref name="asOf"/> read, for the next judgement.</summary>
+    /// <remarks>The tests are compiled once for the batch, not once a site.</remarks>
+    public static Dictionary<Guid, string> Of(IReadOnlyDictionary<Guid, SiteEvidence> sites, DateOnly asOf)
     {
         var yearBefore = asOf.AddMonths(-12);
-        return string.Join(';', new[]
+        var recentIncident = RecentIncident(yearBefore).Compile();
+        var recentMeeting = RecentMeeting(yearBefore).Compile();
+        var recentDecision = RecentDecision(yearBefore).Compile();
+        return sites.ToDictionary(site => site.Key, site => string.Join(';', new[]
         {
-            Listed(RecordKind.Incidents, site.Incidents, RecentIncident(yearBefore)),
-            Listed(RecordKind.Meetings, site.Meetings, RecentMeeting(yearBefore)),
-            Listed(RecordKind.Decisions, site.Decisions, RecentDecision(yearBefore)),
-        }.Where(kind => kind.Length > 0));
+            Listed(RecordKind.Incidents, site.Value.Incidents, recentIncident),
+            Listed(RecordKind.Meetings, site.Value.Meetings, recentMeeting),
+            Listed(RecordKind.Decisions, site.Value.Decisions, recentDecision),
+        }.Where(kind => kind.Length > 0)));
 
-        static string Listed<T>(RecordKind kind, IEnumerable<T> read, Expression<Func<T, bool>> recent)
+        static string Listed<T>(RecordKind kind, IEnumerable<T> read, Func<T, bool> isRecent)
             where T : SiteRecord
         {
-            var isRecent = recent.Compile();
             var old = read.Where(r => !isRecent(r)).Select(r => r.Id).ToList();
             return old.Count == 0 ? "" : $"{kind}:{string.Join(',', old)}";
         }
