@@ -31,7 +31,12 @@ internal static class BoardPackBenchmark
         if (seededBefore)
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            provider = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Providers.Select(p => p.Name).SingleAsync();
+            // A kept file is one generated provider; any other file is refused by name rather than with EF's bare "more than one element".
+            var providers = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Providers.Select(p => p.Name).Take(2).ToListAsync();
+            provider = providers.Count == 1
+                ? providers[0]
+                : throw new InvalidOperationException(
+                    $"The board-pack benchmark measures one generated provider, but {database} holds {(providers.Count == 0 ? "none" : "more than one")}: name a file the benchmark generated, or a new one.");
         }
         else
         {
