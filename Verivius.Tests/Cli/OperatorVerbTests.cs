@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Verivius.Tests.Support;
+
+namespace Verivius.Tests.Cli;
+
+/// <summary>
+/// The verbs as an operator runs them: a separate process, against the database its environment names. Each test
+/// gets a database file of its own. The verbs' tests are split over a few classes because xunit runs one class's
+/// tests one after another, and each verb is a process start of its own: one class held the suite's longest queue.
+/// </summary>
+public abstract class OperatorVerbTests : IDisposable
+{
+    protected string Database { get; } = Path.Combine(Path.GetTempPath(), $"verivius-cli-{Guid.NewGuid():N}.db");
+
+    protected string Csv { get; } = Path.Combine(Path.GetTempPath(), $"verivius-sites-{Guid.NewGuid():N}.csv");
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        TestDatabaseFiles.Delete(Database);
+        File.Delete(Csv);
+    }
+
+    protected async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A provider with one care home and its registered manager, who has imported the default pack (October 2026) from <paramref name="workbook"/>.</summary>
+    protected async Task ProviderWithOneImportedPackAsync(string provider, string siteCode, string siteName, string manager, string workbook)
+    {
+        await RunAsync("create-provider", "--name", provider);
+        await File.WriteAllTextAsync(Csv, $"SiteCode,Name,ServiceType\n{siteCode},{siteName},CareHome\n");
+        await RunAsync("import-sites", "--provider", provider, "--file", Csv);
+        await RunAsync(["create-user", "--email", manager, "--role", "RegisteredManager", "--provider", provider, "--sites", siteCode, "--password-stdin"], "a long enough password\n");
+        await File.WriteAllBytesAsync(workbook, new PackWorkbook(siteCode).Build());
+        await RunAsync("import-pack", "--file", workbook, "--user", manager);
+    }
+
+    protected async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    protected Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunAsync(args, null);
+
+    protected async Task<(int Exit, string Out, string Error)> RunAsync(string[] args, string? input)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Verivius.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__Verivius"] = $"Data Source={Database}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Storage__Root"] = Database + ".files";
+        start.Environment["History__ChainKeyFile"] = Database + ".key";
+        using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output, await error);
+    }
+}
