@@ -117,7 +117,7 @@ public partial class MailReminderTests : IClassFixture<MailTests.MailPortal>
 
         await RemindAsync(TestClock.Instance.GetUtcNow());
         await RemindAsync(TestClock.Instance.GetUtcNow());
-        var waiting = Assert.Single(await _factory.Smtp.ToAsync(world.RegisteredManager, 1), m => (m.Subject ?? "").Contains("wait for your", StringComparison.Ordinal));
+        var waiting = Assert.Single(await _factory.Smtp.ToAsync(world.RegisteredManager, 1, ChallengesWaiting));
         Assert.Contains($"{world.SiteName(0)} ({world.SiteCodes[0]}): {open} challenge", waiting.TextBody, StringComparison.Ordinal);
         var highDigest = Assert.Single(await _factory.Smtp.ToAsync(world.NominatedIndividual, 1));
         Assert.StartsWith($"{high} new High challenge", highDigest.Subject ?? "", StringComparison.Ordinal);
@@ -148,7 +148,7 @@ public partial class MailReminderTests : IClassFixture<MailTests.MailPortal>
 
         // Tomorrow is not the weekly day, but the manager now gets the digest daily; the nominated individual gets none.
         await RemindAsync(TestClock.Instance.GetUtcNow().AddDays(1).AddMinutes(-5));
-        Assert.Equal(2, (await _factory.Smtp.ToAsync(world.RegisteredManager, 2)).Count(m => (m.Subject ?? "").Contains("wait for your", StringComparison.Ordinal)));
+        Assert.Equal(2, (await _factory.Smtp.ToAsync(world.RegisteredManager, 2, ChallengesWaiting)).Count);
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Single(await _factory.Smtp.ToAsync(world.NominatedIndividual, 1));
         Assert.Equal(0, await OutboxCountAsync(m => m.Recipient == world.NominatedIndividual && m.Kind == MailKinds.NewHighChallenges && m.OnceKey!.EndsWith(DayOf(TestClock.Instance.GetUtcNow().AddDays(1).AddMinutes(-5)))));
@@ -202,6 +202,13 @@ public partial class MailReminderTests : IClassFixture<MailTests.MailPortal>
         var reminders = new MailReminders(services.GetRequiredService<VeriviusDbContext>(), services.GetRequiredService<MailComposer>(), services.GetRequiredService<SchedulingOptions>(), new ManualClock(at));
         await reminders.SendDueAsync(CancellationToken.None);
     }
+
+    /// <summary>
+    /// The challenges digest, told from what else the manager may get the same day: the October pack makes
+    /// the site owe every month since, so on a pack reminder day (three days before a deadline, or the day
+    /// after it) a pack reminder goes to the manager as well, and may arrive first.
+    /// </summary>
+    private static bool ChallengesWaiting(MimeMessage message) => (message.Subject ?? "").Contains("wait for your", StringComparison.Ordinal);
 
     private static string DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, London).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

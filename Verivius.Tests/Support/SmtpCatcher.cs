@@ -33,13 +33,17 @@ public sealed class SmtpCatcher : IDisposable
 
     public IReadOnlyList<MimeMessage> Received => [.. _store.Messages];
 
-    /// <summary>The messages to one address, once at least <paramref name="count"/> have arrived (or what there is after half a minute).</summary>
-    public async Task<List<MimeMessage>> ToAsync(string address, int count)
+    /// <summary>
+    /// The messages to one address (of those <paramref name="which"/> picks, if given), once at least
+    /// <paramref name="count"/> have arrived, or what there is after half a minute.
+    /// </summary>
+    public async Task<List<MimeMessage>> ToAsync(string address, int count, Func<MimeMessage, bool>? which = null)
     {
+        List<MimeMessage> Arrived() => [.. Received.Where(m => m.To.Mailboxes.Any(b => b.Address == address) && (which is null || which(m)))];
+
         for (var waited = 0; waited < 120; waited++)
         {
-            var to = Received.Where(m => m.To.Mailboxes.Any(b => b.Address == address)).ToList();
-            if (to.Count >= count)
+            if (Arrived() is { } to && to.Count >= count)
             {
                 return to;
             }
@@ -47,7 +51,7 @@ public sealed class SmtpCatcher : IDisposable
             await Task.Delay(250);
         }
 
-        return [.. Received.Where(m => m.To.Mailboxes.Any(b => b.Address == address))];
+        return Arrived();
     }
 
     /// <summary>Stops the server; a second call (a fixture disposed both ways) does nothing.</summary>
