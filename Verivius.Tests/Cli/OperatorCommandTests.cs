@@ -55,93 +55,69 @@ public sealed class OperatorCommandTests : OperatorVerbTests
     [Fact]
     public async Task RebuildFigures_FindsAMonthEditedBehindTheRecords_AndCountsItAgain()
     {
-        var workbook = Path.Combine(Path.GetTempPath(), $"verivius-pack-{Guid.NewGuid():N}.xlsx");
-        try
-        {
-            await ProviderWithOneImportedPackAsync("Count Care", "1-777000001", "Ash House", "rm@count.example", workbook);
-            var october = "SELECT Incidents FROM SiteMonthFigures WHERE Month = '2026-10-01'";
-            var counted = await ScalarAsync(october);
-            var agreed = await RunAsync("rebuild-figures");
+        await ProviderWithOneImportedPackAsync("Count Care", "1-777000001", "Ash House", "rm@count.example");
+        var october = "SELECT Incidents FROM SiteMonthFigures WHERE Month = '2026-10-01'";
+        var counted = await ScalarAsync(october);
+        var agreed = await RunAsync("rebuild-figures");
 
-            // A running portal keeps the figures it computed by the change history's head, which an edit behind the records does not move; the recount must.
-            var head = "SELECT MAX(Sequence) FROM ChangeLog";
-            var headBefore = await ScalarAsync(head);
-            await ExecuteAsync("UPDATE SiteMonthFigures SET Incidents = 99 WHERE Month = '2026-10-01';");
-            var differed = await RunAsync("rebuild-figures");
+        // A running portal keeps the figures it computed by the change history's head, which an edit behind the records does not move; the recount must.
+        var head = "SELECT MAX(Sequence) FROM ChangeLog";
+        var headBefore = await ScalarAsync(head);
+        await ExecuteAsync("UPDATE SiteMonthFigures SET Incidents = 99 WHERE Month = '2026-10-01';");
+        var differed = await RunAsync("rebuild-figures");
 
-            Assert.Equal((0, true), (agreed.Exit, agreed.Out.Contains("Counted the monthly figures of 1 site(s) from their records: every kept month agreed.", StringComparison.Ordinal)));
-            Assert.Equal((0, true), (differed.Exit, differed.Out.Contains("1 kept month(s) differed and were replaced.", StringComparison.Ordinal)));
-            Assert.Equal(counted, await ScalarAsync(october));
-            Assert.NotEqual(99L, counted);
-            Assert.True(await ScalarAsync(head) > headBefore, "The recount did not move the change history's head.");
-            Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM FiguresRecounts WHERE MonthsReplaced = 1 AND SitesCounted = 1 AND CreatedBy = 'operator (command line)'"));
-        }
-        finally
-        {
-            File.Delete(workbook);
-        }
+        Assert.Equal((0, true), (agreed.Exit, agreed.Out.Contains("Counted the monthly figures of 1 site(s) from their records: every kept month agreed.", StringComparison.Ordinal)));
+        Assert.Equal((0, true), (differed.Exit, differed.Out.Contains("1 kept month(s) differed and were replaced.", StringComparison.Ordinal)));
+        Assert.Equal(counted, await ScalarAsync(october));
+        Assert.NotEqual(99L, counted);
+        Assert.True(await ScalarAsync(head) > headBefore, "The recount did not move the change history's head.");
+        Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM FiguresRecounts WHERE MonthsReplaced = 1 AND SitesCounted = 1 AND CreatedBy = 'operator (command line)'"));
     }
 
     [Fact]
     public async Task TrailAudit_TracesACompleteMonth_AndRefusesOneNotYetOverByThePortalsClock()
     {
-        var workbook = Path.Combine(Path.GetTempPath(), $"verivius-pack-{Guid.NewGuid():N}.xlsx");
-        try
-        {
-            await ProviderWithOneImportedPackAsync("Trail Care", "1-555000001", "Ash House", "rm@trail.example", workbook);
+        await ProviderWithOneImportedPackAsync("Trail Care", "1-555000001", "Ash House", "rm@trail.example");
 
-            var october = await RunAsync("trail-audit", "--site", "1-555000001", "--month", "2026-10");
-            // The subprocess runs on the real clock, as this test reads it.
-            var thisMonth = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            var lastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            var unfinished = await RunAsync("trail-audit", "--site", "1-555000001", "--month", thisMonth);
-            var unreadable = await RunAsync("trail-audit", "--site", "1-555000001", "--month", "2026-13");
+        var october = await RunAsync("trail-audit", "--site", "1-555000001", "--month", "2026-10");
+        // The subprocess runs on the real clock, as this test reads it.
+        var thisMonth = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var lastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var unfinished = await RunAsync("trail-audit", "--site", "1-555000001", "--month", thisMonth);
+        var unreadable = await RunAsync("trail-audit", "--site", "1-555000001", "--month", "2026-13");
 
-            Assert.Equal(0, october.Exit);
-            Assert.StartsWith("Trail audit of 2026-10 at Ash House (1-555000001):", october.Out, StringComparison.Ordinal);
-            Assert.Contains("Incident", october.Out, StringComparison.Ordinal);
-            Assert.Equal((1, $"--month must be a complete month written YYYY-MM, such as {lastMonth}; \"{thisMonth}\" is not."), (unfinished.Exit, unfinished.Error.Trim()));
-            Assert.Equal((1, $"--month must be a complete month written YYYY-MM, such as {lastMonth}; \"2026-13\" is not."), (unreadable.Exit, unreadable.Error.Trim()));
-        }
-        finally
-        {
-            File.Delete(workbook);
-        }
+        Assert.Equal(0, october.Exit);
+        Assert.StartsWith("Trail audit of 2026-10 at Ash House (1-555000001):", october.Out, StringComparison.Ordinal);
+        Assert.Contains("Incident", october.Out, StringComparison.Ordinal);
+        Assert.Equal((1, $"--month must be a complete month written YYYY-MM, such as {lastMonth}; \"{thisMonth}\" is not."), (unfinished.Exit, unfinished.Error.Trim()));
+        Assert.Equal((1, $"--month must be a complete month written YYYY-MM, such as {lastMonth}; \"2026-13\" is not."), (unreadable.Exit, unreadable.Error.Trim()));
     }
 
     [Fact]
     public async Task Challenges_PrintsASitesOpenChallengesAsOfADay_InTheExportColumns_AndRunChallengesBringsTheRegisterUpToDate()
     {
-        var workbook = Path.Combine(Path.GetTempPath(), $"verivius-pack-{Guid.NewGuid():N}.xlsx");
-        try
-        {
-            await ProviderWithOneImportedPackAsync("Rule Care", "1-777000001", "Oak House", "rm@rule.example", workbook);
+        await ProviderWithOneImportedPackAsync("Rule Care", "1-777000001", "Oak House", "rm@rule.example");
 
-            // ACT-1 of the default pack is due on 30 October 2026: 14 days late is not yet overdue, 15 is; it has been overdue since the deadline plus those 14 days.
-            var beforeOverdue = await RunAsync("challenges", "--site", "1-777000001", "--asof", "2026-11-13", "--format", "csv");
-            var overdue = await RunAsync("challenges", "--site", "1-777000001", "--asof", "2026-11-14", "--format", "csv");
-            var table = await RunAsync("challenges", "--site", "1-777000001", "--asof", "2026-11-14");
-            var badDate = await RunAsync("challenges", "--site", "1-777000001", "--asof", "14/11/2026");
-            var noSite = await RunAsync("challenges", "--site", "1-777000009");
-            var run = await RunAsync("run-challenges", "--asof", "2026-11-14");
-            var runAgain = await RunAsync("run-challenges", "--asof", "2026-11-14");
+        // ACT-1 of the default pack is due on 30 October 2026: 14 days late is not yet overdue, 15 is; it has been overdue since the deadline plus those 14 days.
+        var beforeOverdue = await RunAsync("challenges", "--site", "1-777000001", "--asof", "2026-11-13", "--format", "csv");
+        var overdue = await RunAsync("challenges", "--site", "1-777000001", "--asof", "2026-11-14", "--format", "csv");
+        var table = await RunAsync("challenges", "--site", "1-777000001", "--asof", "2026-11-14");
+        var badDate = await RunAsync("challenges", "--site", "1-777000001", "--asof", "14/11/2026");
+        var noSite = await RunAsync("challenges", "--site", "1-777000009");
+        var run = await RunAsync("run-challenges", "--asof", "2026-11-14");
+        var runAgain = await RunAsync("run-challenges", "--asof", "2026-11-14");
 
-            Assert.Equal(0, overdue.Exit);
-            var lines = overdue.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal("Code,SiteCode,Severity,Status,Subject,Finding,RaisedOn,UpdatedOn,OpenSince", lines[0]);
-            Assert.Contains(lines, l => l.StartsWith("ACT-OVERDUE,1-777000001,Medium,Open,Actions:ACT-1,", StringComparison.Ordinal) && l.EndsWith(",2026-11-14,2026-11-14,2026-11-13", StringComparison.Ordinal));
-            Assert.DoesNotContain("ACT-OVERDUE", beforeOverdue.Out, StringComparison.Ordinal);
-            Assert.Matches(@"ACT-OVERDUE\s+Medium\s+Open\s+2026-11-13\s+Action ACT-1", table.Out);
-            Assert.Equal((1, true), (badDate.Exit, badDate.Error.Contains("--asof must be a date written YYYY-MM-DD", StringComparison.Ordinal)));
-            Assert.Equal((1, true), (noSite.Exit, noSite.Error.Contains("No site 1-777000009", StringComparison.Ordinal)));
-            Assert.Equal(0, run.Exit);
-            Assert.Matches(@"1 site\(s\) checked: \d+ challenge\(s\) raised", run.Out);
-            Assert.Contains("1 site(s) checked: 0 challenge(s) raised, 0 changed, 0 reopened, 0 closed as condition cleared.", runAgain.Out, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(workbook);
-        }
+        Assert.Equal(0, overdue.Exit);
+        var lines = overdue.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Code,SiteCode,Severity,Status,Subject,Finding,RaisedOn,UpdatedOn,OpenSince", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("ACT-OVERDUE,1-777000001,Medium,Open,Actions:ACT-1,", StringComparison.Ordinal) && l.EndsWith(",2026-11-14,2026-11-14,2026-11-13", StringComparison.Ordinal));
+        Assert.DoesNotContain("ACT-OVERDUE", beforeOverdue.Out, StringComparison.Ordinal);
+        Assert.Matches(@"ACT-OVERDUE\s+Medium\s+Open\s+2026-11-13\s+Action ACT-1", table.Out);
+        Assert.Equal((1, true), (badDate.Exit, badDate.Error.Contains("--asof must be a date written YYYY-MM-DD", StringComparison.Ordinal)));
+        Assert.Equal((1, true), (noSite.Exit, noSite.Error.Contains("No site 1-777000009", StringComparison.Ordinal)));
+        Assert.Equal(0, run.Exit);
+        Assert.Matches(@"1 site\(s\) checked: \d+ challenge\(s\) raised", run.Out);
+        Assert.Contains("1 site(s) checked: 0 challenge(s) raised, 0 changed, 0 reopened, 0 closed as condition cleared.", runAgain.Out, StringComparison.Ordinal);
     }
 
     [Fact]

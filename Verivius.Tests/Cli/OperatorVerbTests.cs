@@ -15,6 +15,9 @@ public abstract class OperatorVerbTests : IDisposable
 
     protected string Csv { get; } = Path.Combine(Path.GetTempPath(), $"verivius-sites-{Guid.NewGuid():N}.csv");
 
+    /// <summary>A pack workbook file the test writes for <c>import-pack</c>.</summary>
+    protected string Workbook { get; } = Path.Combine(Path.GetTempPath(), $"verivius-pack-{Guid.NewGuid():N}.xlsx");
+
     public void Dispose()
     {
         Dispose(true);
@@ -25,6 +28,7 @@ public abstract class OperatorVerbTests : IDisposable
     {
         TestDatabaseFiles.Delete(Database);
         File.Delete(Csv);
+        File.Delete(Workbook);
     }
 
     protected async Task ExecuteAsync(string sql)
@@ -36,15 +40,15 @@ public abstract class OperatorVerbTests : IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>A provider with one care home and its registered manager, who has imported the default pack (October 2026) from <paramref name="workbook"/>.</summary>
-    protected async Task ProviderWithOneImportedPackAsync(string provider, string siteCode, string siteName, string manager, string workbook)
+    /// <summary>A provider with one care home and its registered manager, who has imported the default pack (October 2026) from <see cref="Workbook"/>.</summary>
+    protected async Task ProviderWithOneImportedPackAsync(string provider, string siteCode, string siteName, string manager)
     {
         await RunAsync("create-provider", "--name", provider);
         await File.WriteAllTextAsync(Csv, $"SiteCode,Name,ServiceType\n{siteCode},{siteName},CareHome\n");
         await RunAsync("import-sites", "--provider", provider, "--file", Csv);
         await RunAsync(["create-user", "--email", manager, "--role", "RegisteredManager", "--provider", provider, "--sites", siteCode, "--password-stdin"], "a long enough password\n");
-        await File.WriteAllBytesAsync(workbook, new PackWorkbook(siteCode).Build());
-        await RunAsync("import-pack", "--file", workbook, "--user", manager);
+        await File.WriteAllBytesAsync(Workbook, new PackWorkbook(siteCode).Build());
+        await RunAsync("import-pack", "--file", Workbook, "--user", manager);
     }
 
     protected async Task<long> ScalarAsync(string sql)
