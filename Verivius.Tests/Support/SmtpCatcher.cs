@@ -43,7 +43,8 @@ public sealed class SmtpCatcher : IDisposable
 
         for (var waited = 0; waited < 120; waited++)
         {
-            if (Arrived() is { } to && to.Count >= count)
+            var to = Arrived();
+            if (to.Count >= count)
             {
                 return to;
             }
