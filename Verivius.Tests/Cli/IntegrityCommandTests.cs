@@ -37,6 +37,7 @@ public sealed class IntegrityCommandTests : OperatorVerbTests
         await RunAsync("create-provider", "--name", "Chain Care");
         var taken = await RunAsync("checkpoint-history");
         var reference = System.Text.RegularExpressions.Regex.Match(taken.Out, @"Checkpoint (\d+:[0-9a-f]{16})").Groups[1].Value;
+        Assert.True(reference.Length > 0, $"checkpoint-history printed no checkpoint (exit {taken.Exit}): {taken.Out}{taken.Error}");
         await RunAsync("create-provider", "--name", "Later Care");
         var agrees = await RunAsync("verify-history", "--checkpoint", reference);
 
