@@ -12,8 +12,8 @@ namespace Verivius.Web.SiteRecords;
 /// a notification or duty of candour, an incident of moderate harm or worse without its action, a complaint
 /// whose learning has not reached the care plan in time, negative feedback not answered in time, each type's latest
 /// audits, an action open or closed without its outcome or evidence, a meeting without a decision, a decision without its
-/// owner, review date or action, and every staffing week (the missed-care rule judges every month). Left out are the
-/// records that are
+/// owner, review date or action, and the staffing weeks of months whose missed care no staffing action answers. Left out are
+/// the records that are
 /// <list type="bullet">
 /// <item>more than twelve months older than the as-of day, so outside every window that counts records
 /// (the evidence categories a self-assessment is weighed against, the lines of enquiry's coverage), which
@@ -56,8 +56,9 @@ internal static class SettledRecords
     /// <summary>
     /// Actions the closure, overdue, owner and missed-care rules pass over, and that no record still read needs: closed more
     /// than a year before, with an outcome and closure evidence; not its site's latest closure (the stalled-actions rule
-    /// names its day); not about staffing (any staffing action closed after a month answers that month's missed care); and
-    /// carrying out no decision, inspection finding or incident still read, whose rules look for their actions.
+    /// names its day); not its site's latest closure of a staffing action (the missed-care rule asks only whether some staffing
+    /// action was closed after a month, <see cref="StaffingResponses"/>); and carrying out no decision, inspection finding or
+    /// incident still read, whose rules look for their actions.
     /// </summary>
     /// <remarks>
     /// Outcomes are stored trimmed, or not at all, whether read from a pack or typed in the portal. A site's latest closure
@@ -70,6 +71,7 @@ internal static class SettledRecords
         this IQueryable<ImprovementAction> actions,
         DateOnly asOf,
         IReadOnlyCollection<DateOnly?> stalledSince,
+        IReadOnlyCollection<StaffingResponse> staffingResponses,
         IEnumerable<MeetingDecision> decisionsRead,
         IEnumerable<InspectionFinding> findingsRead,
         IReadOnlyCollection<Incident> incidentsRead,
@@ -79,9 +81,10 @@ internal static class SettledRecords
         var namedIds = decisionsRead.Select(d => d.ActionId).Concat(findingsRead.Select(f => f.ActionId)).Concat(incidentsRead.Select(i => i.ActionId))
             .OfType<Guid>().Concat(cited[RecordKind.Actions]).Distinct().ToList();
         var incidentIds = incidentsRead.Select(i => (Guid?)i.Id).ToList();
+        var latestStaffingClosures = staffingResponses.Where(r => r.LatestClosure is not null).Select(r => r.LatestClosure).Distinct().ToList();
         return actions.Where(a => a.Details.Status != ActionStatus.Closed || a.Details.ClosedOn == null || a.Details.ClosedOn > yearBefore
             || string.IsNullOrWhiteSpace(a.Details.Outcome) || a.ClosureEvidenceId == null
-            || a.Details.Area == AssuranceArea.Staffing
+            || (a.Details.Area == AssuranceArea.Staffing && latestStaffingClosures.Contains(a.Details.ClosedOn))
             || stalledSince.Contains(a.Details.ClosedOn)
             || a.SourceKind == RecordKind.Inspection
             || (a.SourceKind == RecordKind.Incidents && EF.Parameter(incidentIds).Contains(a.SourceRecordId))
@@ -98,6 +101,47 @@ internal static class SettledRecords
             .Select(site => site.Max(a => a.Details.ClosedOn))
             .Where(latest => latest <= yearBefore);
     }
+
+    /// <summary>
+    /// How each site has answered staffing pressure by the as-of day, for the missed-care rule: whether a staffing action is
+    /// open (which answers every month), and the latest day one was closed (which answers every month up to it). Actions
+    /// raised later only answer more, so what is answered by the as-of day stays answered on every later day.
+    /// </summary>
+    public static IQueryable<StaffingResponse> StaffingResponses(this IQueryable<ImprovementAction> actions, DateOnly asOf) =>
+        actions
+            .Where(a => a.Details.Area == AssuranceArea.Staffing && a.Details.RaisedOn <= asOf)
+            .GroupBy(a => a.SiteId)
+            .Select(site => new StaffingResponse(
+                site.Key, site.Any(a => a.Details.Status != ActionStatus.Closed || a.Details.ClosedOn == null), site.Max(a => a.Details.ClosedOn)));
+
+    /// <summary>
+    /// Staffing weeks the staffing rules pass over: more than a year old (outside the lines of enquiry's coverage), and cited by
+    /// no claim, at a site where every month that old is answered by a staffing action (<see cref="StaffingResponses"/>) and
+    /// where the months the worsening rule compares (the current period and the three before it) are all within the year.
+    /// A site where either is not so reads every week: it is a site with unanswered missed care, or one that stopped reporting.
+    /// </summary>
+    /// <remarks>
+    /// The missed-care rule judges each month with all its weeks, so an old month is read whole or not at all, and it needs
+    /// no month a closure answers. Apart from the worsening rule's four months, no other rule looks at a week more than a
+    /// year old that no claim cites.
+    /// </remarks>
+    public static IQueryable<StaffingWeek> LeaveOutSettled(
+        this IQueryable<StaffingWeek> weeks, DateOnly asOf, IReadOnlyCollection<Guid> siteIds, IReadOnlyCollection<StaffingResponse> responses, ILookup<Guid, DateOnly> packPeriods, ILookup<RecordKind, Guid> cited)
+    {
+        var yearBefore = asOf.AddMonths(-12);
+        var answered = responses.ToDictionary(r => r.SiteId);
+        var readingEveryWeek = siteIds.Where(site => !AnsweredUpTo(answered.GetValueOrDefault(site), yearBefore) || CurrentPeriod(packPeriods, site, asOf).AddMonths(-3) <= yearBefore).ToList();
+        var citedIds = cited[RecordKind.Staffing].ToList();
+        return weeks.Where(w => w.Details.WeekStarting > yearBefore || readingEveryWeek.Contains(w.SiteId) || EF.Parameter(citedIds).Contains(w.Id));
+    }
+
+    // Every month beginning on or before the day is answered: a staffing action is open, or one closed in or after that month.
+    private static bool AnsweredUpTo(StaffingResponse? response, DateOnly day) =>
+        response is not null && (response.AnyOpen || response.LatestClosure is { } closed && new DateOnly(closed.Year, closed.Month, 1).AddMonths(1) > day);
+
+    /// <summary>The month the rules judge as the current period on the as-of day: its newest pack's, or the as-of month without packs.</summary>
+    private static DateOnly CurrentPeriod(ILookup<Guid, DateOnly> packPeriods, Guid site, DateOnly asOf) =>
+        packPeriods[site].Where(p => p <= asOf).DefaultIfEmpty(new DateOnly(asOf.Year, asOf.Month, 1)).Max();
 
     /// <summary>
     /// Meetings the minutes and meeting-gap rules pass over: held before the year the gap rule looks back over, and either not
@@ -197,7 +241,7 @@ internal static class SettledRecords
         var stillRead = new List<Guid>();
         foreach (var site in headings.GroupBy(a => a.SiteId))
         {
-            var currentPeriod = packPeriods[site.Key].Where(p => p <= asOf).DefaultIfEmpty(new DateOnly(asOf.Year, asOf.Month, 1)).Max();
+            var currentPeriod = CurrentPeriod(packPeriods, site.Key, asOf);
             var newest = site.GroupBy(a => a.AuditType.Trim(), StringComparer.OrdinalIgnoreCase)
                 .SelectMany(type => type.OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.Ref, StringComparer.Ordinal).Take(newestPerType))
                 .Select(a => a.Id)
@@ -208,3 +252,6 @@ internal static class SettledRecords
         return audits.Where(a => a.Details.HeldOn > yearBefore || EF.Parameter(stillRead).Contains(a.Id));
     }
 }
+
+/// <summary>A site's staffing actions raised by a day: whether any is open, and the latest day one was closed.</summary>
+internal sealed record StaffingResponse(Guid SiteId, bool AnyOpen, DateOnly? LatestClosure);

@@ -62,18 +62,21 @@ internal static class SiteEvidenceLoader
         }
 
         var decisionsRead = (await decisions.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var staffingWeeks = db.Staffing.AsNoTracking().Where(w => ids.Contains(w.SiteId) && w.Details.WeekStarting <= last);
         if (settledUnder is not null)
         {
             var stalledSince = await actions.StalledSince(asOf).ToListAsync(cancellationToken);
+            var staffingResponses = await actions.StaffingResponses(asOf).ToListAsync(cancellationToken);
+            staffingWeeks = staffingWeeks.LeaveOutSettled(asOf, ids, staffingResponses, packs, cited);
             actions = actions.LeaveOutSettled(
-                asOf, stalledSince, decisionsRead.SelectMany(site => site), findings.SelectMany(site => site), [.. incidentsRead.SelectMany(site => site)], cited);
+                asOf, stalledSince, staffingResponses, decisionsRead.SelectMany(site => site), findings.SelectMany(site => site), [.. incidentsRead.SelectMany(site => site)], cited);
         }
 
         var actionsRead = (await actions.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var complaintsRead = (await complaints.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var feedbackRead = (await feedback.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
         var auditsRead = (await audits.Include(a => a.Themes).AsSplitQuery().ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
-        var staffing = (await db.Staffing.AsNoTracking().Where(w => ids.Contains(w.SiteId) && w.Details.WeekStarting <= last).ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
+        var staffing = (await staffingWeeks.ToListAsync(cancellationToken)).ToLookup(r => r.SiteId);
 
         // Training and supervision are monthly snapshots: only each site's newest one by a day asked about counts.
         var training = (await db.Training.AsNoTracking()
