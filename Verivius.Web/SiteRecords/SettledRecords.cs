@@ -137,7 +137,7 @@ internal static class SettledRecords
 
     // Every month beginning on or before the day is answered: a staffing action is open, or one closed in or after that month.
     private static bool AnsweredUpTo(StaffingResponse? response, DateOnly day) =>
-        response is not null && (response.AnyOpen || response.LatestClosure is { } closed && new DateOnly(closed.Year, closed.Month, 1).AddMonths(1) > day);
+        response is not null && (response.AnyOpen || (response.LatestClosure is { } closed && new DateOnly(closed.Year, closed.Month, 1).AddMonths(1) > day));
 
     /// <summary>The month the rules judge as the current period on the as-of day: its newest pack's, or the as-of month without packs.</summary>
     private static DateOnly CurrentPeriod(ILookup<Guid, DateOnly> packPeriods, Guid site, DateOnly asOf) =>
