@@ -55,10 +55,13 @@ public static class SiteMonthCounting
             rebuilt.UnionWith(sites);
         }
 
-        foreach (var (siteId, (from, to)) in touched.Sites.Where(s => !rebuilt.Contains(s.Key)))
+        // Sites whose touched months are the same are counted together: a night's judgements touch the current month of many sites.
+        foreach (var span in touched.Sites.Where(s => !rebuilt.Contains(s.Key)).GroupBy(s => s.Value, s => s.Key))
         {
-            await db.SiteMonthFigures.Where(f => f.SiteId == siteId && f.Month >= from && f.Month <= to).ExecuteDeleteAsync(cancellationToken);
-            db.SiteMonthFigures.AddRange(await CountAsync(db, [siteId], from, to, cancellationToken));
+            var (from, to) = span.Key;
+            var siteIds = span.ToList();
+            await db.SiteMonthFigures.Where(f => siteIds.Contains(f.SiteId) && f.Month >= from && f.Month <= to).ExecuteDeleteAsync(cancellationToken);
+            db.SiteMonthFigures.AddRange(await CountAsync(db, siteIds, from, to, cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
             DetachCounted(db);
         }

@@ -24,13 +24,28 @@ public static class SitesChanged
     ];
 
     /// <summary>
-    /// The sites of the changes <paramref name="db"/> holds. A part's record is found among the tracked entities
-    /// (an import tracks thousands of audits with their themes), else read: a pack version is marked checked
-    /// without its pack.
+    /// The sites of the changes <paramref name="db"/> holds, as its change tracker last detected them: the caller
+    /// detects them first (a save does, once), so that reading them does not scan every tracked entity again. A
+    /// part's record is found among the tracked entities (an import tracks thousands of audits with their themes),
+    /// else read: a pack version is marked checked without its pack.
     /// </summary>
     public static async Task<IReadOnlySet<Guid>> ByAsync(DbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await DetectedAsync(db, cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    private static async Task<IReadOnlySet<Guid>> DetectedAsync(DbContext db, CancellationToken cancellationToken)
+    {
         var sites = new HashSet<Guid>();
         var records = Parts.ToDictionary(p => p, _ => new HashSet<Guid>());
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))

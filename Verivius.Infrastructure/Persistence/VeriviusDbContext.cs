@@ -129,8 +129,14 @@ public abstract class VeriviusDbContext : IdentityDbContext<VeriviusUser>, IData
     {
         // Changes are detected once per save, here, even with automatic detection off (the pack import): the
         // figures, the sites changed and the change log then read the same entries without each scanning every
-        // tracked entity again, thousands of them in an import.
-        ChangeTracker.DetectChanges();
+        // tracked entity again, thousands of them in an import. A counting save adds its counted rows itself,
+        // after the save that detected: it has nothing to detect, and scanning the tracked register again for
+        // each recount would cost more than the count.
+        if (!_counting)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
         var detecting = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
