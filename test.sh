@@ -55,13 +55,13 @@ for i in "${!days[@]}"; do
 done
 
 # The benchmarks on a tiny data set, only to prove they still run: their times mean nothing here.
-# Each uses about one core, so they run in two lanes at once; a failure prints its log.
+# Each uses about one core, so they run in two lanes at once; a failure's log is printed once both
+# lanes have finished, so that two failures do not interleave.
 benchmark() {
   local log="$results/benchmark-${1//[^a-z0-9]/_}.log"
   # shellcheck disable=SC2086 # each mode is a list of arguments
   if ! dotnet run --no-build --project Verivius.Benchmarks -- $1 > "$log" 2>&1; then
-    echo "The benchmark '$1' no longer runs:"
-    tail -n 30 "$log"
+    { echo "The benchmark '$1' no longer runs:"; tail -n 30 "$log"; } > "$log.failed"
     return 1
   fi
 }
@@ -77,6 +77,7 @@ if [ "$status" -eq 0 ]; then
   second=$!
   wait "$first" || status=1
   wait "$second" || status=1
+  cat "$results"/*.failed 2>/dev/null || true
 fi
 
 # One plain closing line that any CI can read, summed from the runs' own results files.

@@ -196,9 +196,9 @@ public class SettledRecordsTests
     /// <summary>
     /// A Green statement at each site citing only the oldest quiet incident, complaint, feedback, audit, action, staff meeting and
     /// decision: settled in every other way, each still counts as evidence the claim relies on, and the challenge to the claim
-    /// names all seven. A yearly
-    /// audit whose newest four are all more than a year old, a failed audit in the month of the newest pack, staffing rated
-    /// Green though that month was the worst of four (at a site whose staffing action is open), an incident of moderate harm two years old without its action, old incidents whose notification or candour fell short
+    /// names all seven. A yearly audit whose newest four are all more than a year old, a failed audit in the month of the newest
+    /// pack, staffing rated Green though that month was the worst of four (at a site whose staffing action is open), an
+    /// incident of moderate harm two years old without its action, old incidents whose notification or candour fell short
     /// (one with its action, closed long ago, one with an action raised from it that it does not name), last month's
     /// inspection finding answered by an action closed two years ago, old complaints and negative feedback answered late or
     /// not at all, old actions closed without an outcome or without evidence, an old oversight meeting without a decision,
