@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
+using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Persistence;
 
 namespace Verivius.Web.SiteRecords;
@@ -92,13 +93,19 @@ internal static class SettledRecords
     }
 
     /// <summary>The latest closure of each site whose latest closure by the as-of day is more than a year old (its actions stalled).</summary>
-    public static IQueryable<DateOnly?> StalledSince(this IQueryable<ImprovementAction> actions, DateOnly asOf)
+    /// <remarks>
+    /// Each site's latest closure is the first row of its closures walked newest first through the (site, closed on) index,
+    /// so finding it costs the same whatever the number of actions the site has closed over the years.
+    /// </remarks>
+    public static IQueryable<DateOnly?> StalledSince(this IQueryable<Site> sites, VeriviusDbContext db, DateOnly asOf)
     {
         var yearBefore = asOf.AddMonths(-12);
-        return actions
-            .Where(a => a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn <= asOf && a.Details.RaisedOn <= asOf)
-            .GroupBy(a => a.SiteId)
-            .Select(site => site.Max(a => a.Details.ClosedOn))
+        return sites
+            .Select(site => db.Actions
+                .Where(a => a.SiteId == site.Id && a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn <= asOf && a.Details.RaisedOn <= asOf)
+                .OrderByDescending(a => a.Details.ClosedOn)
+                .Select(a => a.Details.ClosedOn)
+                .FirstOrDefault())
             .Where(latest => latest <= yearBefore);
     }
 
@@ -107,12 +114,20 @@ internal static class SettledRecords
     /// open (which answers every month), and the latest day one was closed (which answers every month up to it). Actions
     /// raised later only answer more, so what is answered by the as-of day stays answered on every later day.
     /// </summary>
-    public static IQueryable<StaffingResponse> StaffingResponses(this IQueryable<ImprovementAction> actions, DateOnly asOf) =>
-        actions
-            .Where(a => a.Details.Area == AssuranceArea.Staffing && a.Details.RaisedOn <= asOf)
-            .GroupBy(a => a.SiteId)
-            .Select(site => new StaffingResponse(
-                site.Key, site.Any(a => a.Details.Status != ActionStatus.Closed || a.Details.ClosedOn == null), site.Max(a => a.Details.ClosedOn)));
+    /// <remarks>
+    /// Each part is found through an index rather than by reading the site's staffing actions: an open one by its status
+    /// (written as the two open statuses, which the (site, status) index can seek), or by a closing day not yet set, and the
+    /// latest closure as the first of the site's closures newest first. Its cost does not grow with the site's history.
+    /// </remarks>
+    public static IQueryable<StaffingResponse> StaffingResponses(this IQueryable<Site> sites, VeriviusDbContext db, DateOnly asOf)
+    {
+        var staffing = db.Actions.Where(a => a.Details.Area == AssuranceArea.Staffing && a.Details.RaisedOn <= asOf);
+        return sites.Select(site => new StaffingResponse(
+            site.Id,
+            staffing.Any(a => a.SiteId == site.Id && a.Details.ClosedOn == null)
+                || staffing.Any(a => a.SiteId == site.Id && (a.Details.Status == ActionStatus.Open || a.Details.Status == ActionStatus.InProgress)),
+            staffing.Where(a => a.SiteId == site.Id && a.Details.ClosedOn != null).OrderByDescending(a => a.Details.ClosedOn).Select(a => a.Details.ClosedOn).FirstOrDefault()));
+    }
 
     /// <summary>
     /// Staffing weeks the staffing rules pass over: more than a year old (outside the lines of enquiry's coverage), and cited by
@@ -232,12 +247,17 @@ internal static class SettledRecords
     /// from the audits' headings here, not in SQL, because the rule groups types by trimmed name ignoring case, which the
     /// databases' collations do not all do alike.
     /// </summary>
+    /// <remarks>
+    /// Given what the sites' last judgements read (<paramref name="carried"/>), the headings read are the recent ones and the old
+    /// ones read last time: an old audit left out then had newer audits of its type that were read, so it is not among the
+    /// newest now either, and reading its heading again cannot change which are.
+    /// </remarks>
     public static async Task<IQueryable<Audit>> LeaveOutSettledAsync(
-        this IQueryable<Audit> audits, DateOnly asOf, int newestPerType, ILookup<Guid, DateOnly> packPeriods, ILookup<RecordKind, Guid> cited, CancellationToken cancellationToken)
+        this IQueryable<Audit> audits, DateOnly asOf, int newestPerType, ILookup<Guid, DateOnly> packPeriods, ILookup<RecordKind, Guid> cited, OldRecordsRead? carried, CancellationToken cancellationToken)
     {
         var yearBefore = asOf.AddMonths(-12);
         var citedIds = cited[RecordKind.Audits].ToHashSet();
-        var headings = await audits.Where(a => a.Details.HeldOn <= asOf).Select(a => new { a.Id, a.SiteId, a.Ref, a.Details.AuditType, a.Details.HeldOn }).ToListAsync(cancellationToken);
+        var headings = await (carried?.Narrow(audits) ?? audits).Where(a => a.Details.HeldOn <= asOf).Select(a => new { a.Id, a.SiteId, a.Ref, a.Details.AuditType, a.Details.HeldOn }).ToListAsync(cancellationToken);
         var stillRead = new List<Guid>();
         foreach (var site in headings.GroupBy(a => a.SiteId))
         {

@@ -16,7 +16,7 @@ namespace Verivius.Web.SiteRecords;
 /// no rule can find anything about on those days are not read (<see cref="SettledRecords"/>): what such a judgement
 /// reads then follows the site's recent months and what is still unresolved, not every month it has kept. Given also what
 /// the sites' last judgements of the same records read (<c>carried</c>), the filters test, of each such site's
-/// old incidents, meetings and decisions, only those (<see cref="OldRecordsRead"/>).
+/// old incidents, meetings, decisions and audits, only those (<see cref="OldRecordsRead"/>).
 /// </remarks>
 internal static class SiteEvidenceLoader
 {
@@ -48,7 +48,7 @@ internal static class SiteEvidenceLoader
             meetings = meetings.LeaveOutSettled(db, asOf, await meetings.LastOversightBeforeTheYear(asOf).ToListAsync(cancellationToken), cited);
             complaints = complaints.LeaveOutSettled(asOf, settledUnder, cited);
             feedback = feedback.LeaveOutSettled(asOf, settledUnder, cited);
-            audits = await audits.LeaveOutSettledAsync(asOf, settledUnder.AuditThemeWindow, packs, cited, cancellationToken);
+            audits = await audits.LeaveOutSettledAsync(asOf, settledUnder.AuditThemeWindow, packs, cited, carried, cancellationToken);
         }
 
         // Decisions are needed for the meetings read, and actions for the decisions, inspection findings and incidents read.
@@ -65,8 +65,9 @@ internal static class SiteEvidenceLoader
         var staffingWeeks = db.Staffing.AsNoTracking().Where(w => ids.Contains(w.SiteId) && w.Details.WeekStarting <= last);
         if (settledUnder is not null)
         {
-            var stalledSince = await actions.StalledSince(asOf).ToListAsync(cancellationToken);
-            var staffingResponses = await actions.StaffingResponses(asOf).ToListAsync(cancellationToken);
+            var sites = db.Sites.Where(s => ids.Contains(s.Id));
+            var stalledSince = await sites.StalledSince(db, asOf).ToListAsync(cancellationToken);
+            var staffingResponses = await sites.StaffingResponses(db, asOf).ToListAsync(cancellationToken);
             staffingWeeks = staffingWeeks.LeaveOutSettled(asOf, ids, staffingResponses, packs, cited);
             actions = actions.LeaveOutSettled(
                 asOf, stalledSince, staffingResponses, decisionsRead.SelectMany(site => site), findings.SelectMany(site => site), [.. incidentsRead.SelectMany(site => site)], cited);
