@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Verivius.Tests.Support;
 
@@ -10,11 +13,25 @@ namespace Verivius.Tests.Support;
 /// The real portal over a real SQLite file of its own, migrated by the portal's own start-up, served
 /// over HTTPS as in production (the Testing environment is not Development).
 /// </summary>
+/// <remarks>
+/// A portal with the demo starts from a copy of it: the first portal of a test run with the same settings and day seeds
+/// it, through the real upload path, into a file of its own, and every such portal copies that file and what lies beside
+/// it (the change log's key, the stored files) before it starts. Twelve months for six sites cost seconds of the run for
+/// each portal that seeded its own, and the date-sensitive tests run again on three other days.
+/// </remarks>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     // One certificate for every test portal: making an RSA key for each would cost a second apiece.
     private static readonly Lazy<string> SharedCertificateFile = new(() =>
         Verivius.Web.Security.KeyProtection.EnsureSelfSigned(Path.Combine(Path.GetTempPath(), "verivius-tests-data-protection.pfx")));
+
+    // The demo database seeded once for each set of settings and day, by the file it was seeded into.
+    private static readonly ConcurrentDictionary<string, Lazy<string>> SeededDemos = new();
+
+    // What a portal keeps beside its database file that a copy of it needs: the write-ahead log and the change log's key,
+    // and the folders of stored files and sent mail.
+    private static readonly string[] FilesBeside = ["", "-wal", ".key"];
+    private static readonly string[] FoldersBeside = [".files", ".mail"];
 
     private readonly string _databasePath;
     private readonly bool _ownsDatabase;
@@ -74,6 +91,53 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
     }
 
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        if (_ownsDatabase && Settings.TryGetValue("Demo:Seed", out var seed) && seed == "true")
+        {
+            CopyPortalFiles(SeededDemos.GetOrAdd(DemoKey, _ => new Lazy<string>(SeedDemo)).Value, _databasePath);
+        }
+
+        return base.CreateHost(builder);
+    }
+
+    /// <summary>What the demo a portal seeds depends on: its environment, its settings and its day.</summary>
+    private string DemoKey =>
+        string.Join('|', Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}")
+            .Prepend(DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .Prepend(EnvironmentName));
+
+    /// <summary>Seeds the demo, as this portal would on its first start, into a file kept until the test run ends.</summary>
+    private string SeedDemo()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"verivius-test-demo-{Guid.NewGuid():N}.db");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TestDatabaseFiles.Delete(path);
+        using (var seeding = new DemoSeeding(path, Settings, Clock, EnvironmentName))
+        {
+            seeding.CreateClient().Dispose();
+        }
+
+        return path;
+    }
+
+    private static void CopyPortalFiles(string from, string to)
+    {
+        foreach (var suffix in FilesBeside.Where(suffix => File.Exists(from + suffix)))
+        {
+            File.Copy(from + suffix, to + suffix);
+        }
+
+        foreach (var folder in FoldersBeside.Where(folder => Directory.Exists(from + folder)))
+        {
+            foreach (var file in Directory.EnumerateFiles(from + folder, "*", SearchOption.AllDirectories))
+            {
+                var copy = to + folder + file[(from + folder).Length..];
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
+            }
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
@@ -85,5 +149,15 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             SqliteConnection.ClearAllPools();
         }
+    }
+
+    /// <summary>A portal with another's settings and clock over a file it leaves behind: the one that seeds the demo the others copy.</summary>
+    private sealed class DemoSeeding(string path, IReadOnlyDictionary<string, string?> settings, TimeProvider clock, string environment) : PortalFactory(path)
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => settings;
+
+        protected override TimeProvider Clock => clock;
+
+        protected override string EnvironmentName => environment;
     }
 }
