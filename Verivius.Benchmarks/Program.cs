@@ -12,7 +12,7 @@ using Verivius.Web.Features.Packs;
 using Verivius.Web.Security;
 
 // dotnet run -c Release --project Verivius.Benchmarks [-- --runs N --rows R]
-// dotnet run -c Release --project Verivius.Benchmarks -- challenges [--sites 500 --months 36 --runs 5] [--database FILE]  (kept: generated once, then reused)
+// dotnet run -c Release --project Verivius.Benchmarks -- challenges [--sites 500 --months 36 --runs 5 --nights 7] [--database FILE]  (kept: generated once, then reused)
 // dotnet run -c Release --project Verivius.Benchmarks -- trail-audit [--sites 500 --months 36 --runs 7]
 // dotnet run -c Release --project Verivius.Benchmarks -- board-pack [--sites 500 --months 36 --runs 5] [--database FILE]  (as for challenges)
 // dotnet run -c Release --project Verivius.Benchmarks -- sign-in [--runs 20]
@@ -75,7 +75,7 @@ if (args.Contains("board-pack"))
 
 if (args.Contains("challenges"))
 {
-    await Verivius.Benchmarks.ChallengeBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs, KeptDatabase());
+    await Verivius.Benchmarks.ChallengeBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs, KeptDatabase(), Argument("--nights", Math.Max(runs, 7)));
     return;
 }
 
