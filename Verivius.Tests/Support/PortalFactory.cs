@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -27,6 +28,27 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     // The demo database seeded once for each set of settings and day, by the file it was seeded into.
     private static readonly ConcurrentDictionary<string, Lazy<string>> SeededDemos = new();
+
+    // This test run's seeded demos, in a folder named by its process. A run's exit gives its clean-up little time (the test
+    // host is stopped soon after its last test), so each run also removes the folders of runs no longer running.
+    private static readonly Lazy<string> SeededDemoFolder = new(() =>
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "verivius-test-demos-*"))
+        {
+            if (int.TryParse(Path.GetFileName(folder)["verivius-test-demos-".Length..], CultureInfo.InvariantCulture, out var run) && !IsRunning(run))
+            {
+                DeleteFolder(folder);
+            }
+        }
+
+        var own = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"verivius-test-demos-{Environment.ProcessId}")).FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            SqliteConnection.ClearAllPools();
+            DeleteFolder(own);
+        };
+        return own;
+    });
 
     // What a portal keeps beside its database file that a copy of it needs: the write-ahead log and the change log's key,
     // and the folders of stored files and sent mail.
@@ -110,14 +132,38 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Seeds the demo, as this portal would on its first start, into a file kept until the test run ends.</summary>
     private string SeedDemo()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"verivius-test-demo-{Guid.NewGuid():N}.db");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => TestDatabaseFiles.Delete(path);
+        var path = Path.Combine(SeededDemoFolder.Value, $"demo-{Guid.NewGuid():N}.db");
         using (var seeding = new DemoSeeding(path, Settings, Clock, EnvironmentName))
         {
             seeding.CreateClient().Dispose();
         }
 
         return path;
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Another run is removing it too, or a file in it is still open: the next run tries again.
+        }
     }
 
     private static void CopyPortalFiles(string from, string to)
