@@ -18,7 +18,9 @@ namespace Verivius.Tests.Support;
 /// A portal with the demo starts from a copy of it: the first portal of a test run with the same settings and day seeds
 /// it, through the real upload path, into a file of its own, and every such portal copies that file and what lies beside
 /// it (the change log's key, the stored files) before it starts. Twelve months for six sites cost seconds of the run for
-/// each portal that seeded its own, and the date-sensitive tests run again on three other days.
+/// each portal that seeded its own, and the date-sensitive tests run again on three other days. The portal that seeds
+/// takes only the settings, clock and environment of the one asking: a subclass that also configured services of its own
+/// before seeding the demo would need them in the key and in <see cref="DemoSeeding"/>.
 /// </remarks>
 public class PortalFactory : WebApplicationFactory<Program>
 {
