@@ -52,11 +52,6 @@ public class PortalFactory : WebApplicationFactory<Program>
         return own;
     });
 
-    // What a portal keeps beside its database file that a copy of it needs: the write-ahead log and the change log's key,
-    // and the folders of stored files and sent mail.
-    private static readonly string[] FilesBeside = ["", "-wal", ".key"];
-    private static readonly string[] FoldersBeside = [".files", ".mail"];
-
     private readonly string _databasePath;
     private readonly bool _ownsDatabase;
 
@@ -119,7 +114,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         if (_ownsDatabase && Settings.TryGetValue("Demo:Seed", out var seed) && seed == "true")
         {
-            CopyPortalFiles(SeededDemos.GetOrAdd(DemoKey, _ => new Lazy<string>(SeedDemo)).Value, _databasePath);
+            TestDatabaseFiles.Copy(SeededDemos.GetOrAdd(DemoKey, _ => new Lazy<string>(SeedDemo)).Value, _databasePath);
         }
 
         return base.CreateHost(builder);
@@ -165,24 +160,6 @@ public class PortalFactory : WebApplicationFactory<Program>
         catch (IOException)
         {
             // Another run is removing it too, or a file in it is still open: the next run tries again.
-        }
-    }
-
-    private static void CopyPortalFiles(string from, string to)
-    {
-        foreach (var suffix in FilesBeside.Where(suffix => File.Exists(from + suffix)))
-        {
-            File.Copy(from + suffix, to + suffix);
-        }
-
-        foreach (var folder in FoldersBeside.Where(folder => Directory.Exists(from + folder)))
-        {
-            foreach (var file in Directory.EnumerateFiles(from + folder, "*", SearchOption.AllDirectories))
-            {
-                var copy = to + folder + file[(from + folder).Length..];
-                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                File.Copy(file, copy);
-            }
         }
     }
 
