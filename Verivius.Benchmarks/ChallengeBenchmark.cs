@@ -95,7 +95,8 @@ internal static class ChallengeBenchmark
         }
 
         Figures.Report($"Nightly run, {siteIds.Count} sites, after the first night (ms)", nightly);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  nights 2 to {nights}: {nightly.Sum():F0} ms for {judged} site(s) judged, {nightly.Sum() / Math.Max(judged, 1):F1} ms a site judged"));
+        var total = nightly.Sum();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  nights 2 to {nights}: {total:F0} ms for {judged} site(s) judged{(judged > 0 ? $", {total / judged:F1} ms a site judged" : "")}"));
         return nightly;
     }
 

@@ -75,7 +75,13 @@ if (args.Contains("board-pack"))
 
 if (args.Contains("challenges"))
 {
-    await Verivius.Benchmarks.ChallengeBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs, KeptDatabase(), Argument("--nights", Math.Max(runs, 7)));
+    var nights = Argument("--nights", Math.Max(runs, 7));
+    if (nights < 2)
+    {
+        throw new ArgumentException($"--nights takes 2 or more: the first night judges every site, and the figures are of the nights after it; {nights} leaves none.");
+    }
+
+    await Verivius.Benchmarks.ChallengeBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs, KeptDatabase(), nights);
     return;
 }
 
