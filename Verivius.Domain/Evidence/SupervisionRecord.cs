@@ -3,7 +3,7 @@ using Verivius.Domain.Common;
 namespace Verivius.Domain.Evidence;
 
 /// <summary>One supervision or appraisal as the month's whole record listed it (a snapshot, like training).</summary>
-public sealed class SupervisionRecord : Entity, IEvidence
+public sealed class SupervisionRecord : Entity, IEvidence, IMonthlySnapshot
 {
     private SupervisionRecord()
     {

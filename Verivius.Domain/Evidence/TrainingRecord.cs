@@ -6,7 +6,7 @@ namespace Verivius.Domain.Evidence;
 /// One row of the training matrix as a pack sent it: the matrix is a snapshot of its month, so each
 /// month's rows are kept whole and the newest month is the current matrix.
 /// </summary>
-public sealed class TrainingRecord : Entity, IEvidence
+public sealed class TrainingRecord : Entity, IEvidence, IMonthlySnapshot
 {
     private TrainingRecord()
     {
