@@ -77,6 +77,7 @@ internal static class ChallengeBenchmark
     {
         var nightly = new List<double>();
         var judged = 0;
+        var times = ChallengeRunTimes.None;
         for (var night = 1; night <= nights; night++)
         {
             await using var scope = factory.Services.CreateAsyncScope();
@@ -86,18 +87,28 @@ internal static class ChallengeBenchmark
             var timer = Stopwatch.StartNew();
             var summary = await runner.RunWhereDueAsync(siteIds, day, CancellationToken.None);
             var elapsed = timer.Elapsed.TotalMilliseconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  night {night} ({day:yyyy-MM-dd}): {elapsed:F0} ms, {summary.Sites - summary.Standing} site(s) judged, {summary.Standing} unchanged"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  night {night} ({day:yyyy-MM-dd}): {elapsed:F0} ms, {summary.Sites - summary.Standing} site(s) judged, {summary.Standing} unchanged{(summary.Sites > summary.Standing ? $" (ms: {Phases(summary.Times, 1)})" : "")}"));
             if (night > 1)
             {
                 nightly.Add(elapsed);
                 judged += summary.Sites - summary.Standing;
+                times = times.Add(summary.Times);
             }
         }
 
         Figures.Report($"Nightly run, {siteIds.Count} sites, after the first night (ms)", nightly);
         var total = nightly.Sum();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  nights 2 to {nights}: {total:F0} ms for {judged} site(s) judged{(judged > 0 ? $", {total / judged:F1} ms a site judged" : "")}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  nights 2 to {nights}: {total:F0} ms for {judged} site(s) judged{(judged > 0 ? $", {total / judged:F1} ms a site judged (ms a site: {Phases(times, judged)})" : "")}"));
         return nightly;
+    }
+
+    /// <summary>The phases of a run's judgements, in milliseconds, shared by <paramref name="sites"/>.</summary>
+    private static string Phases(ChallengeRunTimes times, int sites)
+    {
+        return $"reading records {Each(times.ReadingRecords)}, registers {Each(times.ReadingRegisters)}, rules {Each(times.Rules)}, "
+            + $"looking ahead {Each(times.LookingAhead)}, saving {Each(times.Saving)}";
+
+        string Each(TimeSpan phase) => (phase.TotalMilliseconds / sites).ToString(sites == 1 ? "F0" : "F1", CultureInfo.InvariantCulture);
     }
 
     internal static async Task<(double Milliseconds, ChallengeRunSummary Summary)> TimedRunAsync(PortalFactory factory, List<Guid> siteIds)

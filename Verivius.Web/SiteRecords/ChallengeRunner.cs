@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
@@ -19,15 +20,32 @@ public sealed record ChallengeRunSummary(int Sites, int Raised, int Changed, int
     /// <summary>Each challenge the run raised, reopened or closed, for a person asking what an upload would do.</summary>
     public IReadOnlyList<ChallengeMove> Moves { get; init; } = [];
 
+    /// <summary>Where the run's time went, for anyone asking why a night was slow (the <c>challenges</c> benchmark prints it).</summary>
+    public ChallengeRunTimes Times { get; init; } = ChallengeRunTimes.None;
+
     public ChallengeRunSummary Add(ChallengeRunSummary other) =>
         new(Sites + other.Sites, Raised + other.Raised, Changed + other.Changed, Reopened + other.Reopened, Cleared + other.Cleared)
         {
             Moves = [.. Moves, .. other.Moves],
             Standing = Standing + other.Standing,
+            Times = Times.Add(other.Times),
         };
 
     public override string ToString() =>
         $"{Sites} site(s) checked{(Standing > 0 ? $" ({Standing} unchanged since their last check)" : "")}: {Raised} challenge(s) raised, {Changed} changed, {Reopened} reopened, {Cleared} closed as condition cleared.";
+}
+
+/// <summary>
+/// The time a run spent judging sites, phase by phase: reading their records, reading their registers, the rules as of the
+/// day with the register brought in line (until it is steady), the rules on the days looked ahead, and saving with the
+/// judgements noted. Deciding which sites are due is not in it.
+/// </summary>
+public sealed record ChallengeRunTimes(TimeSpan ReadingRecords, TimeSpan ReadingRegisters, TimeSpan Rules, TimeSpan LookingAhead, TimeSpan Saving)
+{
+    public static ChallengeRunTimes None { get; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+
+    public ChallengeRunTimes Add(ChallengeRunTimes other) =>
+        new(ReadingRecords + other.ReadingRecords, ReadingRegisters + other.ReadingRegisters, Rules + other.Rules, LookingAhead + other.LookingAhead, Saving + other.Saving);
 }
 
 /// <summary>A challenge that opened (raised or reopened) or closed as its condition cleared, with its rule's code and finding.</summary>
@@ -140,6 +158,8 @@ public sealed class ChallengeRunner
     private async Task<ChallengeRunSummary> RunBatchAsync(
         Guid[] siteIds, DateOnly asOf, ProviderRules rules, bool lookAhead, bool leaveOutSettled, Action<ChallengeRunSummary>? beforeSaving, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+
         // Read before the records: a save landing in between is then judged again next time, never missed.
         var judgements = await _db.SiteJudgements.Where(j => siteIds.Contains(j.SiteId)).ToDictionaryAsync(j => j.SiteId, cancellationToken);
         var evidence = await SiteEvidenceLoader.LoadAsync(
@@ -150,7 +170,12 @@ public sealed class ChallengeRunner
             through: lookAhead ? asOf.AddDays(ChallengeCalendar.DaysLookedAhead) : null,
             settledUnder: leaveOutSettled ? rules.Thresholds : null,
             carried: leaveOutSettled ? OldRecordsRead.CarriedTo(judgements.Values, asOf, rules.Context) : null);
+        var readingRecords = Stopwatch.GetElapsedTime(started);
+        started = Stopwatch.GetTimestamp();
         var registers = (await _db.Challenges.Where(c => siteIds.Contains(c.SiteId)).ToListAsync(cancellationToken)).ToLookup(c => c.SiteId);
+        var readingRegisters = Stopwatch.GetElapsedTime(started);
+        var lookingAhead = TimeSpan.Zero;
+        started = Stopwatch.GetTimestamp();
         int changed = 0;
         var moves = new List<ChallengeMove>();
         var standsUntil = new Dictionary<Guid, DateOnly>();
@@ -167,9 +192,11 @@ public sealed class ChallengeRunner
                 var again = rules.Evaluate(evidence[siteId], asOf, StatesOf(register));
                 if (ChallengeCalendar.Same(findings, again))
                 {
+                    var lookingFrom = Stopwatch.GetTimestamp();
                     standsUntil[siteId] = lookAhead
                         ? ChallengeCalendar.StandsUntil(findings, asOf, day => rules.Evaluate(evidence[siteId], day, StatesOf(register)))
                         : asOf.AddDays(1);
+                    lookingAhead += Stopwatch.GetElapsedTime(lookingFrom);
                     break;
                 }
 
@@ -183,8 +210,10 @@ public sealed class ChallengeRunner
             }
         }
 
+        var judging = Stopwatch.GetElapsedTime(started);
         var summary = new ChallengeRunSummary(siteIds.Length, Count(ChallengeEventKind.Raised), changed, Count(ChallengeEventKind.Reopened), Count(ChallengeEventKind.ConditionCleared)) { Moves = moves };
         beforeSaving?.Invoke(summary);
+        started = Stopwatch.GetTimestamp();
         _db.ChangeTracker.DetectChanges();
         var changing = await SitesChanged.ByAsync(_db, cancellationToken);
         var oldRecordsRead = leaveOutSettled ? OldRecordsRead.Of(evidence, asOf) : null;
@@ -202,7 +231,7 @@ public sealed class ChallengeRunner
 
         await _db.SaveChangesAsync(cancellationToken);
         _db.ChangeTracker.Clear();
-        return summary;
+        return summary with { Times = new(readingRecords, readingRegisters, judging - lookingAhead, lookingAhead, Stopwatch.GetElapsedTime(started)) };
 
         int Count(ChallengeEventKind kind) => moves.Count(m => m.Kind == kind);
     }
