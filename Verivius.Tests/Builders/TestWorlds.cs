@@ -11,6 +11,7 @@ using Verivius.Web.Features.Admin.Providers;
 using Verivius.Web.Features.Admin.Sites;
 using Verivius.Web.Features.Admin.Users;
 using Verivius.Web.Features.Packs;
+using Verivius.Web.Features.Scale;
 using Verivius.Web.Security;
 
 namespace Verivius.Tests;
@@ -105,6 +106,10 @@ public static class TestWorlds
         scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeOperator();
         await run(scope.ServiceProvider.GetRequiredService<IMediator>());
     }
+
+    /// <summary>Generates a provider of <paramref name="sites"/> sites with <paramref name="months"/> months of records each, as the scale verb does.</summary>
+    public static Task GenerateSitesAsync(PortalFactory factory, int sites, int months, int seed) =>
+        AsOperatorAsync(factory, async mediator => Expect(await mediator.Send(new SeedScaleCommand(sites, months, seed))));
 
     public static void Expect(Outcome outcome)
     {

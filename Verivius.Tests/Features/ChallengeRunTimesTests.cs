@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
-using Verivius.Web.Features.Scale;
 
 namespace Verivius.Tests.Features;
 
@@ -19,7 +18,7 @@ public class ChallengeRunTimesTests
     {
         using var factory = new PortalFactory();
         factory.CreateClient().Dispose();
-        await TestWorlds.AsOperatorAsync(factory, async mediator => TestWorlds.Expect(await mediator.Send(new SeedScaleCommand(3, 2, 5))));
+        await TestWorlds.GenerateSitesAsync(factory, 3, 2, 5);
         List<Guid> sites;
         await using (var scope = factory.Services.CreateAsyncScope())
         {

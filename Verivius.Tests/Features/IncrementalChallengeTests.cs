@@ -4,7 +4,6 @@ using Verivius.Domain.Challenges;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
-using Verivius.Web.Features.Scale;
 using Verivius.Web.Security;
 using Verivius.Web.SiteRecords;
 using Xunit.Abstractions;
@@ -148,7 +147,7 @@ public class IncrementalChallengeOnGeneratedDataTests
     {
         using var factory = new PortalFactory();
         factory.CreateClient().Dispose();
-        await TestWorlds.AsOperatorAsync(factory, async mediator => TestWorlds.Expect(await mediator.Send(new SeedScaleCommand(2, 6, 7))));
+        await TestWorlds.GenerateSitesAsync(factory, 2, 6, 7);
         await IncrementalChallengeTests.SimulateAYearAsync(factory, seed: 5, _output);
     }
 }

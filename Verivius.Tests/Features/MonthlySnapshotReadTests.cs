@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Verivius.Domain.Challenges;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
-using Verivius.Web.Features.Scale;
 using Verivius.Web.SiteRecords;
 
 namespace Verivius.Tests.Features;
@@ -20,7 +19,7 @@ public class MonthlySnapshotReadTests
     {
         using var factory = new PortalFactory();
         factory.CreateClient().Dispose();
-        await TestWorlds.AsOperatorAsync(factory, async mediator => TestWorlds.Expect(await mediator.Send(new SeedScaleCommand(2, 3, 13))));
+        await TestWorlds.GenerateSitesAsync(factory, 2, 3, 13);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
         var sites = await db.Sites.Select(s => s.Id).ToListAsync();

@@ -5,7 +5,6 @@ using Quartz;
 using Verivius.Domain.History;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
-using Verivius.Web.Features.Scale;
 
 namespace Verivius.Tests.Features;
 
@@ -66,7 +65,7 @@ public class PostgreSqlTests : IClassFixture<PostgreSqlPortal>
     [Fact]
     public async Task AJudgementCarryingTheOldRecordsLastRead_FindsWhatReadingEveryRecordFinds()
     {
-        await TestWorlds.AsOperatorAsync(_portal, async mediator => TestWorlds.Expect(await mediator.Send(new SeedScaleCommand(1, 15, 3))));
+        await TestWorlds.GenerateSitesAsync(_portal, 1, 15, 3);
         await using var scope = _portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
         List<Guid> sites = [await db.Sites.Where(s => s.Code == "1-900300001").Select(s => s.Id).SingleAsync()];

@@ -5,7 +5,6 @@ using Verivius.Domain.Evidence;
 using Verivius.Domain.Sites;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
-using Verivius.Web.Features.Scale;
 using Verivius.Web.Security;
 using Verivius.Web.SiteRecords;
 
@@ -24,7 +23,7 @@ public class SettledRecordsTests
     {
         using var factory = new PortalFactory();
         factory.CreateClient().Dispose();
-        await TestWorlds.AsOperatorAsync(factory, async mediator => TestWorlds.Expect(await mediator.Send(new SeedScaleCommand(2, 30, 13))));
+        await TestWorlds.GenerateSitesAsync(factory, 2, 30, 13);
         await ClaimOnOldRecordsAsync(factory);
         await StalledSiteAsync(factory);
         await MissedCareSitesAsync(factory);
@@ -69,7 +68,7 @@ public class SettledRecordsTests
     {
         using var factory = new PortalFactory();
         factory.CreateClient().Dispose();
-        await TestWorlds.AsOperatorAsync(factory, async mediator => TestWorlds.Expect(await mediator.Send(new SeedScaleCommand(1, 30, 17))));
+        await TestWorlds.GenerateSitesAsync(factory, 1, 30, 17);
         var twoYearsAgo = TestClock.Today.AddMonths(-24);
         Guid site;
         await using (var scope = factory.Services.CreateAsyncScope())

@@ -6,7 +6,6 @@ using Verivius.Domain.Trail;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
 using Verivius.Web.Features.Packs;
-using Verivius.Web.Features.Scale;
 using Verivius.Web.Features.Trail;
 
 namespace Verivius.Tests.Features;
@@ -128,7 +127,7 @@ public class TrailAuditReadsOnGeneratedDataTests : IClassFixture<PortalFactory>
     public async Task OnGeneratedData_EachMonthsAuditFromItsOwnReads_IsTheAuditOfEveryRecord()
     {
         _factory.CreateClient().Dispose();
-        await TestWorlds.AsOperatorAsync(_factory, async mediator => TestWorlds.Expect(await mediator.Send(new SeedScaleCommand(3, 12, 11))));
+        await TestWorlds.GenerateSitesAsync(_factory, 3, 12, 11);
         await TrailAuditReadsTests.AssertBoundedReadsChangeNothingAsync(_factory);
     }
 }
