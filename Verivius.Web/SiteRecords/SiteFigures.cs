@@ -130,7 +130,7 @@ public sealed class SiteFigures
         var (prefix, notificationLate, candourLate) = (IncidentTimeliness.KeyPrefix, IncidentTimeliness.NotificationLateCodes, IncidentTimeliness.CandourLateCode);
         var (m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11) = (packMonths[0], packMonths[1], packMonths[2], packMonths[3], packMonths[4], packMonths[5], packMonths[6], packMonths[7], packMonths[8], packMonths[9], packMonths[10], packMonths[11]);
 
-        // Overdue in two counts, each read from an index of its own: actions still open, and the few closed after the day.
+        var (overdueOpen, overdueClosedSince) = ActionsOverdue.On(db.Actions, asOf);
         return sites.Select(s => new SiteFigures
         {
             Id = s.Id,
@@ -140,8 +140,7 @@ public sealed class SiteFigures
             CqcRatingPublishedOn = s.CqcRatingPublishedOn,
             CqcWellLedRating = s.CqcWellLedRating,
             ReportingFrom = s.ReportingFrom,
-            Overdue = db.Actions.Count(a => a.SiteId == s.Id && (a.Details.Status == ActionStatus.Open || a.Details.Status == ActionStatus.InProgress) && a.Details.DueOn < asOf)
-                + db.Actions.Count(a => a.SiteId == s.Id && a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn > asOf && a.Details.DueOn < asOf),
+            Overdue = overdueOpen.Count(a => a.SiteId == s.Id) + overdueClosedSince.Count(a => a.SiteId == s.Id),
             Notifiable = whole.Where(f => f.SiteId == s.Id).Sum(f => f.Notifiable) + ends.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable),
             NotifiedLate = whole.Where(f => f.SiteId == s.Id).Sum(f => f.NotifiedLate) + ends.Count(i => i.SiteId == s.Id && i.Details.CqcNotifiable
                 && db.Challenges.Any(c => c.SiteId == s.Id && c.ConditionHolds && notificationLate.Contains(c.Code) && c.Key == prefix + i.Ref)),

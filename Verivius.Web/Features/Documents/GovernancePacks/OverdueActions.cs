@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Documents;
 using Verivius.Web.Documents;
+using Verivius.Web.SiteRecords;
 using static Verivius.Web.Documents.DocumentWords;
 
 namespace Verivius.Web.Features.Documents.GovernancePacks;
@@ -13,14 +14,10 @@ internal sealed class OverdueActions : IDocumentSection<GovernancePackEvidence>
     {
         var asOf = pack.AsOf;
 
-        // The two parts of the figures' overdue count (SiteFigures), each read from an index of its own: the actions still
-        // open, and the few closed after the day. Asked as one condition joined by "or", the database read every action the
-        // sites ever had, so the appendix grew with the years kept.
-        var dueBefore = pack.Db.Actions.Where(a => pack.Sites.Select(s => s.Id).Contains(a.SiteId) && a.Details.DueOn < asOf);
-        var overdue = await dueBefore.Where(a => a.Details.Status == ActionStatus.Open || a.Details.Status == ActionStatus.InProgress)
-            .Select(a => new { a.SiteId, a.Ref, a.Details.Title, a.Details.Owner, a.Details.DueOn })
-            .Concat(dueBefore.Where(a => a.Details.Status == ActionStatus.Closed && a.Details.ClosedOn > asOf)
-                .Select(a => new { a.SiteId, a.Ref, a.Details.Title, a.Details.Owner, a.Details.DueOn }))
+        // The figures' overdue count (SiteFigures) by the same definition, so the table's rows and the count beside it agree.
+        var (stillOpen, closedSince) = ActionsOverdue.On(pack.Db.Actions.Where(a => pack.Sites.Select(s => s.Id).Contains(a.SiteId)), asOf);
+        var overdue = await stillOpen.Select(a => new { a.SiteId, a.Ref, a.Details.Title, a.Details.Owner, a.Details.DueOn })
+            .Concat(closedSince.Select(a => new { a.SiteId, a.Ref, a.Details.Title, a.Details.Owner, a.Details.DueOn }))
             .OrderBy(a => a.DueOn).ThenBy(a => a.SiteId).ThenBy(a => a.Ref)
             .Take(PackTables.ListedRows + 1)
             .ToListAsync(cancellationToken);
