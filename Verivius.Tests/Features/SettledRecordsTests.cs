@@ -27,6 +27,7 @@ public class SettledRecordsTests
         await ClaimOnOldRecordsAsync(factory);
         await StalledSiteAsync(factory);
         await MissedCareSitesAsync(factory);
+        await NamingAnotherSitesActionAsync(factory);
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
@@ -337,6 +338,29 @@ public class SettledRecordsTests
             }
         }
 
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// An old incident of moderate harm and an old decision at one site, each naming a complete action of the other site: the
+    /// rules look for a site's actions among its own, so both are still challenges, and neither may be left out as settled.
+    /// </summary>
+    private static async Task NamingAnotherSitesActionAsync(PortalFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().AssumeOperator("test");
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var (site, other) = await db.Sites.Where(s => db.Audits.Any(a => a.SiteId == s.Id)).OrderBy(s => s.Code).Select(s => s.Id).Take(2).ToListAsync() is [var first, var second] ? (first, second) : throw new InvalidOperationException("Two sites with audits are needed.");
+        var twoYearsAgo = TestClock.Today.AddMonths(-24);
+        var evidence = await db.Audits.Where(a => a.SiteId == other).OrderBy(a => a.Details.HeldOn).FirstAsync();
+        var elsewhere = db.Actions.Add(ClosedAction(other, "ACT-OLD-ELSEWHERE", twoYearsAgo, AssuranceArea.Safeguarding, new RecordLink(RecordKind.Audits, evidence.Id))).Entity;
+        var incident = OldIncident("INC-OLD-ACTION-ELSEWHERE", Severity.Moderate, twoYearsAgo) with { ActionRef = elsewhere.Ref };
+        db.Incidents.Add(new Incident(site, incident)).Entity.Record(incident, elsewhere.Id);
+        var meeting = db.Meetings.Add(new GovernanceMeeting(site, new MeetingDetails("MTG-OLD-ELSEWHERE", twoYearsAgo, MeetingType.Governance, "Registered manager", null, null))).Entity;
+        meeting.Record(meeting.Details, null);
+        var decision = new MeetingDecision(site, new DecisionDetails(meeting.Ref, "DEC-OLD-ACTION-ELSEWHERE", "Re-audit and report back", elsewhere.Ref, "Deputy manager", twoYearsAgo.AddDays(30)));
+        decision.Record(decision.Details, meeting, elsewhere.Id);
+        db.Decisions.Add(decision);
         await db.SaveChangesAsync();
     }
 

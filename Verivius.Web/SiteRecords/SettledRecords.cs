@@ -32,7 +32,7 @@ internal static class SettledRecords
     /// <summary>
     /// Incidents the notification, duty-of-candour and no-action rules pass over: no notification owed, or one sent in time;
     /// candour not applying, or met in full (in person by the as-of day, with an apology, and in writing in time); and of no
-    /// or low harm, or with the action it names raised by the as-of day.
+    /// or low harm, or with the action it names, one of its own site's (the rules look among those), raised by the as-of day.
     /// </summary>
     /// <remarks>
     /// The written follow-up is due a number of working days after the incident. One sent within as many calendar days is
@@ -50,7 +50,7 @@ internal static class SettledRecords
         return incidents.Where(i => i.Details.OccurredOn > yearBefore
             || (i.Details.NotificationSentOn == null ? i.Details.CqcNotifiable : i.Details.NotificationSentOn > i.Details.OccurredOn.AddDays(notificationDays))
             || (i.Details.CandourApplies && !(i.Details.CandourInPersonOn <= asOf && i.Details.ApologyGiven == true && i.Details.CandourWrittenOn <= i.Details.OccurredOn.AddDays(candourDays)))
-            || (i.Details.Severity != Severity.None && i.Details.Severity != Severity.Low && !db.Actions.Any(a => a.Id == i.ActionId && a.Details.RaisedOn <= asOf))
+            || (i.Details.Severity != Severity.None && i.Details.Severity != Severity.Low && !db.Actions.Any(a => a.Id == i.ActionId && a.SiteId == i.SiteId && a.Details.RaisedOn <= asOf))
             || EF.Parameter(citedIds).Contains(i.Id));
     }
 
@@ -190,8 +190,8 @@ internal static class SettledRecords
     }
 
     /// <summary>
-    /// Decisions the minutes rule passes over, made at meetings that are not read: with an action raised by the as-of day,
-    /// and an owner and a review date, their own or their action's.
+    /// Decisions the minutes rule passes over, made at meetings that are not read: with an action of their own site's raised
+    /// by the as-of day, and an owner and a review date, their own or their action's.
     /// </summary>
     public static IQueryable<MeetingDecision> LeaveOutSettled(
         this IQueryable<MeetingDecision> decisions, VeriviusDbContext db, DateOnly asOf, IEnumerable<GovernanceMeeting> meetingsRead, ILookup<RecordKind, Guid> cited)
@@ -201,7 +201,7 @@ internal static class SettledRecords
         var citedIds = cited[RecordKind.Decisions].ToList();
         return decisions.Where(d => d.MadeOn > yearBefore
             || EF.Parameter(meetingIds).Contains(d.MeetingId)
-            || !db.Actions.Any(a => a.Id == d.ActionId && a.Details.RaisedOn <= asOf
+            || !db.Actions.Any(a => a.Id == d.ActionId && a.SiteId == d.SiteId && a.Details.RaisedOn <= asOf
                 && (d.Details.Owner == null ? !string.IsNullOrWhiteSpace(a.Details.Owner) : !string.IsNullOrWhiteSpace(d.Details.Owner))
                 && (d.Details.ReviewOn != null || a.Details.DueOn != null))
             || EF.Parameter(citedIds).Contains(d.Id));
