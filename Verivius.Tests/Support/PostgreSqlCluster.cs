@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -55,13 +56,13 @@ public static class PostgreSqlCluster
 
     /// <summary>
     /// Data directories that earlier runs stopped but could not remove (a run's exit gives its clean-up
-    /// little time): those with no server running, left for more than ten minutes.
+    /// little time), or left behind when killed: those with no server running, left for more than ten minutes.
     /// </summary>
     private static void RemoveStoppedClusters()
     {
         foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), "verivius-pg-*"))
         {
-            if (!File.Exists(Path.Combine(stale, "postmaster.pid")) && Directory.GetLastWriteTimeUtc(stale) < DateTime.UtcNow.AddMinutes(-10))
+            if (!ServerRunning(stale) && Directory.GetLastWriteTimeUtc(stale) < DateTime.UtcNow.AddMinutes(-10))
             {
                 try
                 {
@@ -72,6 +73,40 @@ public static class PostgreSqlCluster
                     // Another run is tidying it too.
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether a data directory's server may be running: its postmaster.pid names a live process. A run killed
+    /// outright leaves the file behind with no server; a process id since reused only keeps a folder longer.
+    /// </summary>
+    private static bool ServerRunning(string data)
+    {
+        var pidFile = Path.Combine(data, "postmaster.pid");
+        try
+        {
+            if (!File.Exists(pidFile))
+            {
+                return false;
+            }
+
+            // A file without a process id yet is a server starting.
+            if (!int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), CultureInfo.InvariantCulture, out var pid))
+            {
+                return true;
+            }
+
+            using var server = Process.GetProcessById(pid);
+            return !server.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            // Another run is tidying it away.
+            return true;
         }
     }
 
