@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
+using Quartz;
 using Verivius.Domain.Common;
 using Verivius.Domain.Documents;
 using Verivius.Domain.Mail;
@@ -209,6 +211,37 @@ public class MailTests : IClassFixture<MailTests.MailPortal>
             // Reminders are run by the tests at the moments they choose, not by the clock during other tests.
             ["Scheduling:RemindersEverySeconds"] = "86400",
         };
+
+        /// <summary>
+        /// Starts the portal, then waits for the reminders' first scheduled run to end. Quartz fires it as the scheduler
+        /// starts, as of the real day and hour: on a reminder day (the 7th, three days before a pack is due) it would
+        /// otherwise race the first test, remind the manager of a world created meanwhile, and break the test that
+        /// drives the reminders at hours of its own choosing. The next run is a day away.
+        /// </summary>
+        protected override IHost CreateHost(IHostBuilder builder)
+        {
+            var host = base.CreateHost(builder);
+            FirstRemindersRunEndedAsync(host.Services).GetAwaiter().GetResult();
+            return host;
+        }
+
+        private static async Task FirstRemindersRunEndedAsync(IServiceProvider services)
+        {
+            var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            var giveUp = DateTime.UtcNow.AddMinutes(1);
+
+            // A firing is in the store's fired instances from the moment it is acquired until its job has ended.
+            while ((await scheduler.GetTrigger(new TriggerKey("mail-reminders", "mail")))?.PreviousFireTimeUtc is null
+                || (await scheduler.QueryFireInstances(new FireInstanceQuery { Job = MailRemindersJob.Key })).Items.Count > 0)
+            {
+                if (DateTime.UtcNow > giveUp)
+                {
+                    throw new TimeoutException("The reminders' first scheduled run had not ended a minute after the portal started.");
+                }
+
+                await Task.Delay(100);
+            }
+        }
 
         protected override void Dispose(bool disposing)
         {
