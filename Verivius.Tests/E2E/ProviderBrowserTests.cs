@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Verivius.Tests.E2E;
 
-[Collection(BrowserTestsRunAlone.Name)]
+[Collection(BrowserTestsOneAtATime.Name)]
 public class ProviderBrowserTests : IClassFixture<BrowserPortal>
 {
     private const string Site = "1-101000003";

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Verivius.Tests.E2E;
 
-[Collection(BrowserTestsRunAlone.Name)]
+[Collection(BrowserTestsOneAtATime.Name)]
 public class RoleHomeTests : IClassFixture<BrowserPortal>
 {
     private readonly BrowserPortal _portal;
