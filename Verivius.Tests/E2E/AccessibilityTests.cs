@@ -4,7 +4,7 @@ using Verivius.Domain.Challenges;
 namespace Verivius.Tests.E2E;
 
 /// <summary>Each main page, with real records on it, passes an axe-core scan with no serious or critical violation.</summary>
-[Collection(BrowserTestsOneAtATime.Name)]
+[Collection(BrowserTestsRunAlone.Name)]
 public class AccessibilityTests : IClassFixture<BrowserPortal>
 {
     private const string Site = "1-101000002";

@@ -4,7 +4,7 @@ using Verivius.Domain.Challenges;
 
 namespace Verivius.Tests.E2E;
 
-[Collection(BrowserTestsOneAtATime.Name)]
+[Collection(BrowserTestsRunAlone.Name)]
 public class ChallengeBrowserTests : IClassFixture<BrowserPortal>
 {
     private const string Site = "1-101000002";

@@ -6,7 +6,7 @@ namespace Verivius.Tests.E2E;
 /// On a phone 390 pixels wide the main pages fit: a wide table scrolls inside its own box, and the page
 /// itself never scrolls sideways.
 /// </summary>
-[Collection(BrowserTestsOneAtATime.Name)]
+[Collection(BrowserTestsRunAlone.Name)]
 public class NarrowScreenTests : IClassFixture<BrowserPortal>
 {
     private const int PhoneWidth = 390;

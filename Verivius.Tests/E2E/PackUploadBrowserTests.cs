@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Verivius.Tests.E2E;
 
-[Collection(BrowserTestsOneAtATime.Name)]
+[Collection(BrowserTestsRunAlone.Name)]
 public class PackUploadBrowserTests : IClassFixture<BrowserPortal>
 {
     private const string Site = "1-101000001";

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Verivius.Tests.E2E;
 
-[Collection(BrowserTestsOneAtATime.Name)]
+[Collection(BrowserTestsRunAlone.Name)]
 public class RoleHomeTests : IClassFixture<BrowserPortal>
 {
     private readonly BrowserPortal _portal;
