@@ -12,3 +12,5 @@ for provider in Sqlite SqlServer PostgreSql; do
     --context "${provider}VeriviusDbContext" \
     --output-dir "Persistence/Migrations/$provider"
 done
+# The model changed, so SQLite's compiled copy of it must too.
+./scripts/compile-model.sh

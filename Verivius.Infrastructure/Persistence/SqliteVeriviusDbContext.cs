@@ -20,7 +20,8 @@ public sealed class SqliteVeriviusDbContext : VeriviusDbContext
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 
-    private sealed class UtcTicksConverter : ValueConverter<DateTimeOffset, long>
+    // Internal, not private: the compiled model (CompiledModels/Sqlite) names it.
+    internal sealed class UtcTicksConverter : ValueConverter<DateTimeOffset, long>
     {
         public UtcTicksConverter()
             : base(instant => instant.UtcTicks, ticks => new DateTimeOffset(ticks, TimeSpan.Zero))

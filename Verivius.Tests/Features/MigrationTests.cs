@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Verivius.Infrastructure.Persistence;
+using Verivius.Infrastructure.Persistence.CompiledModels.Sqlite;
 using Verivius.Tests.Support;
 
 namespace Verivius.Tests.Features;
@@ -16,6 +18,25 @@ public class MigrationTests
         using var db = new SqliteVeriviusDbContext(new DbContextOptionsBuilder<SqliteVeriviusDbContext>().UseSqlite("Data Source=:memory:").Options);
 
         Assert.False(db.Database.HasPendingModelChanges(), "Run ./scripts/add-migration.sh: the SQLite migrations lag the model.");
+    }
+
+    /// <summary>
+    /// SQLite's model is compiled ahead (Persistence/CompiledModels/Sqlite), which spares every verb and portal start
+    /// about a second of building it; the compiled copy must still say what the configurations say.
+    /// </summary>
+    [Fact]
+    public void SqliteCompiledModel_IsTheOneInUse_AndMatchesTheConfigurations()
+    {
+        using var db = new SqliteVeriviusDbContext(new DbContextOptionsBuilder<SqliteVeriviusDbContext>().UseSqlite("Data Source=:memory:").Options);
+        var configured = db.GetService<IDesignTimeModel>().Model;
+
+        // The migrations' differ cannot read a compiled model, so both are described alike and the descriptions compared.
+        var (expected, compiled) = (Shape(configured), Shape(db.Model));
+        var lagging = expected.Except(compiled).Concat(compiled.Except(expected).Select(line => "no longer " + line)).ToList();
+
+        Assert.IsType<SqliteVeriviusDbContextModel>(db.Model);
+        Assert.True(lagging.Count == 0, "Run ./scripts/compile-model.sh: the compiled SQLite model lags the configurations in\n" + string.Join('\n', lagging));
+        Assert.True(expected.Count > 1000, $"The model's description has only {expected.Count} lines.");
     }
 
     [Fact]
@@ -69,6 +90,25 @@ public class MigrationTests
         // EF drops before altering a column): a bracketed name stands in for it.
         public override void Visit(ExecutableStringList node) =>
             Strings.Add(string.Concat(node.Strings.Select(part => part is StringLiteral literal ? literal.Value : "[looked_up_name]")));
+    }
+
+    /// <summary>
+    /// A model as lines of text: each table's columns, keys, indexes and foreign keys, and what the tables do not
+    /// show, each property's type, conversion and field, each navigation and each query filter.
+    /// </summary>
+    private static List<string> Shape(IModel model)
+    {
+        var tables = model.GetRelationalModel().Tables.SelectMany(table =>
+            table.Columns.Select(c => $"{table.Name}.{c.Name} {c.StoreType} null {c.IsNullable}")
+                .Concat(table.UniqueConstraints.Select(k => $"{table.Name} key {k.Name} ({string.Join(", ", k.Columns.Select(c => c.Name))})"))
+                .Concat(table.Indexes.Select(i => $"{table.Name} index {i.Name} ({string.Join(", ", i.Columns.Select(c => c.Name))}) unique {i.IsUnique} where {i.Filter}"))
+                .Concat(table.ForeignKeyConstraints.Select(f => $"{table.Name} fk {f.Name} -> {f.PrincipalTable.Name} on delete {f.OnDeleteAction}")));
+        var entities = model.GetEntityTypes().SelectMany(entity =>
+            entity.GetProperties().Select(p => $"{entity.Name}.{p.Name}: {p.ClrType} via {p.GetValueConverter()?.GetType().Name} field {p.FieldInfo?.Name} length {p.GetMaxLength()}")
+                .Concat(entity.GetNavigations().Select(n => $"{entity.Name}.{n.Name} -> {n.TargetEntityType.Name} many {n.IsCollection} field {n.FieldInfo?.Name}"))
+                .Concat(entity.GetSkipNavigations().Select(n => $"{entity.Name}.{n.Name} ->> {n.TargetEntityType.Name}"))
+                .Concat(entity.GetDeclaredQueryFilters().Select(f => $"{entity.Name} filtered {f.Key}")));
+        return [.. tables.Concat(entities).Order(StringComparer.Ordinal)];
     }
 
     private static string Name(string migrationId) => migrationId[(migrationId.IndexOf('_', StringComparison.Ordinal) + 1)..];
