@@ -19,6 +19,7 @@ public sealed class OperatorCommandTests : OperatorVerbTests
     [Fact]
     public async Task AnOperator_SetsUpAProviderFromNothing_AndEveryMistakeIsRefusedWithAPlainMessage()
     {
+        TestDatabaseFiles.Delete(Database);
         var migrate = await RunAsync("migrate");
         var created = await RunAsync("create-provider", "--name", "Hillside Care");
         var again = await RunAsync("create-provider", "--name", "Hillside Care");

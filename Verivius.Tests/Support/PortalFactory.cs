@@ -73,6 +73,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
+    /// <summary>A folder of this test run's own for databases prepared once and copied, removed when the run ends.</summary>
+    public static string RunFolder => StartedFolder.Value;
+
     /// <summary>The certificate that protects every test portal's data-protection keys, so a process started on a test's database can read them.</summary>
     public static string SharedCertificate => SharedCertificateFile.Value;
 
