@@ -75,7 +75,7 @@ public sealed class IntegrityCommandTests : OperatorVerbTests
     [Fact]
     public async Task VerifyStorage_ListsFilesWithoutRecords_AndRecordsWithoutFiles()
     {
-        await ProviderWithOneImportedPackAsync("Store Care", "1-888000001", "Ash House", "rm@store.example");
+        await ProviderWithOneImportedPackAsync();
         var whole = await RunAsync("verify-storage");
 
         var stored = Directory.GetFiles(Database + ".files", "*", SearchOption.AllDirectories).Single();
@@ -88,7 +88,7 @@ public sealed class IntegrityCommandTests : OperatorVerbTests
         Assert.Equal((0, true), (whole.Exit, whole.Out.Contains("1 stored file(s): 0 without a record, 0 record(s) without their file", StringComparison.Ordinal)));
         Assert.Equal(2, broken.Exit);
         Assert.Contains($"File without a record: {Path.GetFileName(stray)}", broken.Error, StringComparison.Ordinal);
-        Assert.Contains($"Record without its file: pack workbook {Path.GetFileName(Workbook)}, version 1 (file {Path.GetFileName(stored)})", broken.Error, StringComparison.Ordinal);
+        Assert.Contains($"Record without its file: pack workbook {ImportedWorkbook}, version 1 (file {Path.GetFileName(stored)})", broken.Error, StringComparison.Ordinal);
     }
 
     /// <summary>What someone with the database but not the key would do: edit an entry and reseal it and every later one under a key of their own.</summary>

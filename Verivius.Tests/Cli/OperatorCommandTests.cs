@@ -56,7 +56,7 @@ public sealed class OperatorCommandTests : OperatorVerbTests
     [Fact]
     public async Task RebuildFigures_FindsAMonthEditedBehindTheRecords_AndCountsItAgain()
     {
-        await ProviderWithOneImportedPackAsync("Count Care", "1-777000001", "Ash House", "rm@count.example");
+        await ProviderWithOneImportedPackAsync();
         var october = "SELECT Incidents FROM SiteMonthFigures WHERE Month = '2026-10-01'";
         var counted = await ScalarAsync(october);
         var agreed = await RunAsync("rebuild-figures");
@@ -78,17 +78,17 @@ public sealed class OperatorCommandTests : OperatorVerbTests
     [Fact]
     public async Task TrailAudit_TracesACompleteMonth_AndRefusesOneNotYetOverByThePortalsClock()
     {
-        await ProviderWithOneImportedPackAsync("Trail Care", "1-555000001", "Ash House", "rm@trail.example");
+        await ProviderWithOneImportedPackAsync();
 
-        var october = await RunAsync("trail-audit", "--site", "1-555000001", "--month", "2026-10");
+        var october = await RunAsync("trail-audit", "--site", ImportedSite, "--month", "2026-10");
         // The subprocess runs on the real clock, as this test reads it.
         var thisMonth = DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var lastMonth = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var unfinished = await RunAsync("trail-audit", "--site", "1-555000001", "--month", thisMonth);
-        var unreadable = await RunAsync("trail-audit", "--site", "1-555000001", "--month", "2026-13");
+        var unfinished = await RunAsync("trail-audit", "--site", ImportedSite, "--month", thisMonth);
+        var unreadable = await RunAsync("trail-audit", "--site", ImportedSite, "--month", "2026-13");
 
         Assert.Equal(0, october.Exit);
-        Assert.StartsWith("Trail audit of 2026-10 at Ash House (1-555000001):", october.Out, StringComparison.Ordinal);
+        Assert.StartsWith($"Trail audit of 2026-10 at Ash House ({ImportedSite}):", october.Out, StringComparison.Ordinal);
         Assert.Contains("Incident", october.Out, StringComparison.Ordinal);
         Assert.Equal((1, $"--month must be a complete month written YYYY-MM, such as {lastMonth}; \"{thisMonth}\" is not."), (unfinished.Exit, unfinished.Error.Trim()));
         Assert.Equal((1, $"--month must be a complete month written YYYY-MM, such as {lastMonth}; \"2026-13\" is not."), (unreadable.Exit, unreadable.Error.Trim()));
@@ -97,7 +97,7 @@ public sealed class OperatorCommandTests : OperatorVerbTests
     [Fact]
     public async Task Challenges_PrintsASitesOpenChallengesAsOfADay_InTheExportColumns_AndRunChallengesBringsTheRegisterUpToDate()
     {
-        await ProviderWithOneImportedPackAsync("Rule Care", "1-777000001", "Oak House", "rm@rule.example");
+        await ProviderWithOneImportedPackAsync();
 
         // ACT-1 of the default pack is due on 30 October 2026: 14 days late is not yet overdue, 15 is; it has been overdue since the deadline plus those 14 days.
         var beforeOverdue = await RunAsync("challenges", "--site", "1-777000001", "--asof", "2026-11-13", "--format", "csv");
