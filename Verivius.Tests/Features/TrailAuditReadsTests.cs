@@ -51,6 +51,7 @@ public class TrailAuditReadsTests
         var auditor = scope.ServiceProvider.GetRequiredService<TrailAuditor>();
         var today = auditor.Today;
         var renewalsTraced = 0;
+        var supervisionHeld = 0;
         foreach (var provider in await db.Providers.Select(p => p.Id).ToListAsync())
         {
             var sites = await db.Sites.Where(s => s.ProviderId == provider).Select(s => s.Id).ToListAsync();
@@ -69,12 +70,14 @@ public class TrailAuditReadsTests
                     var expected = TrailAudit.Of(everything[site], month, today, thresholds, WorkingDays.EnglandAndWales);
                     Assert.Equal(Lines(expected), Lines(bounded[site]));
                     renewalsTraced += expected.Chains.Count(c => c.Kind == TrailItemKind.TrainingDue && c.Links.Any(l => l.Found.StartsWith("Completed", StringComparison.Ordinal)));
+                    supervisionHeld += expected.Chains.Count(c => c.Kind == TrailItemKind.SupervisionDue && c.Links.Any(l => l.Found.StartsWith("Held", StringComparison.Ordinal)));
                 }
             }
         }
 
-        // The comparison means something only if the data has training that fell due and was renewed.
+        // The comparison means something only if the data has training that fell due and was renewed, and supervision that fell due and was held.
         Assert.True(!requireRenewals || renewalsTraced > 0, "No training row fell due and was renewed in any month audited.");
+        Assert.True(!requireRenewals || supervisionHeld > 0, "No supervision fell due and was held in any month audited.");
     }
 
     private static PackWorkbook Pack(string site, DateOnly period, (string Staff, DateOnly HeldOn) session) =>

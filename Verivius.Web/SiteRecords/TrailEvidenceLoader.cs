@@ -9,8 +9,8 @@ namespace Verivius.Web.SiteRecords;
 /// Reads one month's trail for any number of sites in a handful of queries, each filtered in the
 /// database to what the audit can use: the month's decisions and incidents, the actions they name,
 /// the training rows falling due in the month and the completions that could renew them, which
-/// matrices were sent, the supervision sessions recent enough to fall due in the month or to be
-/// the session that was due, and whether the month before's supervision record was sent.
+/// matrices were sent, the last sessions of the staff whose supervision falls due in the month and
+/// their sessions since, and whether the month before's supervision record was sent.
 /// </summary>
 internal static class TrailEvidenceLoader
 {
@@ -80,12 +80,22 @@ internal static class TrailEvidenceLoader
         var matrices = sent.SelectMany(s => new[] { (s.SiteId, Period: previous, Sent: s.Previous), (s.SiteId, Period: month, Sent: s.Month), (s.SiteId, Period: next, Sent: s.Next) })
             .Where(m => m.Sent).ToList();
 
-        // Sessions recent enough to make the next one fall due in the month, or to be that next one.
-        var since = month.AddDays(-supervisionDays - 1);
-        var supervision = await db.Supervision.AsNoTracking()
-            .Where(s => ids.Contains(s.SiteId) && (s.Period == previous || s.Period == month || s.Period == next)
-                && s.Details.Type == SupervisionType.Supervision && s.Details.HeldOn >= since && s.Details.HeldOn <= asOf)
+        // A member of staff's supervision falls due in the month when their last session before it, in the record it is
+        // judged from (the month before's if it was sent, else the month's own), lies the interval before the month. Only
+        // those last sessions are read, and the sessions of the same staff that could be the next: the rest of two months'
+        // records (120 rows a site at 500 sites, 400-650 ms to materialise) change nothing the audit says.
+        var sessions = db.Supervision.AsNoTracking().Where(s => ids.Contains(s.SiteId) && s.Details.Type == SupervisionType.Supervision);
+        var judgedFrom = sessions.Where(s => s.Details.HeldOn < month
+            && (s.Period == previous || (s.Period == month && !db.Supervision.Any(p => p.SiteId == s.SiteId && p.Period == previous && p.Details.Type == SupervisionType.Supervision))));
+        var (dueFrom, dueTo) = (month.AddDays(-supervisionDays), last.AddDays(-supervisionDays));
+        var lastBeforeDue = judgedFrom.Where(s => s.Details.HeldOn >= dueFrom && s.Details.HeldOn <= dueTo
+            && !judgedFrom.Any(later => later.SiteId == s.SiteId && later.Details.StaffRef == s.Details.StaffRef && later.Details.HeldOn > s.Details.HeldOn));
+        var supervisionDue = await lastBeforeDue.ToListAsync(cancellationToken);
+        var nextSessions = supervisionDue.Count == 0 ? [] : await lastBeforeDue
+            .Join(db.Supervision.AsNoTracking(), d => new { d.SiteId, d.Details.StaffRef }, n => new { n.SiteId, n.Details.StaffRef }, (d, n) => n)
+            .Where(n => (n.Period == month || n.Period == next) && n.Details.Type == SupervisionType.Supervision && n.Details.HeldOn <= asOf)
             .ToListAsync(cancellationToken);
+        var supervision = supervisionDue.Concat(nextSessions).DistinctBy(s => s.Id).ToList();
 
         var bySite = (
             Decisions: decisions.ToLookup(d => d.SiteId), Incidents: incidents.ToLookup(i => i.SiteId), Findings: findings.ToLookup(f => f.SiteId), Actions: actions.ToLookup(a => a.SiteId),
