@@ -44,6 +44,23 @@ public class TrailAuditReadsTests
         await AssertBoundedReadsChangeNothingAsync(factory, requireRenewals: false);
     }
 
+    [Fact]
+    public async Task ASessionInTheMonthsOwnRecordHeldBeforeIt_DoesNotReplaceTheLastOneOfTheMonthBefore()
+    {
+        using var factory = new PortalFactory();
+        factory.CreateClient().Dispose();
+        var world = await TestWorlds.CreateAsync(factory, sites: 1);
+        var site = world.SiteCodes[0];
+        var month = TestClock.LastMonth;
+
+        // Judged from the month before's record, ST-03's next session falls due in the month, and the month's own record shows
+        // it held (before the month began). A read that took that session as the last before the month would find nothing due.
+        await ImportAsync(factory, world, Pack(site, month.AddMonths(-1), ("ST-03", month.AddDays(5 - ChallengeThresholds.Defaults.SupervisionDays))));
+        await ImportAsync(factory, world, Pack(site, month, ("ST-03", month.AddDays(-10))));
+
+        await AssertBoundedReadsChangeNothingAsync(factory, requireRenewals: false);
+    }
+
     internal static async Task AssertBoundedReadsChangeNothingAsync(PortalFactory factory, bool requireRenewals = true)
     {
         await using var scope = factory.Services.CreateAsyncScope();
