@@ -84,10 +84,9 @@ internal static class TrailEvidenceLoader
         // judged from (the month before's if it was sent, else the month's own), lies the interval before the month. Only
         // those last sessions are read, and the sessions of the same staff that could be the next: the rest of two months'
         // records (120 rows a site at 500 sites, 400-650 ms to materialise) change nothing the audit says.
-        var previousSent = sent.Where(s => s.SessionsBefore).Select(s => s.SiteId).ToList();
         var sessions = db.Supervision.AsNoTracking().Where(s => ids.Contains(s.SiteId) && s.Details.Type == SupervisionType.Supervision);
         var judgedFrom = sessions.Where(s => s.Details.HeldOn < month
-            && ((s.Period == previous && previousSent.Contains(s.SiteId)) || (s.Period == month && !previousSent.Contains(s.SiteId))));
+            && (s.Period == previous || (s.Period == month && !db.Supervision.Any(p => p.SiteId == s.SiteId && p.Period == previous && p.Details.Type == SupervisionType.Supervision))));
         var (dueFrom, dueTo) = (month.AddDays(-supervisionDays), last.AddDays(-supervisionDays));
         var lastBeforeDue = judgedFrom.Where(s => s.Details.HeldOn >= dueFrom && s.Details.HeldOn <= dueTo
             && !judgedFrom.Any(later => later.SiteId == s.SiteId && later.Details.StaffRef == s.Details.StaffRef && later.Details.HeldOn > s.Details.HeldOn));
