@@ -13,7 +13,7 @@ using Verivius.Web.Security;
 
 // dotnet run -c Release --project Verivius.Benchmarks [-- --runs N --rows R]
 // dotnet run -c Release --project Verivius.Benchmarks -- challenges [--sites 500 --months 36 --runs 5 --nights 7] [--database FILE]  (kept: generated once, then reused)
-// dotnet run -c Release --project Verivius.Benchmarks -- trail-audit [--sites 500 --months 36 --runs 7]
+// dotnet run -c Release --project Verivius.Benchmarks -- trail-audit [--sites 500 --months 36 --runs 7] [--database FILE]  (as for challenges)
 // dotnet run -c Release --project Verivius.Benchmarks -- board-pack [--sites 500 --months 36 --runs 5] [--database FILE]  (as for challenges)
 // dotnet run -c Release --project Verivius.Benchmarks -- sign-in [--runs 20]
 // dotnet run -c Release --project Verivius.Benchmarks -- template [--runs 7]
@@ -65,7 +65,7 @@ if (args.Contains("views"))
 
 if (args.Contains("trail-audit"))
 {
-    await Verivius.Benchmarks.TrailAuditBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs);
+    await Verivius.Benchmarks.TrailAuditBenchmark.RunAsync(Argument("--sites", 500), Argument("--months", 36), runs, KeptDatabase());
     return;
 }
 

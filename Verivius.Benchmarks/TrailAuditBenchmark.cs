@@ -14,11 +14,16 @@ namespace Verivius.Benchmarks;
 /// </summary>
 internal static class TrailAuditBenchmark
 {
-    public static async Task RunAsync(int sites, int months, int runs)
+    /// <param name="database">A database file to keep, as for <c>challenges</c>: generated there if it does not exist, measured as it is if it does.</param>
+    public static async Task RunAsync(int sites, int months, int runs, string? database)
     {
-        using var factory = new PortalFactory();
-        factory.CreateClient().Dispose();
-        await ScaleData.SeedAsync(factory, sites, months);
+        var (factory, seededBefore) = KeptDatabasePortal.Open(database);
+        using var portal = factory;
+        if (!seededBefore)
+        {
+            await ScaleData.SeedAsync(factory, sites, months);
+        }
+
         await MeasureAsync(factory, runs);
     }
 
