@@ -55,11 +55,13 @@ internal static class TrailEvidenceLoader
         var dueRows = await due.ToListAsync(cancellationToken);
         // The completions that could renew them, read only for the member of staff and course of a row falling due:
         // each is one index seek, where reading every completion of two months' matrices would materialise a hundred
-        // thousand rows at 500 sites to use a few hundred. Any completion before the audit's day counts (the audit
-        // decides whether it is newer than the row's), so none is left unread by a guess at how recent it must be.
+        // thousand rows at 500 sites to use a few hundred. A renewal is a completion newer than the row's own, as the
+        // audit counts it, so the row itself and older completions (half of what the join found) are not read again.
         var renewals = dueRows.Count == 0 ? [] : await due
-            .Join(db.Training.AsNoTracking(), d => new { d.SiteId, d.Details.StaffRef, d.Details.Course }, c => new { c.SiteId, c.Details.StaffRef, c.Details.Course }, (d, c) => c)
-            .Where(c => (c.Period == month || c.Period == next) && c.Details.CompletedOn <= asOf)
+            .Join(db.Training.AsNoTracking(), d => new { d.SiteId, d.Details.StaffRef, d.Details.Course }, c => new { c.SiteId, c.Details.StaffRef, c.Details.Course }, (d, c) => new { d, c })
+            .Where(x => (x.c.Period == month || x.c.Period == next) && x.c.Details.CompletedOn <= asOf
+                && (x.d.Details.CompletedOn == null || x.c.Details.CompletedOn > x.d.Details.CompletedOn))
+            .Select(x => x.c)
             .ToListAsync(cancellationToken);
         // A row of the month's own matrix can be both due and a renewal; the audit must see it once.
         var training = dueRows.Concat(renewals).DistinctBy(t => t.Id).ToList();
@@ -83,17 +85,23 @@ internal static class TrailEvidenceLoader
         // A member of staff's supervision falls due in the month when their last session before it, in the record it is
         // judged from (the month before's if it was sent, else the month's own), lies the interval before the month. Only
         // those last sessions are read, and the sessions of the same staff that could be the next: the rest of two months'
-        // records (120 rows a site at 500 sites, 400-650 ms to materialise) change nothing the audit says.
-        var sessions = db.Supervision.AsNoTracking().Where(s => ids.Contains(s.SiteId) && s.Details.Type == SupervisionType.Supervision);
-        var judgedFrom = sessions.Where(s => s.Details.HeldOn < month
-            && (s.Period == previous || (s.Period == month && !db.Supervision.Any(p => p.SiteId == s.SiteId && p.Period == previous && p.Details.Type == SupervisionType.Supervision))));
+        // records (120 rows a site at 500 sites, 400-650 ms to materialise) change nothing the audit says. The record
+        // judged from is one month's, so a later session is sought in the same record, and each month is asked apart:
+        // both keep the reads to the index on site and month.
         var (dueFrom, dueTo) = (month.AddDays(-supervisionDays), last.AddDays(-supervisionDays));
-        var lastBeforeDue = judgedFrom.Where(s => s.Details.HeldOn >= dueFrom && s.Details.HeldOn <= dueTo
-            && !judgedFrom.Any(later => later.SiteId == s.SiteId && later.Details.StaffRef == s.Details.StaffRef && later.Details.HeldOn > s.Details.HeldOn));
+        var sessionsDue = db.Supervision.AsNoTracking().Where(s => ids.Contains(s.SiteId) && s.Details.Type == SupervisionType.Supervision
+            && s.Details.HeldOn >= dueFrom && s.Details.HeldOn <= dueTo && s.Details.HeldOn < month
+            && !db.Supervision.Any(later => later.SiteId == s.SiteId && later.Period == s.Period && later.Details.Type == SupervisionType.Supervision
+                && later.Details.StaffRef == s.Details.StaffRef && later.Details.HeldOn > s.Details.HeldOn && later.Details.HeldOn < month));
+        var lastBeforeDue = sessionsDue.Where(s => s.Period == previous)
+            .Concat(sessionsDue.Where(s => s.Period == month && !db.Supervision.Any(p => p.SiteId == s.SiteId && p.Period == previous && p.Details.Type == SupervisionType.Supervision)));
         var supervisionDue = await lastBeforeDue.ToListAsync(cancellationToken);
+        // The next is a session held after the last one, as the audit counts it; the last one itself is read above.
         var nextSessions = supervisionDue.Count == 0 ? [] : await lastBeforeDue
-            .Join(db.Supervision.AsNoTracking(), d => new { d.SiteId, d.Details.StaffRef }, n => new { n.SiteId, n.Details.StaffRef }, (d, n) => n)
-            .Where(n => (n.Period == month || n.Period == next) && n.Details.Type == SupervisionType.Supervision && n.Details.HeldOn <= asOf)
+            .Join(db.Supervision.AsNoTracking(), d => new { d.SiteId, d.Details.StaffRef }, n => new { n.SiteId, n.Details.StaffRef }, (d, n) => new { d, n })
+            .Where(x => (x.n.Period == month || x.n.Period == next) && x.n.Details.Type == SupervisionType.Supervision && x.n.Details.HeldOn <= asOf
+                && x.n.Details.HeldOn > x.d.Details.HeldOn)
+            .Select(x => x.n)
             .ToListAsync(cancellationToken);
         var supervision = supervisionDue.Concat(nextSessions).DistinctBy(s => s.Id).ToList();
 
