@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Documents;
@@ -10,14 +11,16 @@ namespace Verivius.Web.Features.Documents.GovernancePacks;
 /// <summary>The actions past their due date and not closed by the pack's day, longest overdue first.</summary>
 internal sealed class OverdueActions : IDocumentSection<GovernancePackEvidence>
 {
+    // What a row shows, read the same way from both halves of the definition.
+    private static readonly Expression<Func<ImprovementAction, OverdueRow>> Row = a => new OverdueRow { SiteId = a.SiteId, Ref = a.Ref, Title = a.Details.Title, Owner = a.Details.Owner, DueOn = a.Details.DueOn };
+
     public async Task<IEnumerable<DocumentBlock>> WriteAsync(GovernancePackEvidence pack, CancellationToken cancellationToken)
     {
         var asOf = pack.AsOf;
 
         // The figures' overdue count (SiteFigures) by the same definition, so the table's rows and the count beside it agree.
         var (stillOpen, closedSince) = ActionsOverdue.On(pack.Db.Actions.Where(a => pack.Sites.Select(s => s.Id).Contains(a.SiteId)), asOf);
-        var overdue = await stillOpen.Select(a => new { a.SiteId, a.Ref, a.Details.Title, a.Details.Owner, a.Details.DueOn })
-            .Concat(closedSince.Select(a => new { a.SiteId, a.Ref, a.Details.Title, a.Details.Owner, a.Details.DueOn }))
+        var overdue = await stillOpen.Select(Row).Concat(closedSince.Select(Row))
             .OrderBy(a => a.DueOn).ThenBy(a => a.SiteId).ThenBy(a => a.Ref)
             .Take(PackTables.ListedRows + 1)
             .ToListAsync(cancellationToken);
@@ -39,5 +42,19 @@ internal sealed class OverdueActions : IDocumentSection<GovernancePackEvidence>
                 overdue.Count,
                 pack.Figures.Sum(s => s.Overdue)),
         ];
+    }
+
+    // Set by member, not by constructor: EF can put a union beneath a member projection, not beneath a constructor call.
+    private sealed record OverdueRow
+    {
+        public required Guid SiteId { get; init; }
+
+        public required string Ref { get; init; }
+
+        public required string Title { get; init; }
+
+        public string? Owner { get; init; }
+
+        public DateOnly? DueOn { get; init; }
     }
 }
