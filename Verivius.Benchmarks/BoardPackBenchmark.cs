@@ -27,21 +27,9 @@ internal static class BoardPackBenchmark
     {
         var (factory, seededBefore) = KeptDatabasePortal.Open(database);
         using var portal = factory;
-        string provider;
-        if (seededBefore)
-        {
-            await using var scope = factory.Services.CreateAsyncScope();
-            // A kept file is one generated provider; any other file is refused by name rather than with EF's bare "more than one element".
-            var providers = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Providers.Select(p => p.Name).Take(2).ToListAsync();
-            provider = providers.Count == 1
-                ? providers[0]
-                : throw new InvalidOperationException(
-                    $"The board-pack benchmark measures one generated provider, but {database} holds {(providers.Count == 0 ? "none" : "more than one")}: name a file the benchmark generated, or a new one.");
-        }
-        else
-        {
-            provider = (await ScaleData.SeedAsync(factory, sites, months, async (mediator, _) => await mediator.Send(new RunChallengesCommand(null)))).ProviderName;
-        }
+        var provider = seededBefore
+            ? await KeptDatabasePortal.GeneratedProviderAsync(factory, database!, "board-pack")
+            : (await ScaleData.SeedAsync(factory, sites, months, async (mediator, _) => await mediator.Send(new RunChallengesCommand(null)))).ProviderName;
 
         var (period, lastWritten, _) = await TimeAsync(factory, provider, runs);
         await PhasesAsync(factory, provider, period);

@@ -194,4 +194,18 @@ internal sealed class KeptDatabasePortal(string databasePath) : PortalFactory(da
 
         return (portal, seededBefore);
     }
+
+    /// <summary>
+    /// The one generated provider a kept <paramref name="database"/> holds, for a benchmark that measures a provider: any other
+    /// file is refused by name rather than with EF's bare "more than one element" or "no elements".
+    /// </summary>
+    public static async Task<string> GeneratedProviderAsync(PortalFactory portal, string database, string benchmark)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var providers = await scope.ServiceProvider.GetRequiredService<VeriviusDbContext>().Providers.Select(p => p.Name).Take(2).ToListAsync();
+        return providers.Count == 1
+            ? providers[0]
+            : throw new InvalidOperationException(
+                $"The {benchmark} benchmark measures one generated provider, but {database} holds {(providers.Count == 0 ? "none" : "more than one")}: name a file the benchmark generated, or a new one.");
+    }
 }

@@ -19,7 +19,11 @@ internal static class TrailAuditBenchmark
     {
         var (factory, seededBefore) = KeptDatabasePortal.Open(database);
         using var portal = factory;
-        if (!seededBefore)
+        if (seededBefore)
+        {
+            await KeptDatabasePortal.GeneratedProviderAsync(factory, database!, "trail-audit");
+        }
+        else
         {
             await ScaleData.SeedAsync(factory, sites, months);
         }

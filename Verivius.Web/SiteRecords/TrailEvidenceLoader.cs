@@ -66,7 +66,10 @@ internal static class TrailEvidenceLoader
         // A row of the month's own matrix can be both due and a renewal; the audit must see it once.
         var training = dueRows.Concat(renewals).DistinctBy(t => t.Id).ToList();
         // Whether each matrix was sent, and the month before's supervision record, as one indexed lookup per site and month
-        // rather than a scan of every row of three months' matrices.
+        // rather than a scan of every row of three months' matrices. A supervision record counts as sent when it lists a
+        // supervision session (not only appraisals or other meetings), here and where the sessions are read below.
+        var sessions = db.Supervision.AsNoTracking().Where(s => s.Details.Type == SupervisionType.Supervision);
+        var sessionsBefore = sessions.Where(s => s.Period == previous);
         var sent = await db.Sites.Where(s => ids.Contains(s.Id))
             .Select(s => new
             {
@@ -74,7 +77,7 @@ internal static class TrailEvidenceLoader
                 Previous = db.Training.Any(t => t.SiteId == s.Id && t.Period == previous),
                 Month = db.Training.Any(t => t.SiteId == s.Id && t.Period == month),
                 Next = db.Training.Any(t => t.SiteId == s.Id && t.Period == next),
-                SessionsBefore = db.Supervision.Any(v => v.SiteId == s.Id && v.Period == previous && v.Details.Type == SupervisionType.Supervision),
+                SessionsBefore = sessionsBefore.Any(v => v.SiteId == s.Id),
             })
             .ToListAsync(cancellationToken);
         // Of the months whose supervision record was sent, the audit asks only about the month before.
@@ -89,18 +92,16 @@ internal static class TrailEvidenceLoader
         // judged from is one month's, so a later session is sought in the same record, and each month is asked apart:
         // both keep the reads to the index on site and month.
         var (dueFrom, dueTo) = (month.AddDays(-supervisionDays), last.AddDays(-supervisionDays));
-        var sessionsDue = db.Supervision.AsNoTracking().Where(s => ids.Contains(s.SiteId) && s.Details.Type == SupervisionType.Supervision
-            && s.Details.HeldOn >= dueFrom && s.Details.HeldOn <= dueTo && s.Details.HeldOn < month
-            && !db.Supervision.Any(later => later.SiteId == s.SiteId && later.Period == s.Period && later.Details.Type == SupervisionType.Supervision
-                && later.Details.StaffRef == s.Details.StaffRef && later.Details.HeldOn > s.Details.HeldOn && later.Details.HeldOn < month));
+        var sessionsDue = sessions.Where(s => ids.Contains(s.SiteId) && s.Details.HeldOn >= dueFrom && s.Details.HeldOn <= dueTo && s.Details.HeldOn < month
+            && !sessions.Any(later => later.SiteId == s.SiteId && later.Period == s.Period && later.Details.StaffRef == s.Details.StaffRef
+                && later.Details.HeldOn > s.Details.HeldOn && later.Details.HeldOn < month));
         var lastBeforeDue = sessionsDue.Where(s => s.Period == previous)
-            .Concat(sessionsDue.Where(s => s.Period == month && !db.Supervision.Any(p => p.SiteId == s.SiteId && p.Period == previous && p.Details.Type == SupervisionType.Supervision)));
+            .Concat(sessionsDue.Where(s => s.Period == month && !sessionsBefore.Any(p => p.SiteId == s.SiteId)));
         var supervisionDue = await lastBeforeDue.ToListAsync(cancellationToken);
         // The next is a session held after the last one, as the audit counts it; the last one itself is read above.
         var nextSessions = supervisionDue.Count == 0 ? [] : await lastBeforeDue
-            .Join(db.Supervision.AsNoTracking(), d => new { d.SiteId, d.Details.StaffRef }, n => new { n.SiteId, n.Details.StaffRef }, (d, n) => new { d, n })
-            .Where(x => (x.n.Period == month || x.n.Period == next) && x.n.Details.Type == SupervisionType.Supervision && x.n.Details.HeldOn <= asOf
-                && x.n.Details.HeldOn > x.d.Details.HeldOn)
+            .Join(sessions, d => new { d.SiteId, d.Details.StaffRef }, n => new { n.SiteId, n.Details.StaffRef }, (d, n) => new { d, n })
+            .Where(x => (x.n.Period == month || x.n.Period == next) && x.n.Details.HeldOn <= asOf && x.n.Details.HeldOn > x.d.Details.HeldOn)
             .Select(x => x.n)
             .ToListAsync(cancellationToken);
         var supervision = supervisionDue.Concat(nextSessions).DistinctBy(s => s.Id).ToList();
