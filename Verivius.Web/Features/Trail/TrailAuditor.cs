@@ -17,11 +17,13 @@ public sealed class TrailAuditor
     public static readonly string[] CsvColumns = ["SiteCode", "Month", "Item", "Ref", "Step", "Found", "Reason"];
 
     private readonly VeriviusDbContext _db;
+    private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _clock;
 
-    public TrailAuditor(VeriviusDbContext db, TimeProvider clock)
+    public TrailAuditor(VeriviusDbContext db, IServiceScopeFactory scopes, TimeProvider clock)
     {
         _db = db;
+        _scopes = scopes;
         _clock = clock;
     }
 
@@ -52,7 +54,7 @@ public sealed class TrailAuditor
         var thresholds = await _db.ChallengeSettings.AsNoTracking().Where(s => s.ProviderId == providerId).Select(s => s.Thresholds).FirstOrDefaultAsync(cancellationToken)
             ?? ChallengeThresholds.Defaults;
         var today = Today;
-        var evidence = await TrailEvidenceLoader.LoadAsync(_db, siteIds, month, today, thresholds.SupervisionDays, cancellationToken);
+        var evidence = await TrailEvidenceLoader.LoadAsync(_db, _scopes, siteIds, month, today, thresholds.SupervisionDays, cancellationToken);
         return evidence.ToDictionary(e => e.Key, e => TrailAudit.Of(e.Value, month, today, thresholds, WorkingDays.EnglandAndWales));
     }
 }
