@@ -59,6 +59,7 @@ internal static class GrowthBenchmark
         var seeded = await ScaleData.SeedAsync(factory, sites, months, (mediator, name) => ViewBenchmark.AddViewersAsync(mediator, name, sites));
         var siteList = await SitesAsync(factory);
         var siteIds = siteList.ConvertAll(s => s.Id);
+        var disk = DiskReads.Start();
         var full = await ChallengeBenchmark.TimedRunAsync(factory, siteIds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Challenge engine, first run over every site: {full.Milliseconds:F0} ms; {full.Summary}"));
         var nights = await ChallengeBenchmark.NightsAsync(factory, siteIds, 7);
@@ -73,6 +74,7 @@ internal static class GrowthBenchmark
         var (_, _, boardPack) = await BoardPackBenchmark.TimeAsync(factory, seeded.ProviderName, runs);
         var trailAudit = await TrailAuditBenchmark.MeasureAsync(factory, runs);
         var firstByte = await CsvFirstByteAsync(client, runs);
+        Console.WriteLine($"The row's measures, after generating the provider, read {disk.Since()} from the disk");
 
         var underLoad = load is null ? "wrk not installed" : string.Create(CultureInfo.InvariantCulture, $"{load.P95:F1} ms ({load.Requests:N0}, {uploadsDuringLoad}; {load.Errors} errors)");
         return string.Create(CultureInfo.InvariantCulture,
@@ -131,10 +133,12 @@ internal static class GrowthBenchmark
             // second with the GC mode alone, so each run says how much of its time the collector paused the process, and how
             // large the heap it walked was.
             var (pausedBefore, fullCollectionsBefore, heapBefore) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2), GC.GetGCMemoryInfo().HeapSizeBytes);
+            var disk = DiskReads.Start();
             var timer = Stopwatch.StartNew();
             await TestWorlds.AsOperatorAsync(factory, async mediator =>
                 Expect(await mediator.Send(new ImportPackCommand(site.Code, new PackFile("pack.xlsx", workbook), [], CheckInBackground: true))));
             var answeredMs = timer.Elapsed.TotalMilliseconds;
+            var answerReadFromDisk = disk.Since();
             var pausedMs = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
             var fullCollections = GC.CollectionCount(2) - fullCollectionsBefore;
             timer.Restart();
@@ -148,7 +152,7 @@ internal static class GrowthBenchmark
             }
 
             var checkedMs = timer.Elapsed.TotalMilliseconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  upload {run + 1} of {UploadRows:N0} rows to {site.Code}: answered {answeredMs:F0} ms (the collector paused {pausedMs:F0} ms of it, {fullCollections} full collections, heap {heapBefore / 1024 / 1024:N0} MB before), checked {checkedMs:F0} ms later{(run == 0 ? " (cold, not counted)" : "")}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  upload {run + 1} of {UploadRows:N0} rows to {site.Code}: answered {answeredMs:F0} ms (the collector paused {pausedMs:F0} ms of it, {fullCollections} full collections, heap {heapBefore / 1024 / 1024:N0} MB before; {answerReadFromDisk} read from the disk), checked {checkedMs:F0} ms later{(run == 0 ? " (cold, not counted)" : "")}"));
             if (run > 0)
             {
                 answered.Add(answeredMs);
