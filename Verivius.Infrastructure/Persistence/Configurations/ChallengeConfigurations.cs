@@ -17,7 +17,9 @@ internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challeng
 
         // A rule's occurrence at a site is one challenge for ever: found again, it is updated or reopened.
         builder.HasIndex(c => new { c.SiteId, c.Code, c.Key }).IsUnique();
-        builder.HasIndex(c => new { c.Status, c.SiteId });
+        // With the severity, so that the views count each site's open and high challenges from the index alone: read through
+        // to the rows, the high ones cost a lookup per open challenge, which grows with what a provider has outstanding.
+        builder.HasIndex(c => new { c.Status, c.SiteId, c.Severity });
         builder.Property(c => c.Code).HasMaxLength(40);
         builder.Property(c => c.Key).HasMaxLength(400);
         builder.Property(c => c.Finding).HasMaxLength(Challenge.MaxTextLength);

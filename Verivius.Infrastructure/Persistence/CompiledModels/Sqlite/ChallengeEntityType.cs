@@ -194,11 +194,11 @@ namespace Verivius.Infrastructure.Persistence.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key0);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { status, siteId });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { siteId, code, key },
                 unique: true);
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { status, siteId, severity });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Verivius.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteVeriviusDbContextModel
     {
         private SqliteVeriviusDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("36ad4205-731e-4cab-9906-654ea97cfca7"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("115baecd-a880-4c21-82a9-da361b4d755f"), entityTypeCount: 54)
         {
         }
 

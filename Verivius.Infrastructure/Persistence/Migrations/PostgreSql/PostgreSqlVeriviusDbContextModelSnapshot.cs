@@ -486,10 +486,10 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "SiteId");
-
                     b.HasIndex("SiteId", "Code", "Key")
                         .IsUnique();
+
+                    b.HasIndex("Status", "SiteId", "Severity");
 
                     b.ToTable("Challenges", (string)null);
                 });

@@ -487,10 +487,10 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "SiteId");
-
                     b.HasIndex("SiteId", "Code", "Key")
                         .IsUnique();
+
+                    b.HasIndex("Status", "SiteId", "Severity");
 
                     b.ToTable("Challenges", (string)null);
                 });

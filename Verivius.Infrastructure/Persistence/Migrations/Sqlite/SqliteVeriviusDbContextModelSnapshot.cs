@@ -475,10 +475,10 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "SiteId");
-
                     b.HasIndex("SiteId", "Code", "Key")
                         .IsUnique();
+
+                    b.HasIndex("Status", "SiteId", "Severity");
 
                     b.ToTable("Challenges", (string)null);
                 });
