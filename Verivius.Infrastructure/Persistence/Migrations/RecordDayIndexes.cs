@@ -39,6 +39,15 @@ internal static class RecordDayIndexes
         new("IX_Meetings_SiteId_HeldOn", "Meetings", ["SiteId", "Details_HeldOn"]),
     ];
 
+    /// <summary>
+    /// The board and site packs' complaints appendix: the complaints a site received in the pack's month. Read through the
+    /// site's key alone, the appendix tested every complaint the site ever had (23 ms for 500 sites × 12 months, 86–125 ms × 60).
+    /// </summary>
+    public static readonly RecordDayIndex[] ComplaintsReceived =
+    [
+        new("IX_Complaints_SiteId_ReceivedOn", "Complaints", ["SiteId", "Details_ReceivedOn"]),
+    ];
+
     public static void Create(MigrationBuilder migrationBuilder, IEnumerable<RecordDayIndex> indexes)
     {
         foreach (var (name, table, columns) in indexes)
