@@ -85,6 +85,40 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
     }
 
     /// <summary>
+    /// "What changed since the last pack" counts the register's events on the provider's sites in the days since the last
+    /// board pack's evidence (or in the month, for the first), as the events joined to their challenges here say. The pack
+    /// is this month's, written after last month's: the demo's challenges were raised today.
+    /// </summary>
+    [Fact]
+    public async Task TheExecutiveSummary_CountsTheRegistersEventsOnTheProvidersSites_SinceTheLastPack()
+    {
+        (await GenerateAsync("board-pack", provider: Provider)).Dispose();
+        using var word = await GenerateAsync("board-pack", provider: Provider, month: TestClock.Today.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        var body = word.MainDocumentPart!.Document.Body!;
+        var changed = body.Elements<Paragraph>().SkipWhile(p => p.InnerText != "What changed since the last pack").Skip(1).First().InnerText;
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var written = await db.Documents.Where(d => d.Kind == DocumentKind.BoardPack && d.Status == DocumentStatus.Ready).OrderByDescending(d => d.CreatedAt).FirstAsync();
+        var since = await db.Documents
+            .Where(d => d.ProviderId == written.ProviderId && d.Kind == DocumentKind.BoardPack && d.SiteId == null && d.Status == DocumentStatus.Ready && d.Period < written.Period)
+            .OrderByDescending(d => d.Period).Select(d => (DateOnly?)d.DataAsOf).FirstOrDefaultAsync() ?? written.Period.AddDays(-1);
+        var kinds = await db.ChallengeEvents.Where(e => e.On > since && e.On <= written.DataAsOf)
+            .Join(db.Challenges, e => e.ChallengeId, c => c.Id, (e, c) => new { e.Kind, c.SiteId })
+            .Join(db.Sites.Where(s => s.ProviderId == written.ProviderId && s.IsActive), e => e.SiteId, s => s.Id, (e, s) => e.Kind)
+            .ToListAsync();
+        int Of(params ChallengeEventKind[] wanted) => kinds.Count(wanted.Contains);
+
+        Assert.True(Of(ChallengeEventKind.Raised) > 0, "The demo's registers should have challenges raised since last month's pack.");
+        Assert.Contains(
+            $"{Of(ChallengeEventKind.Raised, ChallengeEventKind.Reopened)} challenge{(Of(ChallengeEventKind.Raised, ChallengeEventKind.Reopened) == 1 ? "" : "s")} raised or reopened, "
+            + $"{Of(ChallengeEventKind.ConditionCleared)} cleared by the evidence, {Of(ChallengeEventKind.Accepted)} answered and accepted, "
+            + $"{Of(ChallengeEventKind.Escalated)} escalated and {Of(ChallengeEventKind.Responded)} answered by the sites.",
+            changed,
+            StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// The records the standing challenges name reach the board pack: the recovery map counts the challenges standing on
     /// each risk, and every record an incident challenge names is in the records appendix, as the register's own rows of
     /// each challenge's records (read here independently) say.
@@ -549,11 +583,11 @@ public class GovernanceDocumentTests : IClassFixture<GovernanceDocumentTests.Dem
         Assert.Matches("[A-Z][a-z]+day 2 [A-Z][a-z]+ \\d{4}, 05:30", page);
     }
 
-    private async Task<WordprocessingDocument> GenerateAsync(string kind, string? provider = null, string? site = null, string? commissioner = null)
+    private async Task<WordprocessingDocument> GenerateAsync(string kind, string? provider = null, string? site = null, string? commissioner = null, string? month = null)
     {
         var file = new MemoryStream();
         await TestWorlds.AsOperatorAsync(_factory, async mediator =>
-            TestWorlds.Expect(await mediator.Send(new GenerateDocumentCommand(kind, LastMonth, provider, site, commissioner, file))));
+            TestWorlds.Expect(await mediator.Send(new GenerateDocumentCommand(kind, month ?? LastMonth, provider, site, commissioner, file))));
         file.Position = 0;
         return WordprocessingDocument.Open(file, false);
     }

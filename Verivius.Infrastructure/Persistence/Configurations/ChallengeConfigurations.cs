@@ -43,6 +43,9 @@ internal sealed class ChallengeEventConfiguration : IEntityTypeConfiguration<Cha
     {
         builder.ToTable("ChallengeEvents");
         builder.ConfigureStamps();
+
+        // What changed in a pack's month is read from the month's events: a register's history only grows.
+        builder.HasIndex(e => e.On);
         builder.Property(e => e.Text).HasMaxLength(Challenge.MaxTextLength);
         builder.Ignore(e => e.EvidenceRefs);
     }

@@ -24,7 +24,7 @@ namespace Verivius.Infrastructure.Persistence.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 10,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -107,6 +107,9 @@ namespace Verivius.Infrastructure.Persistence.CompiledModels.Sqlite
 
             var index = runtimeEntityType.AddIndex(
                 new[] { challengeId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { on });
 
             return runtimeEntityType;
         }

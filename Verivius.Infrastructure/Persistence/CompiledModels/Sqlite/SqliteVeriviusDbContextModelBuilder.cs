@@ -11,7 +11,7 @@ namespace Verivius.Infrastructure.Persistence.CompiledModels.Sqlite
     public partial class SqliteVeriviusDbContextModel
     {
         private SqliteVeriviusDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("115baecd-a880-4c21-82a9-da361b4d755f"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("8e7bf672-b04c-42f1-b75b-9e3a06035b64"), entityTypeCount: 54)
         {
         }
 

@@ -539,6 +539,8 @@ namespace Verivius.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ChallengeId");
 
+                    b.HasIndex("On");
+
                     b.ToTable("ChallengeEvents", (string)null);
                 });
 

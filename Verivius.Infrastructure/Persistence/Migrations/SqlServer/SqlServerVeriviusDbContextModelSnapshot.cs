@@ -540,6 +540,8 @@ namespace Verivius.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ChallengeId");
 
+                    b.HasIndex("On");
+
                     b.ToTable("ChallengeEvents", (string)null);
                 });
 

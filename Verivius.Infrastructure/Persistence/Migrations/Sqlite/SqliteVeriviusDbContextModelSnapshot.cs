@@ -528,6 +528,8 @@ namespace Verivius.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ChallengeId");
 
+                    b.HasIndex("On");
+
                     b.ToTable("ChallengeEvents", (string)null);
                 });
 

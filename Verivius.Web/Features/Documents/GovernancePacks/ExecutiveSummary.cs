@@ -3,6 +3,7 @@ using Verivius.Domain.Challenges;
 using Verivius.Domain.Documents;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Documents;
+using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Documents;
 using static Verivius.Web.Documents.DocumentWords;
 using static Verivius.Web.Features.Documents.GovernancePacks.PackTables;
@@ -21,9 +22,7 @@ internal sealed class ExecutiveSummary : IDocumentSection<GovernancePackEvidence
             .Select(d => (DateOnly?)d.DataAsOf)
             .FirstOrDefaultAsync(cancellationToken);
         var from = since ?? document.Period.AddDays(-1);
-        var changes = await pack.Db.ChallengeEvents
-            .Where(e => e.On > from && e.On <= pack.AsOf)
-            .Join(pack.Db.Challenges.Where(c => pack.SiteIds.Contains(c.SiteId)), e => e.ChallengeId, c => c.Id, (e, c) => e.Kind)
+        var changes = await EventsBetween(pack.Db, pack.SiteIds, from, pack.AsOf)
             .GroupBy(k => k)
             .Select(g => new { Kind = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken);
@@ -58,6 +57,16 @@ internal sealed class ExecutiveSummary : IDocumentSection<GovernancePackEvidence
                 + $"{changes.GetValueOrDefault(ChallengeEventKind.Escalated)} escalated and {changes.GetValueOrDefault(ChallengeEventKind.Responded)} answered by the sites."),
         ];
     }
+
+    /// <summary>The kinds of the events on the sites' challenges after one day and up to another.</summary>
+    /// <remarks>
+    /// Read from the days' events, each checked against its challenge's site: joined from the sites' challenges instead, SQLite
+    /// read every challenge the sites ever had and every event of each, which grows with the years a register has kept.
+    /// </remarks>
+    internal static IQueryable<ChallengeEventKind> EventsBetween(VeriviusDbContext db, List<Guid> siteIds, DateOnly after, DateOnly through) =>
+        db.ChallengeEvents
+            .Where(e => e.On > after && e.On <= through && db.Challenges.Any(c => c.Id == e.ChallengeId && siteIds.Contains(c.SiteId)))
+            .Select(e => e.Kind);
 
     private static bool HasHighChallenge(GovernancePackEvidence pack, PackRisk risk) => pack.OnRisk[(risk.SiteId, risk.Ref)].Contains(ChallengeSeverity.High);
 
