@@ -115,7 +115,7 @@ public sealed class Challenge : Entity
         var held = SubjectRefs;
         var joined = finding.Subjects.Except(held).ToList();
         var left = held.Except(finding.Subjects).ToList();
-        var returned = !Status.IsActive() && (!ConditionHolds || (RolledUpFindings.RollsUp(Code) && joined.Count > 0));
+        var returned = Returns(finding);
         ConditionHolds = true;
         if (returned)
         {
@@ -138,7 +138,7 @@ public sealed class Challenge : Entity
 
         // A challenge raised before its rule could date the condition learns the true date the first time it can.
         OpenSince = HeldSince(finding.Since, OpenSince);
-        if (Finding == finding.Finding && Severity == finding.Severity && Subjects == SubjectRef.Join(finding.Subjects))
+        if (Says(finding))
         {
             return null;
         }
@@ -147,6 +147,22 @@ public sealed class Challenge : Entity
         Describe(finding.Subjects, finding.Finding, finding.Resolution, on);
         return Record(ChallengeEventKind.Changed, on, Told(joined, left, finding.Finding));
     }
+
+    /// <summary>
+    /// Whether <see cref="Found"/> would write the finding over the challenge's wording and the records it is about: a
+    /// register read without its records must load them for these first.
+    /// </summary>
+    public bool Rewrites(ChallengeFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return Returns(finding) || (Status.IsActive() && !Says(finding));
+    }
+
+    /// <summary>Whether the finding reopens the challenge: closed as its condition cleared, or a roll-up closed before a record joined.</summary>
+    private bool Returns(ChallengeFinding finding) =>
+        !Status.IsActive() && (!ConditionHolds || (RolledUpFindings.RollsUp(Code) && finding.Subjects.Except(SubjectRefs).Any()));
+
+    private bool Says(ChallengeFinding finding) => Finding == finding.Finding && Severity == finding.Severity && Subjects == SubjectRef.Join(finding.Subjects);
 
     /// <summary>A roll-up's step names the records that joined and left, so its history reads as the list changing.</summary>
     private string Told(List<SubjectRef> joined, List<SubjectRef> left, string finding)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Verivius.Domain.Challenges;
 using Verivius.Infrastructure.Persistence;
 using Verivius.Tests.Support;
+using Verivius.Web.SiteRecords;
 
 namespace Verivius.Tests.Features;
 
@@ -54,6 +55,33 @@ public class ChallengeSubjectTests : IClassFixture<PortalFactory>
         Assert.All(after, c => Assert.Equal(expected[c.Id], c.Records.OrderBy(r => r.Position).Select(r => new SubjectRef(r.Kind, r.Ref))));
         Assert.Equal(expected.Count(c => c.Value.Contains(onRecord)), await ChallengesOnAsync(db, siteId, onRecord));
         Assert.Equal(0, await ChallengeSubjectRows.WriteMissingAsync(db, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The engine reads a register without its records and loads only those of the challenges it rewrites. A challenge closed
+    /// as its condition cleared (judged months ahead) and reopened when judged as of today is rewritten: it keeps exactly one
+    /// row per record it names, as every other challenge does.
+    /// </summary>
+    [Fact]
+    public async Task AChallengeReopenedInARun_KeepsOneRowPerRecordItNames()
+    {
+        var (_, site) = await TestWorlds.WithImportedPackAsync(_factory);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VeriviusDbContext>();
+        var runner = scope.ServiceProvider.GetRequiredService<ChallengeRunner>();
+        var siteId = (await OfSiteAsync(db, site))[0].SiteId;
+        db.ChangeTracker.Clear();
+
+        await runner.RunAsync([siteId], runner.Today.AddDays(90), CancellationToken.None);
+        db.ChangeTracker.Clear();
+        var cleared = (await OfSiteAsync(db, site)).Where(c => !c.Status.IsActive() && c.SubjectRefs.Count > 0).Select(c => c.Id).ToHashSet();
+        db.ChangeTracker.Clear();
+        await runner.RunAsync([siteId], runner.Today, CancellationToken.None);
+
+        db.ChangeTracker.Clear();
+        var after = await OfSiteAsync(db, site);
+        Assert.Contains(after, c => cleared.Contains(c.Id) && c.Status.IsActive());
+        Assert.All(after, c => Assert.Equal(c.SubjectRefs, c.Records.OrderBy(r => r.Position).Select(r => new SubjectRef(r.Kind, r.Ref))));
     }
 
     private static Task<List<Challenge>> OfSiteAsync(VeriviusDbContext db, string site) =>

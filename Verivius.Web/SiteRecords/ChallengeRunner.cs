@@ -172,9 +172,14 @@ public sealed class ChallengeRunner
             carried: leaveOutSettled ? OldRecordsRead.CarriedTo(judgements.Values, asOf, rules.Context) : null);
         var readingRecords = Stopwatch.GetElapsedTime(started);
         started = Stopwatch.GetTimestamp();
-        var registers = (await _db.Challenges.Where(c => siteIds.Contains(c.SiteId)).ToListAsync(cancellationToken)).ToLookup(c => c.SiteId);
+
+        // Without the records each challenge is about, two to three tracked rows a challenge: the standing challenges grow with
+        // what a provider leaves unanswered, and a judgement rewrites few of them. Those a pass rewrites have theirs loaded first.
+        var registers = (await _db.Challenges.IgnoreAutoIncludes().Where(c => siteIds.Contains(c.SiteId)).ToListAsync(cancellationToken)).ToLookup(c => c.SiteId);
+        var withoutRecords = registers.SelectMany(site => site).Select(c => c.Id).ToHashSet();
         var readingRegisters = Stopwatch.GetElapsedTime(started);
         var lookingAhead = TimeSpan.Zero;
+        var loadingRecords = TimeSpan.Zero;
         started = Stopwatch.GetTimestamp();
         int changed = 0;
         var moves = new List<ChallengeMove>();
@@ -185,6 +190,9 @@ public sealed class ChallengeRunner
             var findings = rules.Evaluate(evidence[siteId], asOf, StatesOf(register));
             for (var pass = 1; ; pass++)
             {
+                var loadingFrom = Stopwatch.GetTimestamp();
+                await LoadRecordsOfRewrittenAsync(findings, register, withoutRecords, cancellationToken);
+                loadingRecords += Stopwatch.GetElapsedTime(loadingFrom);
                 changed += Apply(siteId, findings, register, asOf, moves);
 
                 // The rules about challenges read the register, which this pass has just changed: judge again
@@ -231,7 +239,7 @@ public sealed class ChallengeRunner
 
         await _db.SaveChangesAsync(cancellationToken);
         _db.ChangeTracker.Clear();
-        return summary with { Times = new(readingRecords, readingRegisters, judging - lookingAhead, lookingAhead, Stopwatch.GetElapsedTime(started)) };
+        return summary with { Times = new(readingRecords, readingRegisters + loadingRecords, judging - lookingAhead - loadingRecords, lookingAhead, Stopwatch.GetElapsedTime(started)) };
 
         int Count(ChallengeEventKind kind) => moves.Count(m => m.Kind == kind);
     }
@@ -266,6 +274,23 @@ public sealed class ChallengeRunner
 
         moves.AddRange(notFound.Values.Where(c => c.NotFound(asOf) is not null).Select(c => new ChallengeMove(ChallengeEventKind.ConditionCleared, c.Code, c.Finding)));
         return changed;
+    }
+
+    /// <summary>Loads the records of the register's challenges that <see cref="Apply"/> will rewrite with the findings, where the register was read without them.</summary>
+    private async Task LoadRecordsOfRewrittenAsync(IReadOnlyList<ChallengeFinding> findings, List<Challenge> register, HashSet<Guid> withoutRecords, CancellationToken cancellationToken)
+    {
+        var held = register.ToDictionary(c => (c.Code, c.Key));
+        List<Guid> rewritten = [.. findings
+            .Select(f => held.TryGetValue((f.Code, f.Key), out var challenge) && withoutRecords.Contains(challenge.Id) && challenge.Rewrites(f) ? challenge.Id : (Guid?)null)
+            .OfType<Guid>()];
+        if (rewritten.Count == 0)
+        {
+            return;
+        }
+
+        // Tracked, so each row takes its place in its challenge's records.
+        await _db.ChallengeSubjects.Where(s => rewritten.Contains(s.ChallengeId)).LoadAsync(cancellationToken);
+        withoutRecords.ExceptWith(rewritten);
     }
 
     private static List<ChallengeState> StatesOf(IEnumerable<Challenge> register) => [.. register.Select(StateOf)];
