@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Verivius.Domain.Evidence;
 using Verivius.Infrastructure.Documents;
+using Verivius.Infrastructure.Persistence;
 using Verivius.Web.Documents;
 using static Verivius.Web.Documents.DocumentWords;
 
@@ -12,9 +13,7 @@ internal sealed class ComplaintsAndLearning : IDocumentSection<GovernancePackEvi
     public async Task<IEnumerable<DocumentBlock>> WriteAsync(GovernancePackEvidence pack, CancellationToken cancellationToken)
     {
         var asOf = pack.AsOf;
-        var monthEnd = pack.Period.AddMonths(1);
-        var complaints = await pack.Db.Complaints
-            .Where(c => pack.SiteIds.Contains(c.SiteId) && c.Details.ReceivedOn >= pack.Period && c.Details.ReceivedOn < monthEnd)
+        var complaints = await ReceivedIn(pack.Db, pack.SiteIds, pack.Period)
             .GroupBy(c => c.SiteId)
             .Select(g => new
             {
@@ -38,5 +37,12 @@ internal sealed class ComplaintsAndLearning : IDocumentSection<GovernancePackEvi
                 "There are no active sites."),
             .. PackTables.ChallengesOfFamily(pack, "COMP-", "No complaint challenge stands open: learning is reaching care plans."),
         ];
+    }
+
+    /// <summary>The complaints the sites received in the month, found through the (site, day received) index the migrations make.</summary>
+    internal static IQueryable<Complaint> ReceivedIn(VeriviusDbContext db, List<Guid> siteIds, DateOnly month)
+    {
+        var monthEnd = month.AddMonths(1);
+        return db.Complaints.Where(c => siteIds.Contains(c.SiteId) && c.Details.ReceivedOn >= month && c.Details.ReceivedOn < monthEnd);
     }
 }
